@@ -1,0 +1,102 @@
+// Opens Rectify's database: embedded PGlite (default, data under DATA_DIR) or PostgreSQL (DATABASE_URL),
+// both through Prisma's pg driver adapter, with migrations applied first.
+// Invariants: one process per PGlite data dir; close() disconnects Prisma, stops the socket, then closes PGlite.
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client.ts";
+import { migrate, type SqlSession } from "./db/migrate.ts";
+
+export type { PrismaClient };
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A postgresql:// URL: use that server. Unset: embedded PGlite. */
+  databaseUrl?: string;
+  /** PGlite data directory; "memory://" keeps it in memory (tests). */
+  dataDir?: string;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  return openPglite(opts.dataDir ?? "./data");
+}
+
+function pglSession(db: PGlite): SqlSession {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+  };
+}
+
+export function pgSession(client: pg.Client | pg.PoolClient): SqlSession {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  let pgDir = dataDir;
+  if (!dataDir.startsWith("memory://")) {
+    // PGlite does not create missing parent folders.
+    pgDir = path.resolve(dataDir, "pglite");
+    await mkdir(pgDir, { recursive: true });
+  }
+  const db = await PGlite.create(pgDir);
+  await migrate(pglSession(db));
+  // Unix socket paths are limited to ~107 bytes, so the socket lives in a short temp dir, not under DATA_DIR.
+  const socketDir = await mkdtemp(path.join(tmpdir(), "rectify-"));
+  const server = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL.5432"), maxConnections: 1 });
+  await server.start();
+  // PGlite is a single session: one pooled connection keeps transactions from interleaving.
+  const adapter = new PrismaPg({ host: socketDir, user: "postgres", database: "postgres", max: 1 });
+  const prisma = new PrismaClient({ adapter });
+  await prisma.$connect();
+  return {
+    prisma,
+    kind: "pglite",
+    async close() {
+      await prisma.$disconnect();
+      await server.stop();
+      await db.close();
+      await rm(socketDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await migrate(pgSession(client));
+  } finally {
+    await client.end();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  await prisma.$connect();
+  return {
+    prisma,
+    kind: "postgres",
+    async close() {
+      await prisma.$disconnect();
+    },
+  };
+}
