@@ -1,0 +1,101 @@
+// The Pothos schema builder: plugins, auth scopes and scalars shared by every schema/<domain>.ts module.
+// Invariant: every type and field is guarded by a scope; row visibility comes from Context, never from the client.
+import SchemaBuilder from "@pothos/core";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import type PrismaTypes from "./generated/pothos-types.ts";
+import { getDatamodel } from "./generated/pothos-types.ts";
+import type { Context } from "./context.ts";
+import { ForbiddenError, UnauthenticatedError, ValidationError } from "./errors.ts";
+
+export interface ProblemRef {
+  id: string;
+  inspectionId: string;
+}
+export interface MeasureRef {
+  id: string;
+  problemId: string;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+  AuthScopes: {
+    loggedIn: boolean;
+    admin: boolean;
+    /** admin or supervisor */
+    supervisor: boolean;
+    /** admin, supervisor or inspector: may read the whole ledger */
+    staff: boolean;
+    liaison: boolean;
+    seeProblem: ProblemRef;
+    seeMeasure: MeasureRef;
+  };
+}>({
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ErrorsPlugin, ValidationPlugin],
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+  },
+  errors: { defaultTypes: [], directResult: true },
+  validation: {
+    validationError: (result) =>
+      new ValidationError(
+        result.issues.map((i) => i.message).join("; "),
+        result.issues.map((i) => ({
+          path: (i.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join("."),
+          message: i.message,
+        })),
+      ),
+  },
+  scopeAuth: {
+    treatErrorsAsUnauthorized: false,
+    runScopesOnType: true,
+    unauthorizedError: (_parent, ctx, _info, result) =>
+      ctx.viewer ? new ForbiddenError(result.message) : new UnauthenticatedError(result.message),
+    authScopes: (ctx) => {
+      const role = ctx.viewer?.role;
+      const staff = role === "ADMIN" || role === "SUPERVISOR" || role === "INSPECTOR";
+      return {
+        loggedIn: !!ctx.viewer,
+        admin: role === "ADMIN",
+        supervisor: role === "ADMIN" || role === "SUPERVISOR",
+        staff,
+        liaison: role === "UNIT_LIAISON",
+        seeProblem: async (p) => {
+          if (staff) return true;
+          if (role === "UNIT_LIAISON") return (await ctx.liaisonScope()).problemIds.has(p.id);
+          if (!ctx.viewer) return (await ctx.publishedInspections()).has(p.inspectionId);
+          return false;
+        },
+        seeMeasure: async (m) => {
+          if (staff) return true;
+          if (role === "UNIT_LIAISON") return (await ctx.liaisonScope()).measureIds.has(m.id);
+          if (!ctx.viewer) return (await ctx.publicProblems()).has(m.problemId);
+          return false;
+        },
+      };
+    },
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,102 @@
+// Per-request GraphQL context: who is asking (cookie session or bearer token) and request-scoped caches of
+// what a unit liaison or the public may see. Invariant: visibility is computed once per request, from the DB.
+import type { YogaInitialContext } from "graphql-yoga";
+import type { PrismaClient } from "./db.ts";
+import type { Role } from "./generated/prisma/enums.ts";
+import { COOKIE_NAME, findSessionUser } from "./auth/sessions.ts";
+import type { PubSub } from "./pubsub.ts";
+import { liaisonScope, publicProblemIds, publishedInspectionIds } from "./queries/visibility.ts";
+
+export interface Viewer {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+}
+
+export interface CookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface Context {
+  prisma: PrismaClient;
+  viewer: Viewer | null;
+  /** The raw credential of this request (for logout). */
+  token: string | null;
+  cookies: CookieJar;
+  pubsub: PubSub;
+  dataDir: string;
+  /** For a unit liaison: ids of the problems and measures of their unit (responsible or participating). */
+  liaisonScope(): Promise<{ problemIds: Set<string>; measureIds: Set<string> }>;
+  /** Inspections with at least one published report: what the public may read. */
+  publishedInspections(): Promise<Set<string>>;
+  /** Problems of those inspections. */
+  publicProblems(): Promise<Set<string>>;
+}
+
+function memo<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= fn());
+}
+
+export function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}
+
+export interface ServerDeps {
+  prisma: PrismaClient;
+  pubsub: PubSub;
+  dataDir: string;
+  secureCookies: boolean;
+}
+
+export async function buildContext(deps: ServerDeps, init: YogaInitialContext): Promise<Context> {
+  const { request } = init;
+  const auth = request.headers.get("authorization");
+  const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+  const token = bearer ?? readCookie(request.headers.get("cookie"), COOKIE_NAME);
+  const found = token ? await findSessionUser(deps.prisma, token) : null;
+  const viewer: Viewer | null = found
+    ? {
+        id: found.user.id,
+        username: found.user.username,
+        displayName: found.user.displayName,
+        role: found.user.role,
+        unitId: found.user.unitId,
+      }
+    : null;
+  const pendingCookies: string[] = [];
+  const secure = deps.secureCookies ? "; Secure" : "";
+  const cookies: CookieJar = {
+    set(value, expiresAt) {
+      pendingCookies.push(
+        `${COOKIE_NAME}=${value}; Path=/; HttpOnly; SameSite=Strict; Expires=${expiresAt.toUTCString()}${secure}`,
+      );
+    },
+    clear() {
+      pendingCookies.push(`${COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure}`);
+    },
+  };
+  // Yoga hands the context to the response hook through this symbol-free field.
+  (init as unknown as { pendingCookies: string[] }).pendingCookies = pendingCookies;
+  const publishedInspections = memo(() => publishedInspectionIds(deps.prisma));
+  const unitId = viewer?.role === "UNIT_LIAISON" ? viewer.unitId : null;
+  return {
+    prisma: deps.prisma,
+    viewer,
+    token: found ? token : null,
+    cookies,
+    pubsub: deps.pubsub,
+    dataDir: deps.dataDir,
+    liaisonScope: memo(() => liaisonScope(deps.prisma, unitId)),
+    publishedInspections,
+    publicProblems: memo(() => publicProblemIds(deps.prisma, publishedInspections)),
+  };
+}

@@ -1,0 +1,89 @@
+// The one error catalogue: every failure a client can see has a stable code here.
+// Invariant: codes never change meaning once published; messages are for people, codes are for programs.
+export const ErrorCodes = {
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  VALIDATION_FAILED: "VALIDATION_FAILED",
+  INVALID_TRANSITION: "INVALID_TRANSITION",
+  IMPORT_PARSE_ERROR: "IMPORT_PARSE_ERROR",
+  CONFLICT: "CONFLICT",
+  BAD_CREDENTIALS: "BAD_CREDENTIALS",
+  RATE_LIMITED: "RATE_LIMITED",
+} as const;
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id?: string) {
+    super(ErrorCodes.NOT_FOUND, id ? `${what} ${id} not found` : `${what} not found`);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "You are not allowed to do this") {
+    super(ErrorCodes.FORBIDDEN, message);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Log in first") {
+    super(ErrorCodes.UNAUTHENTICATED, message);
+  }
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(ErrorCodes.VALIDATION_FAILED, message);
+  }
+}
+
+export class InvalidTransitionError extends AppError {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    why: string,
+  ) {
+    super(ErrorCodes.INVALID_TRANSITION, `Cannot change status from ${from} to ${to}: ${why}`);
+  }
+}
+
+export class ImportParseError extends AppError {
+  constructor(
+    readonly line: number,
+    readonly expected: string,
+    readonly found: string,
+    message: string,
+  ) {
+    super(ErrorCodes.IMPORT_PARSE_ERROR, message);
+  }
+}
+
+export class BadCredentialsError extends AppError {
+  constructor() {
+    super(ErrorCodes.BAD_CREDENTIALS, "Wrong user name or password");
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(ErrorCodes.RATE_LIMITED, `Too many attempts; try again in ${retryAfterSeconds} s`);
+  }
+}

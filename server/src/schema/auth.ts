@@ -1,0 +1,76 @@
+// Login and logout: an HttpOnly SameSite session cookie for the PWA, bearer tokens for API clients.
+// Invariant: a failed login says nothing about whether the user exists; tokens are shown once, stored hashed.
+import { z } from "zod";
+import { builder } from "../builder.ts";
+import { BadCredentialsError, RateLimitedError } from "../errors.ts";
+import { issueSession, revokeSession } from "../auth/sessions.ts";
+import { loginLimiter } from "../auth/login-limiter.ts";
+import { audit } from "../queries/audit.ts";
+import { authenticate } from "../queries/users.ts";
+
+const CredentialKind = builder.enumType("CredentialKind", {
+  values: { COOKIE: { description: "HttpOnly session cookie (the PWA)" }, BEARER: { description: "API token" } },
+});
+
+interface LoginResult {
+  userId: string;
+  token: string | null;
+  expiresAt: Date;
+}
+
+const LoginPayload = builder.objectRef<LoginResult>("LoginPayload").implement({
+  fields: (t) => ({
+    user: t.prismaField({
+      type: "User",
+      skipTypeScopes: true,
+      resolve: (query, r, _a, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: r.userId } }),
+    }),
+    token: t.exposeString("token", {
+      nullable: true,
+      description: "The bearer token (BEARER only). Shown once; send it as `Authorization: Bearer <token>`.",
+    }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: LoginPayload,
+    errors: { types: [BadCredentialsError, RateLimitedError] },
+    args: {
+      username: t.arg.string({ validate: z.string().min(1).max(64) }),
+      password: t.arg.string({ validate: z.string().min(1).max(200) }),
+      credential: t.arg({ type: CredentialKind, required: false, defaultValue: "COOKIE" }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const keys = [`u:${args.username.trim().toLowerCase()}`];
+      loginLimiter.check(keys);
+      let user;
+      try {
+        user = await authenticate(ctx.prisma, args.username, args.password);
+      } catch (err) {
+        if (err instanceof BadCredentialsError) {
+          loginLimiter.fail(keys);
+          await audit(ctx.prisma, null, "loginFailed", "User", null, { username: args.username.trim() });
+        }
+        throw err;
+      }
+      loginLimiter.succeed(keys);
+      const kind = args.credential === "BEARER" ? "bearer" : "cookie";
+      const { token, expiresAt } = await issueSession(ctx.prisma, user.id, kind);
+      if (kind === "cookie") ctx.cookies.set(token, expiresAt);
+      await audit(ctx.prisma, { ...user }, "login", "User", user.id, { credential: kind });
+      return { userId: user.id, token: kind === "bearer" ? token : null, expiresAt };
+    },
+  }),
+  logout: t.boolean({
+    authScopes: { loggedIn: true },
+    description: "Ends the current session (cookie or bearer token).",
+    resolve: async (_root, _args, ctx) => {
+      if (ctx.token) await revokeSession(ctx.prisma, ctx.token);
+      ctx.cookies.clear();
+      await audit(ctx.prisma, ctx.viewer, "logout", "User", ctx.viewer?.id ?? null);
+      return true;
+    },
+  }),
+}));

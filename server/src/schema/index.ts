@@ -1,0 +1,14 @@
+// Assembles the GraphQL schema from the domain modules (each registers its types, queries and mutations).
+import { builder } from "../builder.ts";
+import "./scalars.ts";
+import "./errors.ts";
+import "./users.ts";
+import "./auth.ts";
+import "./inspection.ts";
+import "./ledger.ts";
+import "./assignments.ts";
+import "./progress.ts";
+import "./import.ts";
+import "./audit.ts";
+
+export const schema = builder.toSchema({ sortSchema: true });

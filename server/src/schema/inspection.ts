@@ -1,0 +1,53 @@
+// Inspections and their published progress reports (header facts, organisation, next steps, contact).
+// Public viewers see inspections that have a published report; internal fields need a login.
+import { builder } from "../builder.ts";
+
+export const InspectionNode = builder.prismaNode("Inspection", {
+  id: { field: "id" },
+  authScopes: async (i, ctx) => (ctx.viewer ? true : (await ctx.publishedInspections()).has(i.id)),
+  fields: (t) => ({
+    team: t.exposeString("team"),
+    inspectedBody: t.exposeString("inspectedBody"),
+    kind: t.exposeString("kind"),
+    startDate: t.expose("startDate", { type: "Date", nullable: true }),
+    endDate: t.expose("endDate", { type: "Date", nullable: true }),
+    feedbackDate: t.expose("feedbackDate", { type: "Date", nullable: true }),
+    reports: t.relation("reports", {
+      query: (_args, ctx) => ({ where: ctx.viewer ? {} : { published: true }, orderBy: { reportDate: "desc" } }),
+    }),
+  }),
+});
+
+builder.prismaNode("Report", {
+  id: { field: "id" },
+  authScopes: (r, ctx) => (ctx.viewer ? true : r.published),
+  fields: (t) => ({
+    reportDate: t.expose("reportDate", { type: "Date", nullable: true }),
+    issuer: t.exposeString("issuer", { nullable: true }),
+    contactPhone: t.exposeString("contactPhone", { nullable: true }),
+    contactEmail: t.exposeString("contactEmail", { nullable: true }),
+    contactText: t.exposeString("contactText", { nullable: true }),
+    headerText: t.exposeString("headerText"),
+    organisation: t.expose("organisation", { type: "JSON" }),
+    nextSteps: t.expose("nextSteps", { type: "JSON" }),
+    summaryFigures: t.expose("summaryFigures", { type: "JSON" }),
+    published: t.exposeBoolean("published"),
+    importedAt: t.expose("importedAt", { type: "DateTime", authScopes: { loggedIn: true } }),
+    inspection: t.relation("inspection"),
+  }),
+});
+
+builder.queryFields((t) => ({
+  inspections: t.prismaConnection({
+    type: "Inspection",
+    cursor: "id",
+    totalCount: (_c, _a, ctx) =>
+      ctx.prisma.inspection.count({ where: ctx.viewer ? {} : { reports: { some: { published: true } } } }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.inspection.findMany({
+        ...query,
+        where: ctx.viewer ? {} : { reports: { some: { published: true } } },
+        orderBy: { createdAt: "desc" },
+      }),
+  }),
+}));

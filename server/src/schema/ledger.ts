@@ -1,0 +1,175 @@
+// The ledger: problems and their measures, with assignments, status history, indicators and progress,
+// listed through filtered, paged connections. Row visibility: queries/ledger-filters.ts and the seeProblem /
+// seeMeasure scopes (which also guard Relay node/nodes). Internal fields need a login.
+import { builder } from "../builder.ts";
+import { problemWhere, measureWhere, measureVisibility, type LedgerFilter } from "../queries/ledger-filters.ts";
+import { DONE_STATUSES, shanghaiToday } from "../domain/dates.ts";
+import { RectStatusEnum, SectionEnum } from "./enums.ts";
+import { decodeId } from "./ids.ts";
+import "./inspection.ts";
+
+const internal = { authScopes: { loggedIn: true } } as const;
+
+export const ProblemNode = builder.prismaNode("Problem", {
+  id: { field: "id" },
+  authScopes: (p) => ({ seeProblem: p }),
+  fields: (t) => ({
+    section: t.expose("section", { type: SectionEnum }),
+    number: t.exposeInt("number", { description: "Number within its section (restarts at 1 per section)" }),
+    title: t.exposeString("title"),
+    category: t.exposeString("category", { nullable: true }),
+    body: t.exposeString("body"),
+    status: t.expose("status", { type: RectStatusEnum }),
+    inspection: t.relation("inspection"),
+    parent: t.relation("parent", { nullable: true }),
+    children: t.relation("children", { query: { orderBy: { number: "asc" } } }),
+    leadLeader: t.relation("leadLeader", { nullable: true, ...internal }),
+    responsibleUnit: t.relation("responsibleUnit", { nullable: true, ...internal }),
+    participatingUnits: t.prismaField({
+      type: ["Unit"],
+      ...internal,
+      select: { participants: { select: { unitId: true } } },
+      resolve: (query, p, _a, ctx) =>
+        ctx.prisma.unit.findMany({ ...query, where: { id: { in: p.participants.map((x) => x.unitId) } } }),
+    }),
+    deadline: t.expose("deadline", { type: "Date", nullable: true, ...internal }),
+    overdue: t.boolean({
+      ...internal,
+      select: { deadline: true, status: true },
+      resolve: (p) => isOverdue(p.deadline, p.status),
+    }),
+    measures: t.relatedConnection("measures", {
+      cursor: "id",
+      totalCount: true,
+      maxSize: 200,
+      query: (_args, ctx) => ({ where: measureVisibility(ctx), orderBy: { number: "asc" } }),
+    }),
+    statusHistory: t.relation("statusChanges", { ...internal, query: { orderBy: { at: "asc" } } }),
+    createdAt: t.expose("createdAt", { type: "DateTime", ...internal }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", ...internal }),
+  }),
+});
+
+export const MeasureNode = builder.prismaNode("Measure", {
+  id: { field: "id" },
+  authScopes: (m) => ({ seeMeasure: m }),
+  fields: (t) => ({
+    number: t.exposeInt("number"),
+    numbered: t.exposeBoolean("numbered", {
+      description: "false when the problem's rectification is one unnumbered paragraph",
+    }),
+    text: t.exposeString("text"),
+    subPoints: t.exposeStringList("subPoints", { description: "一是/二是/三是… points, in order" }),
+    status: t.expose("status", { type: RectStatusEnum }),
+    problem: t.relation("problem"),
+    leadLeader: t.relation("leadLeader", { nullable: true, ...internal }),
+    responsibleUnit: t.relation("responsibleUnit", { nullable: true, ...internal }),
+    participatingUnits: t.prismaField({
+      type: ["Unit"],
+      ...internal,
+      select: { participants: { select: { unitId: true } } },
+      resolve: (query, m, _a, ctx) =>
+        ctx.prisma.unit.findMany({ ...query, where: { id: { in: m.participants.map((x) => x.unitId) } } }),
+    }),
+    deadline: t.expose("deadline", { type: "Date", nullable: true, ...internal }),
+    overdue: t.boolean({
+      ...internal,
+      select: { deadline: true, status: true },
+      resolve: (m) => isOverdue(m.deadline, m.status),
+    }),
+    indicators: t.relation("indicators", { query: { orderBy: { ordinal: "asc" } } }),
+    statusHistory: t.relation("statusChanges", { ...internal, query: { orderBy: { at: "asc" } } }),
+    progressUpdates: t.relatedConnection("progressUpdates", {
+      ...internal,
+      cursor: "id",
+      totalCount: true,
+      query: { orderBy: { createdAt: "desc" } },
+    }),
+  }),
+});
+
+function isOverdue(deadline: Date | null, status: string, now = new Date()) {
+  return !!deadline && deadline < shanghaiToday(now) && !(DONE_STATUSES as readonly string[]).includes(status);
+}
+
+// Reachable only through Measure.indicators, so the measure's own scope guards it.
+builder.prismaObject("Indicator", {
+  fields: (t) => ({
+    value: t.string({ resolve: (i) => i.value.toString() }),
+    unit: t.exposeString("unit"),
+    label: t.exposeString("label", { description: "What it measures" }),
+    asOf: t.exposeString("asOf", { nullable: true }),
+    rawText: t.exposeString("rawText"),
+  }),
+});
+
+builder.prismaObject("StatusChange", {
+  authScopes: { loggedIn: true },
+  fields: (t) => ({
+    fromStatus: t.expose("fromStatus", { type: RectStatusEnum, nullable: true }),
+    toStatus: t.expose("toStatus", { type: RectStatusEnum }),
+    reason: t.exposeString("reason"),
+    at: t.expose("at", { type: "DateTime" }),
+    actorName: t.string({
+      nullable: true,
+      select: { actor: { select: { displayName: true } } },
+      resolve: (c) => c.actor?.displayName ?? null,
+    }),
+  }),
+});
+
+export const LedgerFilterInput = builder.inputType("LedgerFilter", {
+  fields: (t) => ({
+    inspectionId: t.id({ required: false }),
+    section: t.field({ type: SectionEnum, required: false }),
+    status: t.field({ type: [RectStatusEnum], required: false }),
+    unitId: t.id({ required: false, description: "Responsible or participating unit" }),
+    leadLeaderId: t.id({ required: false }),
+    overdue: t.boolean({ required: false, description: "Deadline passed (Asia/Shanghai) and not completed" }),
+    deadlineFrom: t.field({ type: "Date", required: false }),
+    deadlineTo: t.field({ type: "Date", required: false }),
+    search: t.string({ required: false, description: "Words in titles, bodies or measure texts" }),
+  }),
+});
+
+function filterArgs(ctx: Parameters<typeof problemWhere>[0], raw: typeof LedgerFilterInput.$inferInput | null | undefined) {
+  const f = raw ?? {};
+  const filter: LedgerFilter = {
+    ...f,
+    inspectionId: f.inspectionId ? decodeId(f.inspectionId, "Inspection") : null,
+    unitId: f.unitId ? decodeId(f.unitId, "Unit") : null,
+    leadLeaderId: f.leadLeaderId ? decodeId(f.leadLeaderId, "Person") : null,
+  };
+  return filter;
+}
+
+builder.queryFields((t) => ({
+  problems: t.prismaConnection({
+    type: "Problem",
+    cursor: "id",
+    maxSize: 200,
+    description: "Problems, in report order (section, then number), filtered and paged.",
+    args: { filter: t.arg({ type: LedgerFilterInput, required: false }) },
+    totalCount: (_c, args, ctx) => ctx.prisma.problem.count({ where: problemWhere(ctx, filterArgs(ctx, args.filter)) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.problem.findMany({
+        ...query,
+        where: problemWhere(ctx, filterArgs(ctx, args.filter)),
+        orderBy: [{ section: "asc" }, { number: "asc" }, { id: "asc" }],
+      }),
+  }),
+  measures: t.prismaConnection({
+    type: "Measure",
+    cursor: "id",
+    maxSize: 500,
+    description: "Measures across problems, filtered and paged.",
+    args: { filter: t.arg({ type: LedgerFilterInput, required: false }) },
+    totalCount: (_c, args, ctx) => ctx.prisma.measure.count({ where: measureWhere(ctx, filterArgs(ctx, args.filter)) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.measure.findMany({
+        ...query,
+        where: measureWhere(ctx, filterArgs(ctx, args.filter)),
+        orderBy: [{ problem: { section: "asc" } }, { problem: { number: "asc" } }, { number: "asc" }, { id: "asc" }],
+      }),
+  }),
+}));

@@ -1,0 +1,78 @@
+// Starts the real server (real HTTP, real database) for a test file, with the sample report imported and one
+// user per role; `as(role)` gives a GraphQL client authenticated with that role's bearer token.
+import { readFile } from "node:fs/promises";
+import { startServer, type AppServer } from "@rectify/server/server";
+import { importReport } from "@rectify/server/queries/import-report";
+import { createUser, findOrCreateUnit } from "@rectify/server/queries/users";
+import { sampleReportPath } from "@rectify/server/config";
+import { createTestDatabase, type TestDatabase } from "./test-db.ts";
+
+export const PASSWORD = "correct horse battery";
+export type RoleName = "admin" | "supervisor" | "inspector" | "liaisonA" | "liaisonB" | "public";
+
+export interface GqlResult<T = Record<string, unknown>> {
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+export interface TestApp {
+  db: TestDatabase;
+  server: AppServer;
+  url: string;
+  units: { a: string; b: string };
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
+  as(role: RoleName): <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GqlResult<T>>;
+  tokenOf(role: RoleName): string | null;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(opts: { sample?: boolean } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  if (opts.sample !== false) await importReport(db.prisma, await readFile(sampleReportPath, "utf8"));
+  const unitA = await findOrCreateUnit(db.prisma, "市委组织部");
+  const unitB = await findOrCreateUnit(db.prisma, "市财政局");
+  const users: [RoleName, Parameters<typeof createUser>[1]][] = [
+    ["admin", { username: "admin", password: PASSWORD, role: "ADMIN" }],
+    ["supervisor", { username: "sup", password: PASSWORD, role: "SUPERVISOR" }],
+    ["inspector", { username: "insp", password: PASSWORD, role: "INSPECTOR" }],
+    ["liaisonA", { username: "liaison-a", password: PASSWORD, role: "UNIT_LIAISON", unitId: unitA.id }],
+    ["liaisonB", { username: "liaison-b", password: PASSWORD, role: "UNIT_LIAISON", unitId: unitB.id }],
+  ];
+  for (const [, u] of users) await createUser(db.prisma, u);
+  const server = await startServer({ db, dataDir: "/nonexistent", port: 0, host: "127.0.0.1" });
+  const gql = async (query: string, variables?: Record<string, unknown>, token?: string | null) => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/graphql-response+json",
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResult;
+  };
+  const tokens = new Map<RoleName, string | null>([["public", null]]);
+  for (const [role, u] of users) {
+    const r = await gql(
+      `mutation($u:String!,$p:String!){ login(username:$u,password:$p,credential:BEARER){ __typename ... on LoginPayload { token } } }`,
+      { u: u.username, p: PASSWORD },
+    );
+    const token = (r.data as any)?.login?.token;
+    if (!token) throw new Error(`login as ${role} failed: ${JSON.stringify(r)}`);
+    tokens.set(role, token);
+  }
+  return {
+    db,
+    server,
+    url: server.url,
+    units: { a: unitA.id, b: unitB.id },
+    gql,
+    as: (role) => (query, variables) => gql(query, variables, tokens.get(role) ?? null),
+    tokenOf: (role) => tokens.get(role) ?? null,
+    async close() {
+      await server.close();
+      await db.close();
+    },
+  };
+}
