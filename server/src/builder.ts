@@ -55,7 +55,8 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
   },
-  errors: { defaultTypes: [], directResult: true },
+  // Validation failures become typed results (ValidationError) too; they reveal only the rules of the input.
+  errors: { defaultTypes: [], directResult: true, unsafelyHandleInputErrors: true },
   validation: {
     validationError: (result) =>
       new ValidationError(

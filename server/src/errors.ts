@@ -1,5 +1,7 @@
 // The one error catalogue: every failure a client can see has a stable code here.
 // Invariant: codes never change meaning once published; messages are for people, codes are for programs.
+import { GraphQLError } from "graphql";
+
 export const ErrorCodes = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
@@ -13,12 +15,13 @@ export const ErrorCodes = {
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
-export class AppError extends Error {
+/** A GraphQLError, so GraphQL servers pass it to clients unmasked, with `extensions.code`. */
+export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     message: string,
   ) {
-    super(message);
+    super(message, { extensions: { code } });
     this.name = new.target.name;
   }
 }

@@ -1,0 +1,41 @@
+// Lint: typescript-eslint (type-aware) over the code, graphql-eslint over the printed schema.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import graphqlPlugin from "@graphql-eslint/eslint-plugin";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/generated/**", "data/**", "**/dev-dist/**", "**/coverage/**"] },
+  {
+    files: ["**/*.{ts,tsx}"],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-floating-promises": "error",
+      "no-empty": ["error", { allowEmptyCatch: false }],
+    },
+  },
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    files: ["client/src/**/*.tsx", "client/src/**/*.ts"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "warn" },
+  },
+  {
+    files: ["server/schema.graphql"],
+    languageOptions: { parser: graphqlPlugin.parser },
+    plugins: { "@graphql-eslint": graphqlPlugin },
+    rules: {
+      ...graphqlPlugin.configs["flat/schema-recommended"].rules,
+      ...graphqlPlugin.configs["flat/schema-relay"].rules,
+    },
+  },
+);
