@@ -22,7 +22,6 @@ const LoginPayload = builder.objectRef<LoginResult>("LoginPayload").implement({
   fields: (t) => ({
     user: t.prismaField({
       type: "User",
-      skipTypeScopes: true,
       resolve: (query, r, _a, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: r.userId } }),
     }),
     token: t.exposeString("token", {
@@ -59,6 +58,8 @@ builder.mutationFields((t) => ({
       const kind = args.credential === "BEARER" ? "bearer" : "cookie";
       const { token, expiresAt } = await issueSession(ctx.prisma, user.id, kind);
       if (kind === "cookie") ctx.cookies.set(token, expiresAt);
+      // The rest of this response (e.g. the payload's user) is read as the user who just logged in.
+      ctx.viewer = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId };
       await audit(ctx.prisma, { ...user }, "login", "User", user.id, { credential: kind });
       return { userId: user.id, token: kind === "bearer" ? token : null, expiresAt };
     },
