@@ -1,0 +1,298 @@
+// The sync engine: one pass at a time sends the outbox in queue order; triggered on demand, on `online` and by a timer while work remains.
+import { validateEnvelope, type RecordContent, type SyncError, type ValidationIssue } from "@rectify/server/sync";
+import { countEntries, isSendable, planSave, type OutboxCounts } from "./entry-rules.ts";
+import type { OutboxEntry, OutboxStore } from "./outbox-store.ts";
+import { syncEntry, type PassTally } from "./sync-entry.ts";
+import type { SyncTransport } from "./transport.ts";
+import { createMutex, defaultIsOnline, defaultTimers, type Timers } from "./engine-runtime.ts";
+
+export type { Timers };
+
+export interface SyncEngineOptions {
+  store: OutboxStore;
+  transport: SyncTransport;
+  /** Epoch ms. */
+  now?: () => number;
+  /** For backoff jitter. */
+  random?: () => number;
+  timers?: Timers;
+  /** When it says false, passes are skipped (navigator.onLine false is reliable; true is only a hint). */
+  isOnline?: () => boolean;
+  /** Upload-then-confirm rounds per entry and pass before giving up until later. */
+  maxPhotoRounds?: number;
+}
+
+export interface SyncSummary extends PassTally {
+  /** Why the pass ended early: no network, the head of the queue is backing off, or a retryable error. */
+  stopped: null | "offline" | "backoff" | "retryable-error";
+  counts: OutboxCounts;
+}
+
+export interface SyncSnapshot {
+  counts: OutboxCounts;
+  running: boolean;
+  /** When the head of the queue is due (epoch ms); null when nothing is pending. */
+  nextAttemptAt: number | null;
+  lastSummary: SyncSummary | null;
+  /** The last pass that failed outright (e.g. storage error); cleared by the next successful pass. */
+  failure: unknown;
+}
+
+export interface StartOptions {
+  /** Retry check while work remains; default 30 s. */
+  intervalMs?: number;
+  /** Where `online` events come from; default globalThis (window, or self in a worker). */
+  events?: Pick<EventTarget, "addEventListener" | "removeEventListener">;
+}
+
+export interface SyncEngine {
+  /** Validates and queues (or, with hold, keeps as draft) a record; see planSave for revisions. */
+  saveRecord(content: RecordContent, options?: { hold?: boolean }): Promise<OutboxEntry>;
+  /** One pass respecting backoff; joins the running pass if there is one. */
+  runOnce(): Promise<SyncSummary>;
+  /** One pass ignoring backoff ("sync now" button, back online). */
+  syncNow(): Promise<SyncSummary>;
+  /** Puts a needs_attention entry back in the queue as is. */
+  retry(id: string): Promise<void>;
+  /** Removes an entry and its photos from the device, whatever its state (the UI must confirm). */
+  discard(id: string): Promise<void>;
+  /** Deletes synced entries confirmed before `olderThan` (epoch ms) and their photos; returns how many. */
+  pruneSynced(olderThan: number): Promise<number>;
+  start(options?: StartOptions): void;
+  stop(): void;
+  /** For React's useSyncExternalStore: (subscribe, getSnapshot). */
+  subscribe(listener: (snapshot: SyncSnapshot) => void): () => void;
+  getSnapshot(): SyncSnapshot;
+  counts(): Promise<OutboxCounts>;
+}
+
+export class OutboxValidationError extends Error {
+  override readonly name = "OutboxValidationError";
+  constructor(readonly error: SyncError & { issues: ValidationIssue[] }) {
+    super(error.message);
+  }
+}
+
+const MIN_DELAY_MS = 1_000;
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { store, transport } = options;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const timers = options.timers ?? defaultTimers;
+  const isOnline = options.isOnline ?? defaultIsOnline;
+  const locked = createMutex();
+  const listeners = new Set<(s: SyncSnapshot) => void>();
+
+  let snapshot: SyncSnapshot = {
+    counts: countEntries([]),
+    running: false,
+    nextAttemptAt: null,
+    lastSummary: null,
+    failure: null,
+  };
+  let running: Promise<SyncSummary> | null = null;
+  let seq: number | null = null;
+  let started: { intervalMs: number; events: StartOptions["events"]; onOnline: () => void } | null = null;
+  let timer: unknown = null;
+
+  function publish(patch: Partial<SyncSnapshot>): void {
+    snapshot = { ...snapshot, ...patch };
+    for (const listener of [...listeners]) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        // A broken listener must not break syncing, but must not vanish either: rethrow outside.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  async function refresh(): Promise<OutboxCounts> {
+    const entries = await store.list();
+    const counts = countEntries(entries);
+    // The queue keeps its order, so the head decides when the next pass can make progress.
+    const head = entries.find(isSendable);
+    publish({ counts, nextAttemptAt: head ? (head.state === "waiting" ? head.nextAttemptAt : now()) : null });
+    return counts;
+  }
+
+  async function pass(force: boolean): Promise<SyncSummary> {
+    const tally: PassTally = { attempted: 0, synced: 0, conflicts: 0, rejected: 0, photosUploaded: 0, error: null };
+    let stopped: SyncSummary["stopped"] = null;
+    if (!isOnline()) {
+      stopped = "offline";
+    } else {
+      const deps = {
+        store,
+        transport,
+        now,
+        random,
+        locked,
+        changed: async () => void (await refresh()),
+        maxPhotoRounds: options.maxPhotoRounds ?? 2,
+      };
+      const tried = new Set<string>(); // id@revision: each revision at most once per pass
+      for (;;) {
+        const next = (await store.list()).find((e) => isSendable(e) && !tried.has(`${e.id}@${e.envelope.revision}`));
+        if (!next) break;
+        // Keep the queue order: when the head is backing off, everything behind it waits too.
+        if (!force && next.state === "waiting" && next.nextAttemptAt > now()) {
+          stopped = "backoff";
+          break;
+        }
+        tried.add(`${next.id}@${next.envelope.revision}`);
+        if ((await syncEntry(deps, next.id, tally)) === "stop") {
+          stopped = "retryable-error";
+          break;
+        }
+      }
+    }
+    return { ...tally, stopped, counts: await refresh() };
+  }
+
+  function runPass(force: boolean): Promise<SyncSummary> {
+    if (running) return running;
+    publish({ running: true });
+    const current = pass(force).then(
+      (summary) => {
+        running = null;
+        publish({ running: false, lastSummary: summary, failure: null });
+        return summary;
+      },
+      (error: unknown) => {
+        running = null;
+        publish({ running: false, failure: error });
+        throw error;
+      },
+    );
+    running = current;
+    return current;
+  }
+
+  async function syncNow(): Promise<SyncSummary> {
+    if (running) {
+      const joined = await running;
+      if (joined.stopped !== "backoff") return joined;
+    }
+    return runPass(true);
+  }
+
+  function schedule(delayMs: number): void {
+    if (!started) return;
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = timers.setTimeout(
+      () => {
+        timer = null;
+        void tick();
+      },
+      Math.max(0, delayMs),
+    );
+  }
+
+  async function tick(force = false): Promise<void> {
+    let summary: SyncSummary | null = null;
+    try {
+      summary = await (force ? syncNow() : runPass(false));
+    } catch {
+      // Already published as snapshot.failure for the UI; retried at the next interval.
+    }
+    if (!started) return;
+    const interval = started.intervalMs;
+    // Offline, idle or failing: only the periodic check (and `online` events). Otherwise wake when the
+    // head of the queue is due, but never spin faster than MIN_DELAY_MS.
+    if (!summary || summary.stopped === "offline" || summary.counts.pending === 0) return schedule(interval);
+    const untilDue = (snapshot.nextAttemptAt ?? now()) - now();
+    schedule(Math.min(interval, Math.max(untilDue, MIN_DELAY_MS)));
+  }
+
+  const engine: SyncEngine = {
+    async saveRecord(content, opts = {}) {
+      const saved = await locked(async () => {
+        const existing = await store.get(content.recordId);
+        if (seq === null) seq = Math.max(0, ...(await store.list()).map((e) => e.seq));
+        const planned = planSave(existing, content, { now: now(), hold: opts.hold ?? false, nextSeq: () => ++seq! });
+        if (!planned) return existing!;
+        const checked = validateEnvelope(planned.envelope, new Date(now()));
+        if (!checked.ok) throw new OutboxValidationError(checked.error);
+        const entry = { ...planned, envelope: checked.value };
+        await store.put(entry);
+        return entry;
+      });
+      await refresh();
+      if (started && saved.state === "waiting") schedule(0);
+      return saved;
+    },
+    runOnce: () => runPass(false),
+    syncNow,
+    async retry(id) {
+      await locked(async () => {
+        const e = await store.get(id);
+        if (!e || e.state !== "needs_attention") return;
+        await store.put({ ...e, state: "waiting", attempts: 0, nextAttemptAt: now(), lastError: null });
+      });
+      await refresh();
+      schedule(0);
+    },
+    async discard(id) {
+      await locked(async () => {
+        const e = await store.get(id);
+        if (!e) return;
+        await deletePhotosOnlyOf(
+          e,
+          (await store.list()).filter((o) => o.id !== id),
+        );
+        await store.delete(id);
+      });
+      await refresh();
+    },
+    async pruneSynced(olderThan) {
+      const pruned = await locked(async () => {
+        let remaining = await store.list();
+        let count = 0;
+        for (const e of remaining.filter((x) => x.state === "synced" && (x.syncedAt ?? 0) < olderThan)) {
+          remaining = remaining.filter((o) => o.id !== e.id);
+          // Photos first: a crash in between leaves a synced entry without local photos (the server has
+          // them), never photos nobody references.
+          await deletePhotosOnlyOf(e, remaining);
+          await store.delete(e.id);
+          count++;
+        }
+        return count;
+      });
+      await refresh();
+      return pruned;
+    },
+    start(opts = {}) {
+      if (started) return;
+      const events = opts.events ?? (globalThis as unknown as StartOptions["events"]);
+      const onOnline = () => void tick(true);
+      started = { intervalMs: opts.intervalMs ?? 30_000, events, onOnline };
+      if (typeof events?.addEventListener === "function") events.addEventListener("online", onOnline);
+      schedule(0); // at start-up: resend whatever a previous run left waiting or sending
+    },
+    stop() {
+      if (!started) return;
+      if (typeof started.events?.removeEventListener === "function")
+        started.events.removeEventListener("online", started.onOnline);
+      started = null;
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    counts: refresh,
+  };
+
+  async function deletePhotosOnlyOf(entry: OutboxEntry, others: readonly OutboxEntry[]): Promise<void> {
+    const stillUsed = new Set(others.flatMap((o) => o.envelope.photos.map((p) => p.id)));
+    for (const p of entry.envelope.photos) if (!stillUsed.has(p.id)) await store.deleteBlob(p.id);
+  }
+
+  return engine;
+}
