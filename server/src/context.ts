@@ -5,6 +5,7 @@ import type { PrismaClient } from "./db.ts";
 import type { Role } from "./generated/prisma/enums.ts";
 import { COOKIE_NAME, findSessionUser } from "./auth/sessions.ts";
 import type { PubSub } from "./pubsub.ts";
+import type { PhotoStore } from "./files/photo-store.ts";
 import { liaisonScope, publicProblemIds, publishedInspectionIds } from "./queries/visibility.ts";
 
 export interface Viewer {
@@ -27,7 +28,7 @@ export interface Context {
   token: string | null;
   cookies: CookieJar;
   pubsub: PubSub;
-  dataDir: string;
+  photos: PhotoStore;
   /** For a unit liaison: ids of the problems and measures of their unit (responsible or participating). */
   liaisonScope(): Promise<{ problemIds: Set<string>; measureIds: Set<string> }>;
   /** Inspections with at least one published report: what the public may read. */
@@ -53,7 +54,7 @@ export function readCookie(header: string | null, name: string): string | null {
 export interface ServerDeps {
   prisma: PrismaClient;
   pubsub: PubSub;
-  dataDir: string;
+  photos: PhotoStore;
   secureCookies: boolean;
 }
 
@@ -94,7 +95,7 @@ export async function buildContext(deps: ServerDeps, init: YogaInitialContext): 
     token: found ? token : null,
     cookies,
     pubsub: deps.pubsub,
-    dataDir: deps.dataDir,
+    photos: deps.photos,
     liaisonScope: memo(() => liaisonScope(deps.prisma, unitId)),
     publishedInspections,
     publicProblems: memo(() => publicProblemIds(deps.prisma, publishedInspections)),

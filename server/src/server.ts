@@ -1,11 +1,15 @@
-// The HTTP server: GraphQL at /graphql (with GraphiQL), the PWA at /. One process, one database.
+// The HTTP server: GraphQL at /graphql (with GraphiQL), resumable photo uploads at /uploads, stored photos at
+// /files, the PWA at /. One process, one database.
 // Invariant: close() stops accepting, drains in-flight requests, then the caller closes the database.
-import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createHttpServer, type Server, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Database } from "./db.ts";
 import { createGraphQL } from "./yoga.ts";
 import { createStaticHandler } from "./static-files.ts";
 import { createLedgerPubSub } from "./pubsub.ts";
+import { PhotoStore } from "./files/photo-store.ts";
+import { createUploadHandler } from "./http/uploads.ts";
+import { createFileHandler } from "./http/files.ts";
 
 export const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
@@ -25,22 +29,37 @@ export interface ServerOptions {
 
 export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const pubsub = createLedgerPubSub();
-  const yoga = createGraphQL({ prisma: opts.db.prisma, pubsub, dataDir: opts.dataDir, secureCookies: false });
+  const photos = new PhotoStore(opts.dataDir);
+  const yoga = createGraphQL({ prisma: opts.db.prisma, pubsub, photos, secureCookies: false });
   const serveStatic = createStaticHandler(opts.distDir ?? clientDist);
+  const uploads = createUploadHandler(opts.db.prisma, photos);
+  const files = createFileHandler(opts.db.prisma, photos);
+  const fail = (res: ServerResponse) => (err: unknown) => {
+    console.error(err);
+    if (!res.headersSent) res.writeHead(500).end();
+    else res.destroy();
+  };
   const http = createHttpServer((req, res) => {
     const url = req.url ?? "/";
     if (url === "/graphql" || url.startsWith("/graphql?")) {
       void yoga.handle(req, res);
       return;
     }
+    const upload = url.match(/^\/uploads\/([^/?]+)$/);
+    if (upload) {
+      uploads(req, res, upload[1]!).catch(fail(res));
+      return;
+    }
+    const file = url.match(/^\/files\/([^/?]+)$/);
+    if (file) {
+      files(req, res, file[1]!).catch(fail(res));
+      return;
+    }
     if (url === "/healthz") {
       res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
       return;
     }
-    serveStatic(req, res).catch((err: unknown) => {
-      console.error(err);
-      if (!res.headersSent) res.writeHead(500).end();
-    });
+    serveStatic(req, res).catch(fail(res));
   });
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

@@ -1,6 +1,8 @@
 // Starts the real server (real HTTP, real database) for a test file, with the sample report imported and one
 // user per role; `as(role)` gives a GraphQL client authenticated with that role's bearer token.
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { startServer, type AppServer } from "@rectify/server/server";
 import { importReport } from "@rectify/server/queries/import-report";
 import { createUser, findOrCreateUnit } from "@rectify/server/queries/users";
@@ -17,6 +19,7 @@ export interface GqlResult<T = Record<string, unknown>> {
 
 export interface TestApp {
   db: TestDatabase;
+  dataDir: string;
   server: AppServer;
   url: string;
   units: { a: string; b: string };
@@ -39,7 +42,8 @@ export async function startTestApp(opts: { sample?: boolean } = {}): Promise<Tes
     ["liaisonB", { username: "liaison-b", password: PASSWORD, role: "UNIT_LIAISON", unitId: unitB.id }],
   ];
   for (const [, u] of users) await createUser(db.prisma, u);
-  const server = await startServer({ db, dataDir: "/nonexistent", port: 0, host: "127.0.0.1" });
+  const dataDir = await mkdtemp(path.join(tmpdir(), "rectify-test-"));
+  const server = await startServer({ db, dataDir, port: 0, host: "127.0.0.1" });
   const gql = async (query: string, variables?: Record<string, unknown>, token?: string | null) => {
     const res = await fetch(`${server.url}/graphql`, {
       method: "POST",
@@ -64,6 +68,7 @@ export async function startTestApp(opts: { sample?: boolean } = {}): Promise<Tes
   }
   return {
     db,
+    dataDir,
     server,
     url: server.url,
     units: { a: unitA.id, b: unitB.id },
@@ -73,6 +78,7 @@ export async function startTestApp(opts: { sample?: boolean } = {}): Promise<Tes
     async close() {
       await server.close();
       await db.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -9,6 +9,7 @@ import "./ledger.ts";
 import "./assignments.ts";
 import "./progress.ts";
 import "./import.ts";
+import "./records.ts";
 import "./audit.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,299 @@
+// Receives inspection records from field devices: validates, decides by the pure merge rules of
+// @rectify/server/sync, and writes in one transaction with the row locked. Invariants: the same revision sent
+// twice is stored once; nothing is silently overwritten (stale edits are held as conflicts); a bad record is
+// answered REJECTED without touching the database; photos are tracked by id and completed by content hash.
+import { Prisma } from "../generated/prisma/client.ts";
+import type { PrismaClient } from "../db.ts";
+import type { Viewer } from "../context.ts";
+import {
+  answerFor,
+  applyForeignEdit,
+  applyDecision,
+  contentHash,
+  contentOf,
+  decide,
+  rejectedAnswer,
+  resolveConflict,
+  SYNC_ERROR_CODES,
+  validateEnvelope,
+  type RecordContent,
+  type RecordEnvelope,
+  type ServerAnswer,
+  type ServerRecordState,
+} from "../sync/index.ts";
+import type { PhotoStore } from "../files/photo-store.ts";
+import { audit } from "./audit.ts";
+
+type Tx = Prisma.TransactionClient;
+type RecordRow = NonNullable<Awaited<ReturnType<Tx["inspectionRecord"]["findUnique"]>>>;
+
+interface HeldConflictRow {
+  clientRevision: number;
+  baseVersion: number;
+  contentHash: string;
+  content: RecordContent;
+}
+
+export interface SyncDeps {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  photos: PhotoStore;
+}
+
+class Rejection extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function stateOf(row: RecordRow | null): ServerRecordState | null {
+  if (!row) return null;
+  const held = row.conflict as HeldConflictRow | null;
+  return {
+    version: row.version,
+    clientRevision: row.clientRevision,
+    clientVersion: row.clientVersion,
+    lastForeignVersion: row.lastForeignVersion,
+    contentHash: row.contentHash,
+    conflict: held ? { clientRevision: held.clientRevision, baseVersion: held.baseVersion, contentHash: held.contentHash } : null,
+  };
+}
+
+/** The columns that project a record's content (for filtering and display). */
+function projection(c: RecordContent) {
+  return {
+    kind: c.kind,
+    problemId: c.problemId,
+    deviceTime: new Date(c.deviceTime),
+    latitude: c.position?.latitude ?? null,
+    longitude: c.position?.longitude ?? null,
+    accuracyM: c.position?.accuracyM ?? null,
+    findings: c.findings,
+    rating: c.rating,
+    followUpRequired: c.followUpRequired,
+    details: c.details as Prisma.InputJsonValue,
+    content: c as unknown as Prisma.InputJsonValue,
+  };
+}
+
+async function checkReferences(tx: Tx, env: RecordEnvelope) {
+  const problem = await tx.problem.findUnique({ where: { id: env.problemId }, select: { id: true } });
+  if (!problem) throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, `Problem ${env.problemId} does not exist`);
+  if (env.measureIds.length) {
+    const n = await tx.measure.count({ where: { id: { in: env.measureIds }, problemId: env.problemId } });
+    if (n !== env.measureIds.length) {
+      throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, "A measure listed is not one of this problem's measures");
+    }
+  }
+  const foreign = await tx.attachment.findFirst({
+    where: { id: { in: env.photos.map((p) => p.id) }, NOT: { recordId: env.recordId } },
+    select: { id: true },
+  });
+  if (foreign) throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, `Photo ${foreign.id} belongs to another record`);
+}
+
+/** Creates attachment rows for photos not yet known; marks as complete those whose bytes are already stored. */
+async function registerPhotos(tx: Tx, deps: SyncDeps, recordId: string, c: RecordContent) {
+  for (const p of c.photos) {
+    const stored = await deps.photos.has(p.sha256);
+    await tx.attachment.upsert({
+      where: { id: p.id },
+      create: {
+        id: p.id,
+        recordId,
+        sha256: p.sha256,
+        size: p.size,
+        mimeType: p.mimeType,
+        fileName: p.fileName,
+        variant: p.variant,
+        uploadedById: deps.viewer.id,
+        receivedBytes: stored ? p.size : 0,
+        completedAt: stored ? new Date() : null,
+      },
+      update: {},
+    });
+  }
+}
+
+/** Photo ids of `c` whose bytes the server does not hold yet. */
+async function missingPhotos(tx: Tx, c: RecordContent): Promise<string[]> {
+  if (!c.photos.length) return [];
+  const done = await tx.attachment.findMany({
+    where: { id: { in: c.photos.map((p) => p.id) }, completedAt: { not: null } },
+    select: { id: true },
+  });
+  const ok = new Set(done.map((a) => a.id));
+  return c.photos.filter((p) => !ok.has(p.id)).map((p) => p.id);
+}
+
+async function refreshSyncState(tx: Tx, recordId: string) {
+  const row = await tx.inspectionRecord.findUniqueOrThrow({ where: { id: recordId } });
+  const missing = await missingPhotos(tx, row.content as unknown as RecordContent);
+  const syncState = row.conflict ? "CONFLICT" : missing.length ? "AWAITING_PHOTOS" : "COMPLETE";
+  if (syncState !== row.syncState) await tx.inspectionRecord.update({ where: { id: recordId }, data: { syncState } });
+}
+
+async function applyEnvelope(tx: Tx, deps: SyncDeps, env: RecordEnvelope): Promise<{ answer: ServerAnswer; changed: boolean }> {
+  // Row lock: two deliveries of the same record serialise here (a create race ends in a unique violation, retried).
+  await tx.$queryRaw`SELECT id FROM "InspectionRecord" WHERE id = ${env.recordId}::uuid FOR UPDATE`;
+  const row = await tx.inspectionRecord.findUnique({ where: { id: env.recordId } });
+  if (row && row.inspectorId !== deps.viewer.id) {
+    throw new Rejection(SYNC_ERROR_CODES.FORBIDDEN, "This record belongs to another inspector");
+  }
+  await checkReferences(tx, env);
+  const content = contentOf(env);
+  const hash = contentHash(content);
+  const state = stateOf(row);
+  const decision = decide(state, env);
+  const next = applyDecision(state, env, decision, hash);
+  const bookkeeping = {
+    version: next.version,
+    clientRevision: next.clientRevision,
+    clientVersion: next.clientVersion,
+    lastForeignVersion: next.lastForeignVersion,
+    contentHash: next.contentHash,
+  };
+  const measures = env.measureIds.map((measureId) => ({ measureId }));
+  let changed = true;
+  if (decision.type === "CREATE") {
+    await tx.inspectionRecord.create({
+      data: { id: env.recordId, inspectorId: deps.viewer.id, ...projection(content), ...bookkeeping, measures: { create: measures } },
+    });
+  } else if (decision.type === "UPDATE") {
+    await tx.inspectionRecordMeasure.deleteMany({ where: { recordId: env.recordId } });
+    await tx.inspectionRecord.update({
+      where: { id: env.recordId },
+      data: { ...projection(content), ...bookkeeping, measures: { create: measures } },
+    });
+    const keep = new Set(content.photos.map((p) => p.id));
+    const held = row?.conflict as HeldConflictRow | null;
+    for (const p of held?.content.photos ?? []) keep.add(p.id);
+    await tx.attachment.deleteMany({ where: { recordId: env.recordId, id: { notIn: [...keep] } } });
+  } else if (decision.type === "CONFLICT" && !decision.replay) {
+    const held: HeldConflictRow = { clientRevision: env.revision, baseVersion: env.baseVersion, contentHash: hash, content };
+    await tx.inspectionRecord.update({
+      where: { id: env.recordId },
+      data: { ...bookkeeping, conflict: held as unknown as Prisma.InputJsonValue },
+    });
+  } else {
+    changed = false;
+  }
+  if (changed) await registerPhotos(tx, deps, env.recordId, content);
+  const missing = decision.type === "ALREADY_APPLIED" && decision.reason === "superseded" ? [] : await missingPhotos(tx, content);
+  await refreshSyncState(tx, env.recordId);
+  if (changed) {
+    await audit(tx, deps.viewer, "syncRecord", "InspectionRecord", env.recordId, {
+      outcome: decision.type,
+      revision: env.revision,
+    });
+  }
+  return { answer: answerFor(env.recordId, decision, next, missing), changed };
+}
+
+function isUniqueViolation(err: unknown) {
+  return (err as { code?: string })?.code === "P2002";
+}
+
+export async function syncRecord(deps: SyncDeps, input: unknown, now = new Date()) {
+  const checked = validateEnvelope(input, now);
+  if (!checked.ok) {
+    const raw = (input as { recordId?: unknown } | null)?.recordId;
+    return { answer: rejectedAnswer(typeof raw === "string" && raw ? raw : "(unknown)", checked.error), changed: false, problemId: null };
+  }
+  const env = checked.value;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await deps.prisma.$transaction((tx) => applyEnvelope(tx, deps, env), { timeout: 30_000 });
+      return { ...result, problemId: env.problemId };
+    } catch (err) {
+      if (err instanceof Rejection) {
+        return { answer: rejectedAnswer(env.recordId, { code: err.code, message: err.message }), changed: false, problemId: null };
+      }
+      if (isUniqueViolation(err) && attempt === 0) continue;
+      throw err;
+    }
+  }
+}
+
+/** After an upload completes: every photo with these bytes is complete, and its record may be too. */
+export async function photoBytesArrived(prisma: PrismaClient, sha256: string) {
+  await prisma.$transaction(async (tx) => {
+    const rows = await tx.attachment.findMany({ where: { sha256, completedAt: null }, select: { id: true, size: true, recordId: true } });
+    for (const a of rows) {
+      await tx.attachment.update({ where: { id: a.id }, data: { completedAt: new Date(), receivedBytes: a.size } });
+    }
+    for (const recordId of new Set(rows.map((r) => r.recordId).filter((id): id is string => !!id))) {
+      await refreshSyncState(tx, recordId);
+    }
+  });
+}
+
+/** A supervisor settles an open conflict by keeping the server copy or the device copy. */
+export async function resolveRecordConflict(prisma: PrismaClient, viewer: Viewer, recordId: string, keep: "server" | "device") {
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "InspectionRecord" WHERE id = ${recordId}::uuid FOR UPDATE`;
+    const row = await tx.inspectionRecord.findUnique({ where: { id: recordId } });
+    const state = stateOf(row);
+    if (!row || !state?.conflict) return false;
+    const held = row.conflict as unknown as HeldConflictRow;
+    const next = resolveConflict(state, { keep });
+    const content = keep === "device" ? held.content : (row.content as unknown as RecordContent);
+    await tx.inspectionRecordMeasure.deleteMany({ where: { recordId } });
+    await tx.inspectionRecord.update({
+      where: { id: recordId },
+      data: {
+        ...projection(content),
+        version: next.version,
+        clientVersion: next.clientVersion,
+        lastForeignVersion: next.lastForeignVersion,
+        contentHash: next.contentHash,
+        conflict: Prisma.DbNull,
+        measures: { create: content.measureIds.map((measureId) => ({ measureId })) },
+      },
+    });
+    await refreshSyncState(tx, recordId);
+    await audit(tx, viewer, "resolveRecordConflict", "InspectionRecord", recordId, { keep });
+    return true;
+  });
+}
+
+export interface RecordRevision {
+  findings?: string | null;
+  rating?: RecordContent["rating"];
+  followUpRequired?: boolean | null;
+}
+
+/**
+ * A supervisor corrects a record (findings, rating, follow-up). It is a foreign edit: the device's next edit
+ * built on the older copy becomes a conflict instead of silently overwriting this correction.
+ */
+export async function reviseRecord(prisma: PrismaClient, viewer: Viewer, recordId: string, change: RecordRevision) {
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "InspectionRecord" WHERE id = ${recordId}::uuid FOR UPDATE`;
+    const row = await tx.inspectionRecord.findUnique({ where: { id: recordId } });
+    const state = stateOf(row);
+    if (!row || !state) return false;
+    const before = row.content as unknown as RecordContent;
+    const content: RecordContent = {
+      ...before,
+      findings: change.findings ?? before.findings,
+      rating: change.rating === undefined ? before.rating : change.rating,
+      followUpRequired: change.followUpRequired ?? before.followUpRequired,
+    };
+    const next = applyForeignEdit(state, contentHash(content));
+    await tx.inspectionRecord.update({
+      where: { id: recordId },
+      data: {
+        ...projection(content),
+        version: next.version,
+        lastForeignVersion: next.lastForeignVersion,
+        contentHash: next.contentHash,
+      },
+    });
+    await audit(tx, viewer, "reviseRecord", "InspectionRecord", recordId, { ...change });
+    return true;
+  });
+}

@@ -1,0 +1,182 @@
+// Inspection records from the field: the sync mutation devices call, and what supervisors read (filterable
+// lists, per problem and per measure, with photos). Staff only: liaisons and the public see no records.
+import { builder } from "../builder.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { resolveRecordConflict, reviseRecord, syncRecord } from "../queries/records.ts";
+import { serverAnswerSchema, type ServerAnswer } from "../sync/index.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
+import { z } from "zod";
+import { decodeId } from "./ids.ts";
+
+const RecordKindEnum = builder.enumType("RecordKind", {
+  values: {
+    SITE_VISIT: { description: "实地走访" },
+    LEDGER_CHECK: { description: "查阅台账" },
+    ONSITE_QUESTIONING: { description: "现场问询" },
+  },
+});
+const RatingEnum = builder.enumType("Rating", { values: ["ON_TRACK", "LAGGING", "PROBLEM_FOUND"] as const });
+const SyncStateEnum = builder.enumType("SyncState", {
+  values: {
+    COMPLETE: { description: "Every photo has arrived" },
+    AWAITING_PHOTOS: { description: "Some photos have not arrived yet" },
+    CONFLICT: { description: "A stale edit is held beside the server copy for a supervisor" },
+  },
+});
+
+builder.prismaNode("InspectionRecord", {
+  id: { field: "id" },
+  authScopes: { staff: true },
+  fields: (t) => ({
+    kind: t.expose("kind", { type: RecordKindEnum }),
+    deviceTime: t.expose("deviceTime", { type: "DateTime", description: "When the device says it was recorded" }),
+    receivedAt: t.expose("receivedAt", { type: "DateTime", description: "When the server first received it" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    inspector: t.relation("inspector", { skipTypeScopes: true }),
+    inspectorName: t.string({ select: { inspector: { select: { displayName: true } } }, resolve: (r) => r.inspector.displayName }),
+    problem: t.relation("problem"),
+    measures: t.prismaField({
+      type: ["Measure"],
+      select: { measures: { select: { measureId: true } } },
+      resolve: (query, r, _a, ctx) =>
+        ctx.prisma.measure.findMany({ ...query, where: { id: { in: r.measures.map((m) => m.measureId) } }, orderBy: { number: "asc" } }),
+    }),
+    latitude: t.exposeFloat("latitude", { nullable: true }),
+    longitude: t.exposeFloat("longitude", { nullable: true }),
+    accuracyM: t.exposeFloat("accuracyM", { nullable: true }),
+    findings: t.exposeString("findings"),
+    rating: t.expose("rating", { type: RatingEnum, nullable: true }),
+    followUpRequired: t.exposeBoolean("followUpRequired"),
+    details: t.expose("details", { type: "JSON", description: "Kind-specific fields (place, ledgers, questions and answers…)" }),
+    version: t.exposeInt("version"),
+    syncState: t.expose("syncState", { type: SyncStateEnum }),
+    conflict: t.expose("conflict", { type: "JSON", nullable: true, description: "The device copy held while a conflict is open" }),
+    photos: t.relation("attachments", { query: { orderBy: { createdAt: "asc" } } }),
+    missingPhotos: t.int({
+      select: { attachments: { select: { completedAt: true } } },
+      resolve: (r) => r.attachments.filter((a) => !a.completedAt).length,
+    }),
+  }),
+});
+
+const RecordFilter = builder.inputType("RecordFilter", {
+  fields: (t) => ({
+    problemId: t.id({ required: false }),
+    measureId: t.id({ required: false }),
+    inspectorId: t.id({ required: false }),
+    kind: t.field({ type: RecordKindEnum, required: false }),
+    rating: t.field({ type: RatingEnum, required: false }),
+    followUpRequired: t.boolean({ required: false }),
+    from: t.field({ type: "DateTime", required: false, description: "deviceTime at or after" }),
+    to: t.field({ type: "DateTime", required: false, description: "deviceTime before" }),
+    syncState: t.field({ type: SyncStateEnum, required: false }),
+  }),
+});
+
+function recordWhere(f: typeof RecordFilter.$inferInput | null | undefined): Prisma.InspectionRecordWhereInput {
+  if (!f) return {};
+  return {
+    ...(f.problemId ? { problemId: decodeId(f.problemId, "Problem") } : {}),
+    ...(f.measureId ? { measures: { some: { measureId: decodeId(f.measureId, "Measure") } } } : {}),
+    ...(f.inspectorId ? { inspectorId: decodeId(f.inspectorId, "User") } : {}),
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.rating ? { rating: f.rating } : {}),
+    ...(typeof f.followUpRequired === "boolean" ? { followUpRequired: f.followUpRequired } : {}),
+    ...(f.syncState ? { syncState: f.syncState } : {}),
+    ...(f.from || f.to ? { deviceTime: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+  };
+}
+
+const ORDER = [{ deviceTime: "desc" as const }, { id: "asc" as const }];
+
+builder.queryFields((t) => ({
+  inspectionRecords: t.prismaConnection({
+    type: "InspectionRecord",
+    cursor: "id",
+    authScopes: { staff: true },
+    args: { filter: t.arg({ type: RecordFilter, required: false }) },
+    totalCount: (_c, args, ctx) => ctx.prisma.inspectionRecord.count({ where: recordWhere(args.filter) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.inspectionRecord.findMany({ ...query, where: recordWhere(args.filter), orderBy: ORDER }),
+  }),
+}));
+
+builder.prismaObjectFields("Problem", (t) => ({
+  records: t.relatedConnection("records", { authScopes: { staff: true }, cursor: "id", totalCount: true, query: { orderBy: ORDER } }),
+}));
+
+builder.prismaObjectFields("Measure", (t) => ({
+  records: t.prismaConnection({
+    type: "InspectionRecord",
+    cursor: "id",
+    authScopes: { staff: true },
+    totalCount: (m, _a, ctx) => ctx.prisma.inspectionRecord.count({ where: { measures: { some: { measureId: m.id } } } }),
+    resolve: (query, m, _args, ctx) =>
+      ctx.prisma.inspectionRecord.findMany({ ...query, where: { measures: { some: { measureId: m.id } } }, orderBy: ORDER }),
+  }),
+}));
+
+const SyncError = builder.objectRef<{ code: string; message: string }>("SyncError").implement({
+  fields: (t) => ({ code: t.exposeString("code"), message: t.exposeString("message") }),
+});
+
+const SyncAnswer = builder.objectRef<ServerAnswer>("SyncAnswer").implement({
+  description: "The server's answer for one record (see @rectify/server/sync answer.ts)",
+  fields: (t) => ({
+    recordId: t.exposeString("recordId"),
+    outcome: t.exposeString("outcome", { description: "CREATED | UPDATED | ALREADY_APPLIED | CONFLICT | REJECTED" }),
+    serverVersion: t.exposeInt("serverVersion", { nullable: true }),
+    missingPhotos: t.exposeStringList("missingPhotos"),
+    error: t.field({ type: SyncError, nullable: true, resolve: (a) => a.error }),
+  }),
+});
+
+const ConflictChoice = builder.enumType("ConflictChoice", {
+  values: { SERVER: { description: "Keep the server copy" }, DEVICE: { description: "Keep the device's copy" } },
+});
+
+builder.mutationFields((t) => ({
+  syncRecord: t.field({
+    type: SyncAnswer,
+    description:
+      "Idempotent by recordId and revision: a record sent twice is stored once. A malformed record is answered REJECTED with the reason, and changes nothing.",
+    authScopes: { staff: true },
+    args: { envelope: t.arg({ type: "JSON" }) },
+    resolve: async (_root, args, ctx) => {
+      const result = await syncRecord({ prisma: ctx.prisma, viewer: ctx.viewer!, photos: ctx.photos }, args.envelope);
+      if (result.changed) {
+        ctx.pubsub.publish("ledger", { kind: "record", problemId: result.problemId, measureId: null, at: new Date().toISOString() });
+      }
+      return serverAnswerSchema.parse(result.answer);
+    },
+  }),
+  resolveRecordConflict: t.prismaField({
+    type: "InspectionRecord",
+    authScopes: { supervisor: true },
+    errors: { types: [NotFoundError] },
+    args: { id: t.arg.id(), keep: t.arg({ type: ConflictChoice }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = decodeId(args.id, "InspectionRecord");
+      const keep = args.keep === "DEVICE" ? "device" : "server";
+      if (!(await resolveRecordConflict(ctx.prisma, ctx.viewer!, id, keep))) throw new NotFoundError("Open conflict on record", id);
+      return ctx.prisma.inspectionRecord.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  reviseRecord: t.prismaField({
+    type: "InspectionRecord",
+    description: "A supervisor's correction of a record's findings, rating or follow-up flag (kept over stale device edits).",
+    authScopes: { supervisor: true },
+    errors: { types: [NotFoundError, ValidationError] },
+    args: {
+      id: t.arg.id(),
+      findings: t.arg.string({ required: false, validate: z.string().max(20000).nullish() }),
+      rating: t.arg({ type: RatingEnum, required: false }),
+      followUpRequired: t.arg.boolean({ required: false }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const id = decodeId(args.id, "InspectionRecord");
+      if (!(await reviseRecord(ctx.prisma, ctx.viewer!, id, args))) throw new NotFoundError("InspectionRecord", id);
+      return ctx.prisma.inspectionRecord.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+}));
