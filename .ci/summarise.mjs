@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const [dir, ...failedSteps] = process.argv.slice(2);
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 for (const f of readdirSync(dir).filter((n) => n.endsWith(".json"))) {
   const r = JSON.parse(readFileSync(path.join(dir, f), "utf8"));
   passed += r.numPassedTests;

@@ -22,7 +22,8 @@ const chunk = (type, data) => {
 };
 
 function distToSegment(px, py, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
@@ -35,8 +36,12 @@ function icon(size, maskable) {
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
-      const u = x / s, v = y / s;
-      const d = Math.min(distToSegment(u, v, map(18), map(33), map(27), map(42)), distToSegment(u, v, map(27), map(42), map(46), map(22)));
+      const u = x / s,
+        v = y / s;
+      const d = Math.min(
+        distToSegment(u, v, map(18), map(33), map(27), map(42)),
+        distToSegment(u, v, map(27), map(42), map(46), map(22)),
+      );
       const white = d < 3.5 * (1 - inset);
       const o = y * (size * 4 + 1) + 1 + x * 4;
       raw[o] = white ? 255 : 0xb7;
@@ -50,7 +55,12 @@ function icon(size, maskable) {
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8;
   ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 writeFileSync(new URL("../public/icons/icon-192.png", import.meta.url), icon(192, false));

@@ -34,7 +34,9 @@ async function runImport(args: string[]) {
       console.log(
         `${s.dryRun ? "[dry run] " : ""}${s.inspection.team} → ${s.inspection.inspectedBody}, report ${s.report.reportDate ?? "?"}`,
       );
-      console.log(`${s.problems} problems (${s.completed} completed, ${s.continuing} continuing), ${s.measures} measures`);
+      console.log(
+        `${s.problems} problems (${s.completed} completed, ${s.continuing} continuing), ${s.measures} measures`,
+      );
       console.log(
         s.alreadyImported
           ? "already imported: nothing changed"

@@ -21,7 +21,9 @@ if (admin) {
 }
 if ((await db.prisma.report.count()) === 0) {
   const s = await importReport(db.prisma, await readFile(sampleReportPath, "utf8"));
-  console.log(`imported the sample report: ${s.problems} problems (${s.completed} completed, ${s.continuing} continuing), ${s.measures} measures`);
+  console.log(
+    `imported the sample report: ${s.problems} problems (${s.completed} completed, ${s.continuing} continuing), ${s.measures} measures`,
+  );
 }
 
 const server = await startServer({ db, dataDir: config.dataDir, port: config.port });

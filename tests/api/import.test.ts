@@ -70,22 +70,44 @@ describe("importReport", () => {
     const later = parseReport(sample);
     const moved = later.problems.find((p) => p.section === "CONTINUING")!;
     moved.section = "COMPLETED";
-    later.problems = [...later.problems.filter((p) => p.section === "COMPLETED"), ...later.problems.filter((p) => p.section === "CONTINUING")];
+    later.problems = [
+      ...later.problems.filter((p) => p.section === "COMPLETED"),
+      ...later.problems.filter((p) => p.section === "CONTINUING"),
+    ];
     let n = { COMPLETED: 0, CONTINUING: 0 };
     for (const p of later.problems) p.number = ++n[p.section];
-    moved.measures.push({ ...moved.measures[0]!, number: moved.measures.length + 1, numbered: true, text: "新增措施：建立长效机制。", subPoints: [], indicators: [] });
+    moved.measures.push({
+      ...moved.measures[0]!,
+      number: moved.measures.length + 1,
+      numbered: true,
+      text: "新增措施：建立长效机制。",
+      subPoints: [],
+      indicators: [],
+    });
     later.reportDate = "2024-06-30";
     const r: any = await app.as("supervisor")(IMPORT, { text: formatReport(later) });
-    expect(r.data.importReport).toMatchObject({ problems: 36, completed: 5, continuing: 31, alreadyImported: false, created: { problems: 0, measures: 1 } });
+    expect(r.data.importReport).toMatchObject({
+      problems: 36,
+      completed: 5,
+      continuing: 31,
+      alreadyImported: false,
+      created: { problems: 0, measures: 1 },
+    });
     expect(await counts()).toEqual({ problems: 36, measures: 121, reports: 2 });
-    const stored = await app.db.prisma.problem.findFirstOrThrow({ where: { titleKey: moved.titleKey }, include: { statusChanges: true } });
+    const stored = await app.db.prisma.problem.findFirstOrThrow({
+      where: { titleKey: moved.titleKey },
+      include: { statusChanges: true },
+    });
     expect(stored).toMatchObject({ section: "COMPLETED", status: "COMPLETED" });
     expect(stored.statusChanges.map((c) => c.toStatus)).toEqual(["IN_PROGRESS", "COMPLETED"]);
   });
 
   it("rejects unreadable input naming the line and what was expected, writing nothing", async () => {
     const before = await counts();
-    const broken = sample.replace(/\n\(二\)按計劃持續推進的整改事項\n1\./, "\n(二)按計劃持續推進的整改事項\n這一行不是問題標題\n1.");
+    const broken = sample.replace(
+      /\n\(二\)按計劃持續推進的整改事項\n1\./,
+      "\n(二)按計劃持續推進的整改事項\n這一行不是問題標題\n1.",
+    );
     const r: any = await app.as("supervisor")(IMPORT, { text: broken });
     expect(r.data.importReport.__typename).toBe("ImportParseError");
     expect(r.data.importReport.line).toBeGreaterThan(10);

@@ -45,7 +45,9 @@ describe("ledger queries", () => {
     const sup = app.as("supervisor");
     const r: any = await sup(`{ problems(filter:{search:"三重一大"}) { totalCount edges { node { title } } } }`);
     expect(r.data.problems.totalCount).toBeGreaterThan(0);
-    const m: any = await sup(`{ measures(filter:{search:"臭氧"}) { totalCount edges { node { text indicators { value unit } } } } }`);
+    const m: any = await sup(
+      `{ measures(filter:{search:"臭氧"}) { totalCount edges { node { text indicators { value unit } } } } }`,
+    );
     expect(m.data.measures.totalCount).toBeGreaterThan(0);
     expect(m.data.measures.edges[0].node.text).toContain("臭氧");
     const none: any = await sup(`{ problems(filter:{search:"绝不存在的词语"}) { totalCount } }`);

@@ -16,10 +16,16 @@ beforeAll(async () => {
   const p1 = problems.find((p) => p.measures.length >= 3)!;
   const p2 = problems.find((p) => p.id !== p1.id && p.measures.length >= 1)!;
   [P1, P2] = [gid("Problem", p1.id), gid("Problem", p2.id)];
-  [MA, MA2, MB] = [gid("Measure", p1.measures[0]!.id), gid("Measure", p1.measures[1]!.id), gid("Measure", p2.measures[0]!.id)];
+  [MA, MA2, MB] = [
+    gid("Measure", p1.measures[0]!.id),
+    gid("Measure", p1.measures[1]!.id),
+    gid("Measure", p2.measures[0]!.id),
+  ];
   const assign = `mutation($id:ID!,$u:ID!){ assignMeasure(id:$id, assignment:{responsibleUnitId:$u, deadline:"2030-06-30"}) { __typename } }`;
   const sup = app.as("supervisor");
-  expect((await sup(assign, { id: MA, u: gid("Unit", app.units.a) })).data).toEqual({ assignMeasure: { __typename: "Measure" } });
+  expect((await sup(assign, { id: MA, u: gid("Unit", app.units.a) })).data).toEqual({
+    assignMeasure: { __typename: "Measure" },
+  });
   await sup(assign, { id: MB, u: gid("Unit", app.units.b) });
 });
 afterAll(async () => app?.close());
@@ -68,7 +74,9 @@ describe("a unit liaison", () => {
   it("sees only its own unit's problems and measures", async () => {
     expect((await a()(COUNTS)).data).toEqual({ problems: { totalCount: 1 }, measures: { totalCount: 1 } });
     const r: any = await a()(`{ problems { edges { node { id measures { totalCount edges { node { id } } } } } } }`);
-    expect(r.data.problems.edges).toEqual([{ node: { id: P1, measures: { totalCount: 1, edges: [{ node: { id: MA } }] } } }]);
+    expect(r.data.problems.edges).toEqual([
+      { node: { id: P1, measures: { totalCount: 1, edges: [{ node: { id: MA } }] } } },
+    ]);
   });
   it("cannot read another unit's items through node() or nodes()", async () => {
     const own: any = await a()(NODE, { id: MA });
@@ -94,12 +102,19 @@ describe("a unit liaison", () => {
     expect((await a()(PROGRESS, { id: crypto.randomUUID(), m: MA })).data).toEqual({
       addProgressUpdate: { __typename: "AddProgressUpdatePayload", created: true },
     });
-    expect(((await a()(PROGRESS, { id: crypto.randomUUID(), m: MB })).data as any).addProgressUpdate.code).toBe("FORBIDDEN");
-    const measure = await app.db.prisma.measure.findUniqueOrThrow({ where: { id: Buffer.from(MB, "base64").toString().split(":")[1] } });
+    expect(((await a()(PROGRESS, { id: crypto.randomUUID(), m: MB })).data as any).addProgressUpdate.code).toBe(
+      "FORBIDDEN",
+    );
+    const measure = await app.db.prisma.measure.findUniqueOrThrow({
+      where: { id: Buffer.from(MB, "base64").toString().split(":")[1] },
+    });
     expect(measure.status).toBe("IN_PROGRESS");
   });
   it("cannot assign, import, or read users and the audit trail", async () => {
-    const assign = await a()(`mutation($id:ID!){ assignMeasure(id:$id, assignment:{deadline:"2031-01-01"}) { __typename } }`, { id: MA });
+    const assign = await a()(
+      `mutation($id:ID!){ assignMeasure(id:$id, assignment:{deadline:"2031-01-01"}) { __typename } }`,
+      { id: MA },
+    );
     expect(code(assign)).toBe("FORBIDDEN");
     expect(code(await a()(`mutation { importReport(text: "x") { __typename } }`))).toBe("FORBIDDEN");
     expect(code(await a()(`{ users { totalCount } }`))).toBe("FORBIDDEN");
@@ -117,7 +132,13 @@ describe("an inspector", () => {
     expect((await i()(COUNTS)).data).toEqual({ problems: { totalCount: 36 }, measures: { totalCount: 120 } });
     expect(((await i()(NODE, { id: MB })).data as any).node.id).toBe(MB);
     expect(code(await i()(STATUS, { id: MB, s: "COMPLETED" }))).toBe("FORBIDDEN");
-    expect(code(await i()(`mutation($id:ID!){ assignMeasure(id:$id, assignment:{deadline:"2031-01-01"}) { __typename } }`, { id: MB }))).toBe("FORBIDDEN");
+    expect(
+      code(
+        await i()(`mutation($id:ID!){ assignMeasure(id:$id, assignment:{deadline:"2031-01-01"}) { __typename } }`, {
+          id: MB,
+        }),
+      ),
+    ).toBe("FORBIDDEN");
     expect(code(await i()(`{ users { totalCount } }`))).toBe("FORBIDDEN");
   });
 });
@@ -128,15 +149,28 @@ describe("a supervisor", () => {
     await app.as("liaisonA")(STATUS, { id: MA, s: "CLOSE_REQUESTED" });
     const closed: any = await s()(STATUS, { id: MA, s: "CLOSED" });
     expect(closed.data.changeStatus.__typename).toBe("Problem");
-    const h: any = await s()(`query($id:ID!){ node(id:$id) { ... on Measure { status statusHistory { fromStatus toStatus reason actorName } } } }`, { id: MA });
+    const h: any = await s()(
+      `query($id:ID!){ node(id:$id) { ... on Measure { status statusHistory { fromStatus toStatus reason actorName } } } }`,
+      { id: MA },
+    );
     expect(h.data.node.status).toBe("CLOSED");
-    expect(h.data.node.statusHistory.map((x: any) => x.toStatus)).toEqual(["IN_PROGRESS", "COMPLETED", "CLOSE_REQUESTED", "CLOSED"]);
-    expect(h.data.node.statusHistory.at(-1)).toMatchObject({ fromStatus: "CLOSE_REQUESTED", reason: "核查后调整", actorName: "sup" });
+    expect(h.data.node.statusHistory.map((x: any) => x.toStatus)).toEqual([
+      "IN_PROGRESS",
+      "COMPLETED",
+      "CLOSE_REQUESTED",
+      "CLOSED",
+    ]);
+    expect(h.data.node.statusHistory.at(-1)).toMatchObject({
+      fromStatus: "CLOSE_REQUESTED",
+      reason: "核查后调整",
+      actorName: "sup",
+    });
   });
   it("reads the audit trail of every mutation but cannot manage users", async () => {
     const r: any = await s()(`{ auditEvents(first: 100) { edges { node { action actorName } } } }`);
     const actions = r.data.auditEvents.edges.map((e: any) => e.node.action);
-    for (const a of ["assignMeasure", "changeMeasureStatus", "addProgressUpdate", "login"]) expect(actions).toContain(a);
+    for (const a of ["assignMeasure", "changeMeasureStatus", "addProgressUpdate", "login"])
+      expect(actions).toContain(a);
     expect(code(await s()(`{ users { totalCount } }`))).toBe("FORBIDDEN");
     expect(code(await s()(`mutation { createUnit(name: "某单位") { __typename } }`))).toBe("FORBIDDEN");
   });
@@ -151,14 +185,20 @@ describe("an admin", () => {
     expect(unit.data.createUnit.name).toBe("市审计局");
     const dup: any = await ad(`mutation { createUnit(name: "市审计局") { __typename ... on Error { code } } }`);
     expect(dup.data.createUnit).toEqual({ __typename: "ValidationError", code: "VALIDATION_FAILED" });
-    const noUnit: any = await ad(`mutation { createUser(username:"x1", password:"0123456789ab", role: UNIT_LIAISON) { __typename ... on ValidationError { issues { path } } } }`);
+    const noUnit: any = await ad(
+      `mutation { createUser(username:"x1", password:"0123456789ab", role: UNIT_LIAISON) { __typename ... on ValidationError { issues { path } } } }`,
+    );
     expect(noUnit.data.createUser).toEqual({ __typename: "ValidationError", issues: [{ path: "unitId" }] });
-    const shortPw: any = await ad(`mutation { createUser(username:"x1", password:"short", role: INSPECTOR) { __typename ... on ValidationError { issues { path message } } } }`);
+    const shortPw: any = await ad(
+      `mutation { createUser(username:"x1", password:"short", role: INSPECTOR) { __typename ... on ValidationError { issues { path message } } } }`,
+    );
     expect(shortPw.data.createUser.__typename).toBe("ValidationError");
     expect(await app.db.prisma.user.count({ where: { username: "x1" } })).toBe(0);
     const me: any = await app.as("inspector")(`{ me { id username role } }`);
     expect(me.data.me).toMatchObject({ username: "insp", role: "INSPECTOR" });
-    const off: any = await ad(`mutation($id:ID!){ updateUser(id:$id, active:false) { ... on User { active } } }`, { id: me.data.me.id });
+    const off: any = await ad(`mutation($id:ID!){ updateUser(id:$id, active:false) { ... on User { active } } }`, {
+      id: me.data.me.id,
+    });
     expect(off.data.updateUser.active).toBe(false);
     expect((await app.as("inspector")(`{ me { id } }`)).data).toEqual({ me: null });
   });

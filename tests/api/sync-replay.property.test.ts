@@ -12,7 +12,10 @@ let problemId: string;
 let measureIds: string[];
 beforeAll(async () => {
   app = await startTestApp();
-  const p = await app.db.prisma.problem.findFirstOrThrow({ where: { section: "CONTINUING", number: 5 }, include: { measures: true } });
+  const p = await app.db.prisma.problem.findFirstOrThrow({
+    where: { section: "CONTINUING", number: 5 },
+    include: { measures: true },
+  });
   problemId = p.id;
   measureIds = p.measures.map((m) => m.id);
 });
@@ -39,14 +42,24 @@ async function serverState(ids: string[]) {
     include: { measures: { select: { measureId: true }, orderBy: { measureId: "asc" } } },
     orderBy: { id: "asc" },
   });
-  return rows.map((r) => ({ id: r.id, hash: r.contentHash, clientRevision: r.clientRevision, findings: r.findings, measures: r.measures, conflict: r.conflict }));
+  return rows.map((r) => ({
+    id: r.id,
+    hash: r.contentHash,
+    clientRevision: r.clientRevision,
+    findings: r.findings,
+    measures: r.measures,
+    conflict: r.conflict,
+  }));
 }
 
 describe("replaying an outbox", () => {
   it("converges to the newest revision of each record, stored once, whatever the delivery order", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ revisions: fc.integer({ min: 1, max: 3 }), measures: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.record({ revisions: fc.integer({ min: 1, max: 3 }), measures: fc.integer({ min: 0, max: 2 }) }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         fc.array(fc.nat(), { minLength: 2, maxLength: 2 }),
         fc.array(fc.nat(), { maxLength: 6 }),
         async (shape, seeds, dupPicks) => {
@@ -56,7 +69,10 @@ describe("replaying an outbox", () => {
           for (const seed of seeds) {
             // Fresh ids per schedule, same contents: each schedule starts from an empty server for these records.
             const rename = new Map(records.map((revs) => [revs[0]!.recordId, randomUUID()]));
-            const schedule = fc.sample(fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }), { seed, numRuns: 1 })[0]!;
+            const schedule = fc.sample(fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }), {
+              seed,
+              numRuns: 1,
+            })[0]!;
             const deliveries = [...schedule, ...dupPicks.map((i) => all[i % all.length]!)];
             for (const env of deliveries) {
               const answer = await send(app, "inspector", { ...env, recordId: rename.get(env.recordId)! });
@@ -69,7 +85,12 @@ describe("replaying an outbox", () => {
               const row = state.find((s) => s.id === rename.get(newest.recordId))!;
               expect(row.hash).toBe(contentHash({ ...newest, recordId: row.id }));
               expect(row.clientRevision).toBe(newest.revision);
-              return { findings: row.findings, measures: row.measures.length, conflict: row.conflict, clientRevision: row.clientRevision };
+              return {
+                findings: row.findings,
+                measures: row.measures.length,
+                conflict: row.conflict,
+                clientRevision: row.clientRevision,
+              };
             });
             finals.push(byOriginal);
           }

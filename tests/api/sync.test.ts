@@ -10,7 +10,10 @@ let problemId: string;
 let measureIds: string[];
 beforeAll(async () => {
   app = await startTestApp();
-  const p = await app.db.prisma.problem.findFirstOrThrow({ where: { section: "CONTINUING", number: 3 }, include: { measures: true } });
+  const p = await app.db.prisma.problem.findFirstOrThrow({
+    where: { section: "CONTINUING", number: 3 },
+    include: { measures: true },
+  });
   problemId = p.id;
   measureIds = p.measures.slice(0, 2).map((m) => m.id);
 });
@@ -19,12 +22,20 @@ afterAll(async () => app?.close());
 describe("syncRecord", () => {
   it("stores a record once however often it is sent, and applies edits in order", async () => {
     const env = siteVisit(problemId, measureIds);
-    expect(await send(app, "inspector", env)).toMatchObject({ outcome: "CREATED", serverVersion: 1, missingPhotos: [], error: null });
+    expect(await send(app, "inspector", env)).toMatchObject({
+      outcome: "CREATED",
+      serverVersion: 1,
+      missingPhotos: [],
+      error: null,
+    });
     expect(await send(app, "inspector", env)).toMatchObject({ outcome: "ALREADY_APPLIED", serverVersion: 1 });
     const edit = { ...env, revision: 2, baseVersion: 1, findings: "复查：公示栏内容完整。" };
     expect(await send(app, "inspector", edit)).toMatchObject({ outcome: "UPDATED", serverVersion: 2 });
     expect(await send(app, "inspector", env)).toMatchObject({ outcome: "ALREADY_APPLIED", serverVersion: 2 });
-    const rows = await app.db.prisma.inspectionRecord.findMany({ where: { id: env.recordId }, include: { measures: true } });
+    const rows = await app.db.prisma.inspectionRecord.findMany({
+      where: { id: env.recordId },
+      include: { measures: true },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ findings: "复查：公示栏内容完整。", version: 2, syncState: "COMPLETE" });
     expect(rows[0]!.measures).toHaveLength(2);
@@ -51,7 +62,11 @@ describe("syncRecord", () => {
       `mutation($id:ID!){ resolveRecordConflict(id:$id, keep: DEVICE) { ... on InspectionRecord { findings syncState conflict } } }`,
       { id: gid },
     );
-    expect(resolved.data.resolveRecordConflict).toEqual({ findings: "设备上的修改", syncState: "COMPLETE", conflict: null });
+    expect(resolved.data.resolveRecordConflict).toEqual({
+      findings: "设备上的修改",
+      syncState: "COMPLETE",
+      conflict: null,
+    });
   });
 
   it("answers malformed or foreign records with a typed rejection and stores nothing", async () => {
@@ -90,7 +105,9 @@ describe("photo uploads", () => {
     const token = app.tokenOf("inspector");
     expect((await upload(app, token, photo.id, "HEAD")).status).toBe(404);
     expect(await send(app, "inspector", env)).toMatchObject({ outcome: "CREATED", missingPhotos: [photo.id] });
-    expect((await app.db.prisma.inspectionRecord.findUniqueOrThrow({ where: { id: env.recordId } })).syncState).toBe("AWAITING_PHOTOS");
+    expect((await app.db.prisma.inspectionRecord.findUniqueOrThrow({ where: { id: env.recordId } })).syncState).toBe(
+      "AWAITING_PHOTOS",
+    );
     const head = await upload(app, token, photo.id, "HEAD");
     expect(head.headers.get("upload-offset")).toBe("0");
     expect(head.headers.get("upload-length")).toBe(String(bytes.length));
@@ -106,11 +123,18 @@ describe("photo uploads", () => {
     expect(rest.status).toBe(204);
     expect(rest.headers.get("upload-complete")).toBe("1");
     expect(await send(app, "inspector", env)).toMatchObject({ outcome: "ALREADY_APPLIED", missingPhotos: [] });
-    expect((await app.db.prisma.inspectionRecord.findUniqueOrThrow({ where: { id: env.recordId } })).syncState).toBe("COMPLETE");
-    const file = await fetch(`${app.url}/files/${photo.id}`, { headers: { Authorization: `Bearer ${app.tokenOf("supervisor")}` } });
+    expect((await app.db.prisma.inspectionRecord.findUniqueOrThrow({ where: { id: env.recordId } })).syncState).toBe(
+      "COMPLETE",
+    );
+    const file = await fetch(`${app.url}/files/${photo.id}`, {
+      headers: { Authorization: `Bearer ${app.tokenOf("supervisor")}` },
+    });
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
-    expect((await fetch(`${app.url}/files/${photo.id}`, { headers: { Authorization: `Bearer ${app.tokenOf("liaisonA")}` } })).status).toBe(403);
+    expect(
+      (await fetch(`${app.url}/files/${photo.id}`, { headers: { Authorization: `Bearer ${app.tokenOf("liaisonA")}` } }))
+        .status,
+    ).toBe(403);
   });
 
   it("deduplicates by content hash and rejects bytes that do not match", async () => {
@@ -119,7 +143,10 @@ describe("photo uploads", () => {
     await send(app, "inspector", siteVisit(problemId, [], { photos: [a] }));
     await upload(app, app.tokenOf("inspector"), a.id, "PATCH", 0, bytes);
     const b = { ...photoOf(bytes), id: randomUUID() };
-    expect(await send(app, "inspector", siteVisit(problemId, [], { photos: [b] }))).toMatchObject({ outcome: "CREATED", missingPhotos: [] });
+    expect(await send(app, "inspector", siteVisit(problemId, [], { photos: [b] }))).toMatchObject({
+      outcome: "CREATED",
+      missingPhotos: [],
+    });
     const liar = photoOf(randomBytes(1000));
     const env = siteVisit(problemId, [], { photos: [liar] });
     await send(app, "inspector", env);
@@ -144,7 +171,10 @@ describe("what supervisors see", () => {
     expect(await total({ rating: "ON_TRACK" })).toBeGreaterThan(0);
     expect(await total({ followUpRequired: true })).toBe(0);
     expect(await total({ from: new Date(Date.now() + 3600_000).toISOString() })).toBe(0);
-    const byProblem: any = await sup(`query($id:ID!){ node(id:$id) { ... on Problem { records { totalCount } measures(first:1) { edges { node { records { totalCount } } } } } } }`, { id: pid });
+    const byProblem: any = await sup(
+      `query($id:ID!){ node(id:$id) { ... on Problem { records { totalCount } measures(first:1) { edges { node { records { totalCount } } } } } } }`,
+      { id: pid },
+    );
     expect(byProblem.data.node.records.totalCount).toBe(all);
     expect(byProblem.data.node.measures.edges[0].node.records.totalCount).toBe(1);
     const denied: any = await app.as("liaisonA")(q, {});

@@ -38,15 +38,30 @@ export const SYNC = `mutation($e: JSON!) { syncRecord(envelope: $e) { recordId o
 export async function send(app: TestApp, role: Parameters<TestApp["as"]>[0], env: unknown) {
   const r: any = await app.as(role)(SYNC, { e: env });
   if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data.syncRecord as { recordId: string; outcome: string; serverVersion: number | null; missingPhotos: string[]; error: { code: string; message: string } | null };
+  return r.data.syncRecord as {
+    recordId: string;
+    outcome: string;
+    serverVersion: number | null;
+    missingPhotos: string[];
+    error: { code: string; message: string } | null;
+  };
 }
 
-export async function upload(app: TestApp, token: string | null, photoId: string, method: "HEAD" | "PATCH", offset?: number, body?: Buffer) {
+export async function upload(
+  app: TestApp,
+  token: string | null,
+  photoId: string,
+  method: "HEAD" | "PATCH",
+  offset?: number,
+  body?: Buffer,
+) {
   return fetch(`${app.url}/uploads/${photoId}`, {
     method,
     headers: {
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(offset !== undefined ? { "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" } : {}),
+      ...(offset !== undefined
+        ? { "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }
+        : {}),
     },
     body,
   });

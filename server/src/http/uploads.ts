@@ -44,10 +44,17 @@ export function createUploadHandler(prisma: PrismaClient, photos: PhotoStore) {
     const user = await requestUser(prisma, req);
     if (!user) return send(res, 401, {}, "log in first");
     const att = /^[0-9a-f-]{36}$/.test(photoId)
-      ? await prisma.attachment.findUnique({ where: { id: photoId }, include: { record: { select: { inspectorId: true } } } })
+      ? await prisma.attachment.findUnique({
+          where: { id: photoId },
+          include: { record: { select: { inspectorId: true } } },
+        })
       : null;
     if (!att) return send(res, 404, {}, "unknown photo: send its record first");
-    const mayUpload = att.uploadedById === user.id || att.record?.inspectorId === user.id || user.role === "ADMIN" || user.role === "SUPERVISOR";
+    const mayUpload =
+      att.uploadedById === user.id ||
+      att.record?.inspectorId === user.id ||
+      user.role === "ADMIN" ||
+      user.role === "SUPERVISOR";
     if (!mayUpload) return send(res, 403, {}, "not your photo");
     await serialised(photoId, async () => {
       const done = att.completedAt !== null || (await photos.has(att.sha256));
@@ -65,7 +72,12 @@ export function createUploadHandler(prisma: PrismaClient, photos: PhotoStore) {
       if (length === null) return send(res, 409, { ...state, "Upload-Offset": await photos.received(photoId) });
       if (length < att.size) return send(res, 204, { "Upload-Offset": length, "Upload-Length": att.size });
       if (!(await photos.complete(photoId, att.sha256))) {
-        return send(res, 422, { "Upload-Offset": 0, "Upload-Length": att.size }, "bytes do not match the declared sha256");
+        return send(
+          res,
+          422,
+          { "Upload-Offset": 0, "Upload-Length": att.size },
+          "bytes do not match the declared sha256",
+        );
       }
       await photoBytesArrived(prisma, att.sha256);
       return send(res, 204, { "Upload-Offset": att.size, "Upload-Length": att.size, "Upload-Complete": 1 });

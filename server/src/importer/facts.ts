@@ -138,7 +138,10 @@ const SUMMARY_PATTERNS: Array<[keyof SummaryFigures, RegExp]> = [
   ["feedback", new RegExp(`反[馈饋](?:的)?(?:问题|問題)(?:共)?(\\d+)${UNIT}`)],
   ["feedback", new RegExp(`(\\d+)${UNIT}(?:巡[视視察])?反[馈饋](?:问题|問題)`)],
   ["completed", new RegExp(`已(?:完成整改|整改完成|完成|整改到位|整改)(\\d+)${UNIT}`)],
-  ["inProgress", new RegExp(`(?:正在整改|正在推进|正在推進|持续整改|持續整改|持续推进|持續推進|未完成整改|尚未完成)(\\d+)${UNIT}`)],
+  [
+    "inProgress",
+    new RegExp(`(?:正在整改|正在推进|正在推進|持续整改|持續整改|持续推进|持續推進|未完成整改|尚未完成)(\\d+)${UNIT}`),
+  ],
   ["completionRate", /完成率(?:为|為|达到|達到|达|達)?(\d+(?:\.\d+)?)%/],
 ];
 

@@ -82,8 +82,10 @@ describe("formatReport on the variants", () => {
 
 // Pools without the parser's delimiters: no digits, quotes, brackets, 是 (points), 在/关 (category and heading words).
 const POOL = {
-  simplified: "党建工作基础扎实推进落实企业发展产业项目管理服务质量监督检查制度机制安全环境土地资源教育养老交通消防物业城乡融合创新科技人才",
-  traditional: "黨建工作基礎扎實推進落實企業發展產業項目管理服務質量監督檢查制度機制安全環境土地資源教育養老交通消防物業城鄉融合創新科技人才",
+  simplified:
+    "党建工作基础扎实推进落实企业发展产业项目管理服务质量监督检查制度机制安全环境土地资源教育养老交通消防物业城乡融合创新科技人才",
+  traditional:
+    "黨建工作基礎扎實推進落實企業發展產業項目管理服務質量監督檢查制度機制安全環境土地資源教育養老交通消防物業城鄉融合創新科技人才",
 } as const;
 type Script = keyof typeof POOL;
 
@@ -95,7 +97,10 @@ interface MeasureSpec {
 function arbitraries(script: Script) {
   const word = fc.string({ unit: fc.constantFrom(...POOL[script]), minLength: 2, maxLength: 10 });
   const sentence = word.map((w) => `${w}。`);
-  const title = fc.oneof(word, fc.tuple(word, word, word).map(([a, b, c]) => `${a}‘${b}’${c}`));
+  const title = fc.oneof(
+    word,
+    fc.tuple(word, word, word).map(([a, b, c]) => `${a}‘${b}’${c}`),
+  );
   const measure: fc.Arbitrary<MeasureSpec> = fc.oneof(
     fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => ({ text: s.join(""), subPoints: [] })),
     fc.tuple(sentence, fc.array(sentence, { minLength: 2, maxLength: 4 })).map(([lead, points]) => ({
@@ -111,7 +116,10 @@ function arbitraries(script: Script) {
   });
   const problem = fc.record({
     own: content,
-    children: fc.oneof({ weight: 4, arbitrary: fc.constant<ContentSpec[]>([]) }, { weight: 1, arbitrary: fc.array(content, { minLength: 1, maxLength: 2 }) }),
+    children: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<ContentSpec[]>([]) },
+      { weight: 1, arbitrary: fc.array(content, { minLength: 1, maxLength: 2 }) },
+    ),
     category: fc.nat(1),
   });
   return { word, sentence, problem };
@@ -119,7 +127,13 @@ function arbitraries(script: Script) {
 
 type ContentSpec = { title: string; unnumbered: boolean; measures: MeasureSpec[]; body: string };
 
-function buildProblem(c: ContentSpec, number: number, section: Section, category: string | null, children: ParsedProblem[]): ParsedProblem {
+function buildProblem(
+  c: ContentSpec,
+  number: number,
+  section: Section,
+  category: string | null,
+  children: ParsedProblem[],
+): ParsedProblem {
   // Shapes the parser can produce: a lone unnumbered paragraph has no body beside it (both would be read as
   // the paragraph), and a problem with sub-problems has numbered measures or none (its paragraphs are its body).
   const first = c.measures[0] ?? { text: "", subPoints: [] };
@@ -130,56 +144,76 @@ function buildProblem(c: ContentSpec, number: number, section: Section, category
       ? []
       : c.measures.map((m, i) => ({ number: i + 1, numbered: true, ...m, indicators: [], line: 0 }));
   return {
-    section, number, title: c.title, titleKey: titleKey(c.title), category,
+    section,
+    number,
+    title: c.title,
+    titleKey: titleKey(c.title),
+    category,
     body: unnumbered ? "" : c.body,
-    measures, children, line: 0,
+    measures,
+    children,
+    line: 0,
   };
 }
 
 const reportArb = fc.constantFrom<Script>("simplified", "traditional").chain((script) => {
   const { word, sentence, problem } = arbitraries(script);
-  return fc.record({
-    script: fc.constant(script),
-    completed: fc.array(problem, { maxLength: 3 }),
-    continuing: fc.array(problem, { minLength: 1, maxLength: 3 }),
-    categories: fc.option(fc.tuple(word, word)),
-    body: word,
-    team: fc.integer({ min: 1, max: 15 }),
-    y: fc.integer({ min: 2015, max: 2030 }),
-    m1: fc.integer({ min: 1, max: 6 }), span: fc.integer({ min: 0, max: 3 }), fspan: fc.integer({ min: 1, max: 3 }),
-    d: fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 28 })),
-    orgIntro: sentence, orgPoints: fc.array(sentence, { maxLength: 3 }),
-    nextIntro: sentence, nextPoints: fc.array(sentence, { maxLength: 3 }),
-  }).map((g): ParsedReport => {
-    const trad = g.script === "traditional";
-    const [m2, m3] = [g.m1 + g.span, g.m1 + g.span + g.fspan];
-    const [d1, d2, d3] = g.d;
-    const team = trad ? `省委第${intToCn(g.team)}巡視組` : `省委第${intToCn(g.team)}巡视组`;
-    const inspectedBody = `${g.body}市`;
-    const period = `于${g.y}年${g.m1}月${d1}日至${g.y}年${m2}月${d2}日`;
-    const headerText = trad
-      ? `根據省委統一部署,${team}${period}對${inspectedBody}開展了巡視,并于${m3}月${d3}日進行了反饋。`
-      : `根据省委统一部署，${team}${period}对${inspectedBody}开展了巡视，并于${m3}月${d3}日进行了反馈。`;
-    const iso = (m: number, d: number) => `${g.y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-    const cats = g.categories?.map((w) => `在“${w}”方面`) ?? null;
-    const build = (specs: typeof g.completed, section: Section) =>
-      specs.map((s, i) => {
-        const category = cats === null ? null : (cats[s.category] as string);
-        const children = s.children.map((c, j) => buildProblem(c, j + 1, section, category, []));
-        return buildProblem(s.own, i + 1, section, category, children);
-      });
-    return {
-      script: g.script,
-      header: { text: headerText, team, inspectedBody, kind: "巡视", startDate: iso(g.m1, d1), endDate: iso(m2, d2), feedbackDate: iso(m3, d3) },
-      organisation: { intro: g.orgIntro, points: g.orgPoints },
-      summary: {},
-      problems: [...build(g.completed, "COMPLETED"), ...build(g.continuing, "CONTINUING")],
-      nextSteps: { intro: g.nextIntro, points: g.nextPoints },
-      contact: { text: null, phone: null, email: null },
-      issuer: trad ? "中共某市委員會" : "中共某市委员会",
-      reportDate: "2024-03-15",
-    };
-  });
+  return fc
+    .record({
+      script: fc.constant(script),
+      completed: fc.array(problem, { maxLength: 3 }),
+      continuing: fc.array(problem, { minLength: 1, maxLength: 3 }),
+      categories: fc.option(fc.tuple(word, word)),
+      body: word,
+      team: fc.integer({ min: 1, max: 15 }),
+      y: fc.integer({ min: 2015, max: 2030 }),
+      m1: fc.integer({ min: 1, max: 6 }),
+      span: fc.integer({ min: 0, max: 3 }),
+      fspan: fc.integer({ min: 1, max: 3 }),
+      d: fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 28 })),
+      orgIntro: sentence,
+      orgPoints: fc.array(sentence, { maxLength: 3 }),
+      nextIntro: sentence,
+      nextPoints: fc.array(sentence, { maxLength: 3 }),
+    })
+    .map((g): ParsedReport => {
+      const trad = g.script === "traditional";
+      const [m2, m3] = [g.m1 + g.span, g.m1 + g.span + g.fspan];
+      const [d1, d2, d3] = g.d;
+      const team = trad ? `省委第${intToCn(g.team)}巡視組` : `省委第${intToCn(g.team)}巡视组`;
+      const inspectedBody = `${g.body}市`;
+      const period = `于${g.y}年${g.m1}月${d1}日至${g.y}年${m2}月${d2}日`;
+      const headerText = trad
+        ? `根據省委統一部署,${team}${period}對${inspectedBody}開展了巡視,并于${m3}月${d3}日進行了反饋。`
+        : `根据省委统一部署，${team}${period}对${inspectedBody}开展了巡视，并于${m3}月${d3}日进行了反馈。`;
+      const iso = (m: number, d: number) => `${g.y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+      const cats = g.categories?.map((w) => `在“${w}”方面`) ?? null;
+      const build = (specs: typeof g.completed, section: Section) =>
+        specs.map((s, i) => {
+          const category = cats === null ? null : (cats[s.category] as string);
+          const children = s.children.map((c, j) => buildProblem(c, j + 1, section, category, []));
+          return buildProblem(s.own, i + 1, section, category, children);
+        });
+      return {
+        script: g.script,
+        header: {
+          text: headerText,
+          team,
+          inspectedBody,
+          kind: "巡视",
+          startDate: iso(g.m1, d1),
+          endDate: iso(m2, d2),
+          feedbackDate: iso(m3, d3),
+        },
+        organisation: { intro: g.orgIntro, points: g.orgPoints },
+        summary: {},
+        problems: [...build(g.completed, "COMPLETED"), ...build(g.continuing, "CONTINUING")],
+        nextSteps: { intro: g.nextIntro, points: g.nextPoints },
+        contact: { text: null, phone: null, email: null },
+        issuer: trad ? "中共某市委員會" : "中共某市委员会",
+        reportDate: "2024-03-15",
+      };
+    });
 });
 
 describe("formatReport property", () => {
@@ -197,7 +231,9 @@ describe("parsing cost", () => {
   const big = (sections: number): string => {
     const base = parseReport(readSample());
     const problems = Array.from({ length: sections }, (_, s) =>
-      base.problems.slice(0, 30).map((p, i) => ({ ...p, number: i + 1, section: (s % 2 === 0 ? "COMPLETED" : "CONTINUING") as Section })),
+      base.problems
+        .slice(0, 30)
+        .map((p, i) => ({ ...p, number: i + 1, section: (s % 2 === 0 ? "COMPLETED" : "CONTINUING") as Section })),
     ).flat();
     return formatReport({ ...base, problems });
   };
@@ -217,7 +253,12 @@ describe("parsing cost", () => {
   it("stays fast on pathological lines", () => {
     const head = "巡视组。\n一、组织\n一是甲。\n二、进展\n";
     const start = performance.now();
-    for (const line of [`1.关于“${"”".repeat(100_000)}`, `1.关于${"问题".repeat(50_000)}x`, `（${"（".repeat(100_000)}`, `1.${"1.".repeat(50_000)}`]) {
+    for (const line of [
+      `1.关于“${"”".repeat(100_000)}`,
+      `1.关于${"问题".repeat(50_000)}x`,
+      `（${"（".repeat(100_000)}`,
+      `1.${"1.".repeat(50_000)}`,
+    ]) {
       expect(() => parseReport(head + line)).toThrow();
     }
     expect(performance.now() - start).toBeLessThan(2000);

@@ -32,7 +32,14 @@ function writeProblem(out: string[], p: ParsedProblem, prefix: string, t: FixedT
 /** Texts the parser searches for summary figures, in its order, as they will be written. */
 function summaryScope(r: ParsedReport, progressIntro: string): string[] {
   const categories = r.problems.map((p) => p.category).filter((c): c is string => c !== null);
-  return [r.header.text, r.organisation.intro, ...r.organisation.points, progressIntro, ...categories, r.nextSteps.intro];
+  return [
+    r.header.text,
+    r.organisation.intro,
+    ...r.organisation.points,
+    progressIntro,
+    ...categories,
+    r.nextSteps.intro,
+  ];
 }
 
 const sameSummary = (a: ParsedReport["summary"], b: ParsedReport["summary"]): boolean =>

@@ -7,14 +7,25 @@ const brief = (text: string) => extractIndicators(text).map((i) => [i.value, i.u
 
 describe("extractIndicators", () => {
   it("reads the sample's ozone clause with the year named earlier in the sentence", () => {
-    expect(extractIndicators("2023年,我市臭氧年均濃度同比下降5.5%;超標天數同比減少12天,臭氧濃度改善排名全省第10。")).toEqual([
-      { ordinal: 1, value: "5.5", unit: "%", label: "臭氧年均濃度同比下降", asOf: "2023", rawText: "我市臭氧年均濃度同比下降5.5%" },
+    expect(
+      extractIndicators("2023年,我市臭氧年均濃度同比下降5.5%;超標天數同比減少12天,臭氧濃度改善排名全省第10。"),
+    ).toEqual([
+      {
+        ordinal: 1,
+        value: "5.5",
+        unit: "%",
+        label: "臭氧年均濃度同比下降",
+        asOf: "2023",
+        rawText: "我市臭氧年均濃度同比下降5.5%",
+      },
       { ordinal: 2, value: "12", unit: "天", label: "超標天數同比減少", asOf: "2023", rawText: "超標天數同比減少12天" },
     ]);
   });
 
   it("normalises units to Simplified and prefers the longest unit", () => {
-    expect(brief("完成一般預算收入38.35億元。技改投資比重提高7.8個百分點。連續8個月達到Ⅲ類。參與學生5.8萬人次。")).toEqual([
+    expect(
+      brief("完成一般預算收入38.35億元。技改投資比重提高7.8個百分點。連續8個月達到Ⅲ類。參與學生5.8萬人次。"),
+    ).toEqual([
       ["38.35", "亿元", "完成一般預算收入", null],
       ["7.8", "个百分点", "技改投資比重提高", null],
       ["8", "个月", "連續", null],
@@ -37,7 +48,11 @@ describe("extractIndicators", () => {
   });
 
   it("dates a clause by the date it names, before or after the number", () => {
-    expect(brief("截至2023年12月，已录入37个项目；88家企业被认定为2023年省级专精特新中小企业。截至2024年1月已开展12场培训会。")).toEqual([
+    expect(
+      brief(
+        "截至2023年12月，已录入37个项目；88家企业被认定为2023年省级专精特新中小企业。截至2024年1月已开展12场培训会。",
+      ),
+    ).toEqual([
       ["37", "个", "已录入", "2023-12"],
       ["88", "家", "企业被认定为", "2023"],
       ["12", "场", "已开展", "2024-01"],

@@ -6,16 +6,68 @@ import { toHalfWidth, trimText } from "./normalise.ts";
 // Written form → Simplified canonical unit. Longest forms are tried first (个百分点 before 个).
 const UNIT_FORMS: Array<[string, string]> = (
   [
-    ["个百分点", "个百分点"], ["個百分點", "个百分点"], ["万平方米", "万平方米"], ["萬平方米", "万平方米"],
-    ["平方公里", "平方公里"], ["平方米", "平方米"], ["万千瓦", "万千瓦"], ["萬千瓦", "万千瓦"],
-    ["万元", "万元"], ["萬元", "万元"], ["亿元", "亿元"], ["億元", "亿元"], ["万人次", "万人次"], ["萬人次", "万人次"], ["万人", "万人"], ["萬人", "万人"],
-    ["人次", "人次"], ["场次", "场次"], ["場次", "场次"], ["个月", "个月"], ["個月", "个月"],
-    ["公里", "公里"], ["公顷", "公顷"], ["公頃", "公顷"], ["%", "%"], ["个", "个"], ["個", "个"],
-    ["项", "项"], ["項", "项"], ["家", "家"], ["天", "天"], ["人", "人"], ["名", "名"], ["件", "件"],
-    ["次", "次"], ["场", "场"], ["場", "场"], ["处", "处"], ["處", "处"], ["宗", "宗"], ["辆", "辆"],
-    ["輛", "辆"], ["台", "台"], ["臺", "台"], ["吨", "吨"], ["噸", "吨"], ["亩", "亩"], ["畝", "亩"],
-    ["户", "户"], ["戶", "户"], ["条", "条"], ["條", "条"], ["所", "所"], ["批", "批"], ["位", "位"],
-    ["幢", "幢"], ["套", "套"], ["座", "座"], ["篇", "篇"], ["倍", "倍"], ["元", "元"], ["米", "米"],
+    ["个百分点", "个百分点"],
+    ["個百分點", "个百分点"],
+    ["万平方米", "万平方米"],
+    ["萬平方米", "万平方米"],
+    ["平方公里", "平方公里"],
+    ["平方米", "平方米"],
+    ["万千瓦", "万千瓦"],
+    ["萬千瓦", "万千瓦"],
+    ["万元", "万元"],
+    ["萬元", "万元"],
+    ["亿元", "亿元"],
+    ["億元", "亿元"],
+    ["万人次", "万人次"],
+    ["萬人次", "万人次"],
+    ["万人", "万人"],
+    ["萬人", "万人"],
+    ["人次", "人次"],
+    ["场次", "场次"],
+    ["場次", "场次"],
+    ["个月", "个月"],
+    ["個月", "个月"],
+    ["公里", "公里"],
+    ["公顷", "公顷"],
+    ["公頃", "公顷"],
+    ["%", "%"],
+    ["个", "个"],
+    ["個", "个"],
+    ["项", "项"],
+    ["項", "项"],
+    ["家", "家"],
+    ["天", "天"],
+    ["人", "人"],
+    ["名", "名"],
+    ["件", "件"],
+    ["次", "次"],
+    ["场", "场"],
+    ["場", "场"],
+    ["处", "处"],
+    ["處", "处"],
+    ["宗", "宗"],
+    ["辆", "辆"],
+    ["輛", "辆"],
+    ["台", "台"],
+    ["臺", "台"],
+    ["吨", "吨"],
+    ["噸", "吨"],
+    ["亩", "亩"],
+    ["畝", "亩"],
+    ["户", "户"],
+    ["戶", "户"],
+    ["条", "条"],
+    ["條", "条"],
+    ["所", "所"],
+    ["批", "批"],
+    ["位", "位"],
+    ["幢", "幢"],
+    ["套", "套"],
+    ["座", "座"],
+    ["篇", "篇"],
+    ["倍", "倍"],
+    ["元", "元"],
+    ["米", "米"],
   ] as Array<[string, string]>
 ).sort((a, b) => b[0].length - a[0].length);
 
@@ -35,7 +87,25 @@ const LEADING: RegExp[] = [
   /(?:我市|全市|本市|我区|我區|全区|全區|我县|我縣|全县|全縣|我省|全省)/y,
   /[\s"“”]+/y,
 ];
-const TRAILING_WORDS = ["超过", "超過", "达到", "達到", "共计", "共計", "累计", "累計", "约", "約", "近", "超", "达", "達", "为", "為", "共"];
+const TRAILING_WORDS = [
+  "超过",
+  "超過",
+  "达到",
+  "達到",
+  "共计",
+  "共計",
+  "累计",
+  "累計",
+  "约",
+  "約",
+  "近",
+  "超",
+  "达",
+  "達",
+  "为",
+  "為",
+  "共",
+];
 
 function unitAt(h: string, at: number): [string, string] | null {
   for (const form of UNIT_FORMS) if (h.startsWith(form[0], at)) return form;
@@ -45,7 +115,7 @@ function unitAt(h: string, at: number): [string, string] | null {
 /** The clause text before a number, without a leading date or subject and a trailing 约/近/达…. */
 function cleanLabel(raw: string, half: string): string {
   let from = 0;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const re of LEADING) {
       re.lastIndex = from;
@@ -74,7 +144,11 @@ function scanClause(
   const half = h.slice(a, b);
   const dates = [...half.matchAll(CLAUSE_DATE_RE)].map((m) => ({
     at: m.index ?? 0,
-    iso: isoDate(Number(m[1]), m[2] === undefined ? undefined : Number(m[2]), m[3] === undefined ? undefined : Number(m[3])),
+    iso: isoDate(
+      Number(m[1]),
+      m[2] === undefined ? undefined : Number(m[2]),
+      m[3] === undefined ? undefined : Number(m[3]),
+    ),
   }));
   let labelFrom = 0;
   // Numbers come in order, so one pointer finds the last date before each (no rescan per number).

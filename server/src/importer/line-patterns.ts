@@ -117,7 +117,8 @@ export function matchParenChild(line: string): HeadingCandidate | null {
 
 const CLOSING: Record<string, string> = { "“": "”", "「": "」", "『": "』", '"': '"', "＂": "＂" };
 // What may follow the quoted title: 问题的整改。/ 的问题整改情况 / nothing …
-const TAIL_RE = /^(?:的)?(?:问题|問題)?(?:的)?(?:整改|整改情况|整改情況|整改落实情况|整改落實情況|整改进展情况|整改進展情況)?[。.]?$/;
+const TAIL_RE =
+  /^(?:的)?(?:问题|問題)?(?:的)?(?:整改|整改情况|整改情況|整改落实情况|整改落實情況|整改进展情况|整改進展情況)?[。.]?$/;
 
 /** Title of "关于“TITLE”问题的整改。"; the last closing quote ends it, so inner quotes (‘…’ or even “…”) survive. */
 export function parseHeadingBody(rest: string): string | null {

@@ -95,7 +95,12 @@ function parseProblem(cur: LineCursor, head: Head, level: Level, category: strin
     if (marker) {
       if (marker.n !== measures.length + 1) throw cur.error(EXPECT.measureNumber(measures.length + 1, circled));
       cur.next();
-      measures.push({ number: marker.n, numbered: true, parts: marker.text === "" ? [] : [marker.text], line: line.no });
+      measures.push({
+        number: marker.n,
+        numbered: true,
+        parts: marker.text === "" ? [] : [marker.text],
+        line: line.no,
+      });
       continue;
     }
     cur.next();

@@ -48,7 +48,11 @@ describe("parseReport on the published sample", () => {
 
   it("reads the organisation and next-step points without their 一是 prefixes", () => {
     expect(sample.organisation.intro.startsWith("常熟市委深入貫徹")).toBe(true);
-    expect(sample.organisation.points.map((p) => p.slice(0, 8))).toEqual(["堅決扛牢政治責任", "層層傳導責任壓力", "完善長效管理機制"]);
+    expect(sample.organisation.points.map((p) => p.slice(0, 8))).toEqual([
+      "堅決扛牢政治責任",
+      "層層傳導責任壓力",
+      "完善長效管理機制",
+    ]);
     expect(sample.nextSteps.intro.startsWith("通過3個月集中整改")).toBe(true);
     expect(sample.nextSteps.points).toHaveLength(3);
     expect(sample.nextSteps.points[2]?.startsWith("切實推動巡視成果轉化")).toBe(true);
@@ -78,7 +82,9 @@ describe("parseReport on the published sample", () => {
     expect(m?.subPoints).toHaveLength(3);
     expect(m?.subPoints[0]?.startsWith("經開區選派干部赴上海臨港集團掛職")).toBe(true);
     expect(m?.subPoints[1]?.startsWith("持續推動辛莊鎮")).toBe(true);
-    expect(m?.subPoints[2]).toBe("主動承接好蘇州工業園區的溢出效應,重點推動中新昆承湖園區建設,在產業、科技、人才等各個領域加強合作。");
+    expect(m?.subPoints[2]).toBe(
+      "主動承接好蘇州工業園區的溢出效應,重點推動中新昆承湖園區建設,在產業、科技、人才等各個領域加強合作。",
+    );
     expect(byTitle(sample, "融入長三角一體化發展行動較慢").measures[0]?.subPoints).toEqual([]);
   });
 
@@ -124,7 +130,11 @@ describe("parseReport on real-world variants", () => {
   it("reads full-width brackets, digits and indents", () => {
     const r = parseReport(readFixture("full-width-brackets.txt"));
     expect(countReport(r)).toEqual({ problems: 3, measures: 6, completed: 1, continuing: 2 });
-    expect(r.problems.map((p) => [p.section, p.number])).toEqual([["COMPLETED", 1], ["CONTINUING", 1], ["CONTINUING", 2]]);
+    expect(r.problems.map((p) => [p.section, p.number])).toEqual([
+      ["COMPLETED", 1],
+      ["CONTINUING", 1],
+      ["CONTINUING", 2],
+    ]);
     expect(r.problems[1]?.measures[0]?.indicators[0]).toMatchObject({ value: "5.5", unit: "%", asOf: "2023" });
     // A yearless feedback date before the period's end month falls in the next year.
     expect(r.header).toMatchObject({ endDate: "2023-12-08", feedbackDate: "2024-01-15" });
@@ -133,7 +143,12 @@ describe("parseReport on real-world variants", () => {
 
   it("reads 1、 numbering", () => {
     const r = parseReport(readFixture("enumeration-comma.txt"));
-    expect(r.problems.map((p) => `${p.section}:${p.number}`)).toEqual(["COMPLETED:1", "COMPLETED:2", "CONTINUING:1", "CONTINUING:2"]);
+    expect(r.problems.map((p) => `${p.section}:${p.number}`)).toEqual([
+      "COMPLETED:1",
+      "COMPLETED:2",
+      "CONTINUING:1",
+      "CONTINUING:2",
+    ]);
     expect(r.problems[3]?.measures[0]).toMatchObject({ numbered: false, number: 1 });
   });
 
@@ -210,7 +225,12 @@ describe("parseReport on malformed input", () => {
     ["no-progress-section.txt", 5, EXPECT.progressHeading, "三、下一步工作打算"],
     ["measure-before-problem.txt", 6, EXPECT.problemHeading, "（1）修订议事规则，规范决策程序。"],
     ["problem-without-measures.txt", 7, EXPECT.measure, "2.关于“财务管理不严格”问题的整改。"],
-    ["numbering-out-of-sequence.txt", 10, 'problem number 3 ("3.关于“…”问题的整改。")', "4.关于“档案管理混乱”问题的整改。"],
+    [
+      "numbering-out-of-sequence.txt",
+      10,
+      'problem number 3 ("3.关于“…”问题的整改。")',
+      "4.关于“档案管理混乱”问题的整改。",
+    ],
     ["measure-numbering-gap.txt", 8, "measure number (2)", "（3）建立督查机制。"],
     ["malformed-heading.txt", 8, EXPECT.problemHeading, "2.关于“财务管理不严格问题的整改。"],
   ])("%s fails at line %i", (file, line, expected, found) => {
@@ -220,8 +240,12 @@ describe("parseReport on malformed input", () => {
 
   it("writes a message naming line, expectation and what was found", () => {
     const e = failure(readFixture("malformed/measure-before-problem.txt"));
-    expect(e.message).toBe('第6行: expected a problem heading "N.关于“…”问题的整改。", found "（1）修订议事规则，规范决策程序。"');
-    expect(failure("\n \n").message).toBe('第1行: expected a header paragraph followed by the heading "一、…", found end of text');
+    expect(e.message).toBe(
+      '第6行: expected a problem heading "N.关于“…”问题的整改。", found "（1）修订议事规则，规范决策程序。"',
+    );
+    expect(failure("\n \n").message).toBe(
+      '第1行: expected a header paragraph followed by the heading "一、…", found end of text',
+    );
   });
 
   const report = (progress: string, tail = "三、下一步工作打算\n一是持续推进。") =>
@@ -229,18 +253,45 @@ describe("parseReport on malformed input", () => {
 
   it.each([
     ["a missing 三、 heading", report("1.关于“甲”问题的整改。\n（1）措施。", ""), 7, EXPECT.nextStepsHeading],
-    ["a heading after 三、", report("1.关于“甲”问题的整改。\n（1）措施。", "三、下一步\n四、其他"), 8, EXPECT.reportEnd],
-    ["a section numbered out of order", report("（二）持续推进的整改事项\n1.关于“甲”问题的整改。\n（1）措施。"), 5, 'section heading "(一)…"'],
-    ["a sub-problem of another problem", report("1.关于“甲”问题的整改。\n2.1关于“乙”问题的整改。\n（1）措施。"), 6, EXPECT.dottedChild(1, 1)],
-    ["a plain measure among (k) sub-problems", report("1.关于“甲”问题的整改。\n（1）关于“乙”问题的整改。\n①措施。\n（2）措施。"), 8, EXPECT.parenChild(2)],
-    ["a paragraph between a section heading and its first problem", report("（一）已完成的整改事项\n说明文字。\n1.关于“甲”问题的整改。\n（1）措施。"), 6, EXPECT.problemHeading],
+    [
+      "a heading after 三、",
+      report("1.关于“甲”问题的整改。\n（1）措施。", "三、下一步\n四、其他"),
+      8,
+      EXPECT.reportEnd,
+    ],
+    [
+      "a section numbered out of order",
+      report("（二）持续推进的整改事项\n1.关于“甲”问题的整改。\n（1）措施。"),
+      5,
+      'section heading "(一)…"',
+    ],
+    [
+      "a sub-problem of another problem",
+      report("1.关于“甲”问题的整改。\n2.1关于“乙”问题的整改。\n（1）措施。"),
+      6,
+      EXPECT.dottedChild(1, 1),
+    ],
+    [
+      "a plain measure among (k) sub-problems",
+      report("1.关于“甲”问题的整改。\n（1）关于“乙”问题的整改。\n①措施。\n（2）措施。"),
+      8,
+      EXPECT.parenChild(2),
+    ],
+    [
+      "a paragraph between a section heading and its first problem",
+      report("（一）已完成的整改事项\n说明文字。\n1.关于“甲”问题的整改。\n（1）措施。"),
+      6,
+      EXPECT.problemHeading,
+    ],
   ])("reports %s", (_name, text, line, expected) => {
     const e = failure(text);
     expect([e.line, e.expected]).toEqual([line, expected]);
   });
 
   it("reports organisation points out of order", () => {
-    const e = failure("省委巡视组。\n一、组织领导\n一是甲。\n三是乙。\n二、进展\n1.关于“甲”问题的整改。\n（1）措施。\n三、下一步");
+    const e = failure(
+      "省委巡视组。\n一、组织领导\n一是甲。\n三是乙。\n二、进展\n1.关于“甲”问题的整改。\n（1）措施。\n三、下一步",
+    );
     expect([e.line, e.expected]).toEqual([4, 'point "二是…"']);
   });
 });

@@ -7,7 +7,8 @@ const SAMPLE_URL = new URL("../../../../shared/seed/000_f4782084faa45978.txt", i
 
 export const readSample = (): string => readFileSync(SAMPLE_URL, "utf8");
 
-export const readFixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+export const readFixture = (name: string): string =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 
 export const VARIANT_FIXTURES = [
   "simplified.txt",

@@ -8,7 +8,13 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { RectStatus } from "../generated/prisma/enums.ts";
 import type { Viewer } from "../context.ts";
 import { parseReport } from "../importer/parse-report.ts";
-import { countReport, ReportParseError, type ParsedMeasure, type ParsedProblem, type ParsedReport } from "../importer/report-types.ts";
+import {
+  countReport,
+  ReportParseError,
+  type ParsedMeasure,
+  type ParsedProblem,
+  type ParsedReport,
+} from "../importer/report-types.ts";
 import { ImportParseError } from "../errors.ts";
 import { audit } from "./audit.ts";
 
@@ -24,8 +30,20 @@ export interface ImportSummary {
   created: { problems: number; measures: number };
   updated: { problems: number; measures: number };
   statusChanges: number;
-  inspection: { team: string; inspectedBody: string; kind: string; startDate: string | null; endDate: string | null; feedbackDate: string | null };
-  report: { reportDate: string | null; issuer: string | null; contactPhone: string | null; contactEmail: string | null };
+  inspection: {
+    team: string;
+    inspectedBody: string;
+    kind: string;
+    startDate: string | null;
+    endDate: string | null;
+    feedbackDate: string | null;
+  };
+  report: {
+    reportDate: string | null;
+    issuer: string | null;
+    contactPhone: string | null;
+    contactEmail: string | null;
+  };
 }
 
 class DryRunRollback extends Error {}
@@ -58,8 +76,12 @@ export async function importReport(
   const parsed = parseOrThrow(text);
   const h = parsed.header;
   if (!h.team || !h.inspectedBody) {
-    throw new ImportParseError(1, "a header naming the inspection team and the inspected body", h.text.slice(0, 60),
-      "第1行: the header does not name the inspection team and the inspected body");
+    throw new ImportParseError(
+      1,
+      "a header naming the inspection team and the inspected body",
+      h.text.slice(0, 60),
+      "第1行: the header does not name the inspection team and the inspected body",
+    );
   }
   const counts = countReport(parsed);
   const summary: ImportSummary = {
@@ -69,8 +91,20 @@ export async function importReport(
     created: { problems: 0, measures: 0 },
     updated: { problems: 0, measures: 0 },
     statusChanges: 0,
-    inspection: { team: h.team, inspectedBody: h.inspectedBody, kind: h.kind, startDate: h.startDate, endDate: h.endDate, feedbackDate: h.feedbackDate },
-    report: { reportDate: parsed.reportDate, issuer: parsed.issuer, contactPhone: parsed.contact.phone, contactEmail: parsed.contact.email },
+    inspection: {
+      team: h.team,
+      inspectedBody: h.inspectedBody,
+      kind: h.kind,
+      startDate: h.startDate,
+      endDate: h.endDate,
+      feedbackDate: h.feedbackDate,
+    },
+    report: {
+      reportDate: parsed.reportDate,
+      issuer: parsed.issuer,
+      contactPhone: parsed.contact.phone,
+      contactEmail: parsed.contact.email,
+    },
   };
   try {
     await prisma.$transaction(
@@ -90,11 +124,20 @@ async function writeReport(tx: Tx, r: ParsedReport, text: string, s: ImportSumma
   const h = r.header;
   const inspection = await tx.inspection.upsert({
     where: { team_inspectedBody: { team: h.team!, inspectedBody: h.inspectedBody! } },
-    create: { team: h.team!, inspectedBody: h.inspectedBody!, kind: h.kind, startDate: day(h.startDate), endDate: day(h.endDate), feedbackDate: day(h.feedbackDate) },
+    create: {
+      team: h.team!,
+      inspectedBody: h.inspectedBody!,
+      kind: h.kind,
+      startDate: day(h.startDate),
+      endDate: day(h.endDate),
+      feedbackDate: day(h.feedbackDate),
+    },
     update: {},
   });
   const sha = createHash("sha256").update(text.replace(/\r\n?/g, "\n").trim()).digest("hex");
-  const existing = await tx.report.findUnique({ where: { inspectionId_sourceSha256: { inspectionId: inspection.id, sourceSha256: sha } } });
+  const existing = await tx.report.findUnique({
+    where: { inspectionId_sourceSha256: { inspectionId: inspection.id, sourceSha256: sha } },
+  });
   if (existing) {
     s.alreadyImported = true;
     return;
@@ -116,34 +159,77 @@ async function writeReport(tx: Tx, r: ParsedReport, text: string, s: ImportSumma
   });
   const reason = `据${r.reportDate ?? "导入的"}整改进展报告`;
   for (const p of r.problems) await writeProblem(tx, inspection.id, p, null, reason, s, actor);
-  await audit(tx, actor, "importReport", "Report", report.id, { problems: s.problems, measures: s.measures, created: s.created, updated: s.updated });
+  await audit(tx, actor, "importReport", "Report", report.id, {
+    problems: s.problems,
+    measures: s.measures,
+    created: s.created,
+    updated: s.updated,
+  });
 }
 
-async function writeProblem(tx: Tx, inspectionId: string, p: ParsedProblem, parentId: string | null, reason: string, s: ImportSummary, actor: Viewer | null) {
+async function writeProblem(
+  tx: Tx,
+  inspectionId: string,
+  p: ParsedProblem,
+  parentId: string | null,
+  reason: string,
+  s: ImportSummary,
+  actor: Viewer | null,
+) {
   const reported: RectStatus = p.section === "COMPLETED" ? "COMPLETED" : "IN_PROGRESS";
-  const found = await tx.problem.findUnique({ where: { inspectionId_titleKey: { inspectionId, titleKey: p.titleKey } } });
+  const found = await tx.problem.findUnique({
+    where: { inspectionId_titleKey: { inspectionId, titleKey: p.titleKey } },
+  });
   let problemId: string;
   if (!found) {
     const created = await tx.problem.create({
-      data: { inspectionId, parentId, section: p.section, number: p.number, titleKey: p.titleKey, title: p.title, category: p.category, body: p.body, status: reported },
+      data: {
+        inspectionId,
+        parentId,
+        section: p.section,
+        number: p.number,
+        titleKey: p.titleKey,
+        title: p.title,
+        category: p.category,
+        body: p.body,
+        status: reported,
+      },
     });
-    await tx.statusChange.create({ data: { problemId: created.id, toStatus: reported, reason, actorId: actor?.id ?? null } });
+    await tx.statusChange.create({
+      data: { problemId: created.id, toStatus: reported, reason, actorId: actor?.id ?? null },
+    });
     s.created.problems++;
     s.statusChanges++;
     problemId = created.id;
   } else {
     problemId = found.id;
     const next = forwardStatus(found.status, reported);
-    const changed = found.section !== p.section || found.number !== p.number || found.title !== p.title || found.body !== p.body || found.category !== p.category || found.parentId !== parentId;
+    const changed =
+      found.section !== p.section ||
+      found.number !== p.number ||
+      found.title !== p.title ||
+      found.body !== p.body ||
+      found.category !== p.category ||
+      found.parentId !== parentId;
     if (changed || next) {
       await tx.problem.update({
         where: { id: found.id },
-        data: { section: p.section, number: p.number, title: p.title, body: p.body, category: p.category, parentId, ...(next ? { status: next } : {}) },
+        data: {
+          section: p.section,
+          number: p.number,
+          title: p.title,
+          body: p.body,
+          category: p.category,
+          parentId,
+          ...(next ? { status: next } : {}),
+        },
       });
       s.updated.problems++;
     }
     if (next) {
-      await tx.statusChange.create({ data: { problemId: found.id, fromStatus: found.status, toStatus: next, reason, actorId: actor?.id ?? null } });
+      await tx.statusChange.create({
+        data: { problemId: found.id, fromStatus: found.status, toStatus: next, reason, actorId: actor?.id ?? null },
+      });
       s.statusChanges++;
     }
   }
@@ -151,30 +237,63 @@ async function writeProblem(tx: Tx, inspectionId: string, p: ParsedProblem, pare
   for (const child of p.children) await writeProblem(tx, inspectionId, child, problemId, reason, s, actor);
 }
 
-async function writeMeasure(tx: Tx, problemId: string, m: ParsedMeasure, reported: RectStatus, reason: string, s: ImportSummary, actor: Viewer | null) {
+async function writeMeasure(
+  tx: Tx,
+  problemId: string,
+  m: ParsedMeasure,
+  reported: RectStatus,
+  reason: string,
+  s: ImportSummary,
+  actor: Viewer | null,
+) {
   const found = await tx.measure.findUnique({ where: { problemId_number: { problemId, number: m.number } } });
-  const indicators = m.indicators.map((i) => ({ ordinal: i.ordinal, value: i.value, unit: i.unit, label: i.label, asOf: i.asOf, rawText: i.rawText }));
+  const indicators = m.indicators.map((i) => ({
+    ordinal: i.ordinal,
+    value: i.value,
+    unit: i.unit,
+    label: i.label,
+    asOf: i.asOf,
+    rawText: i.rawText,
+  }));
   if (!found) {
     const created = await tx.measure.create({
-      data: { problemId, number: m.number, numbered: m.numbered, text: m.text, subPoints: m.subPoints, status: reported, indicators: { create: indicators } },
+      data: {
+        problemId,
+        number: m.number,
+        numbered: m.numbered,
+        text: m.text,
+        subPoints: m.subPoints,
+        status: reported,
+        indicators: { create: indicators },
+      },
     });
-    await tx.statusChange.create({ data: { measureId: created.id, toStatus: reported, reason, actorId: actor?.id ?? null } });
+    await tx.statusChange.create({
+      data: { measureId: created.id, toStatus: reported, reason, actorId: actor?.id ?? null },
+    });
     s.created.measures++;
     s.statusChanges++;
     return;
   }
   const next = forwardStatus(found.status, reported);
-  const textChanged = found.text !== m.text || found.numbered !== m.numbered || found.subPoints.join("\u0000") !== m.subPoints.join("\u0000");
+  const textChanged =
+    found.text !== m.text ||
+    found.numbered !== m.numbered ||
+    found.subPoints.join("\u0000") !== m.subPoints.join("\u0000");
   if (textChanged) {
     await tx.indicator.deleteMany({ where: { measureId: found.id } });
     await tx.indicator.createMany({ data: indicators.map((i) => ({ ...i, measureId: found.id })) });
   }
   if (textChanged || next) {
-    await tx.measure.update({ where: { id: found.id }, data: { text: m.text, numbered: m.numbered, subPoints: m.subPoints, ...(next ? { status: next } : {}) } });
+    await tx.measure.update({
+      where: { id: found.id },
+      data: { text: m.text, numbered: m.numbered, subPoints: m.subPoints, ...(next ? { status: next } : {}) },
+    });
     s.updated.measures++;
   }
   if (next) {
-    await tx.statusChange.create({ data: { measureId: found.id, fromStatus: found.status, toStatus: next, reason, actorId: actor?.id ?? null } });
+    await tx.statusChange.create({
+      data: { measureId: found.id, fromStatus: found.status, toStatus: next, reason, actorId: actor?.id ?? null },
+    });
     s.statusChanges++;
   }
 }

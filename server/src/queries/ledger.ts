@@ -105,7 +105,9 @@ export async function changeMeasureStatus(ctx: Context, measureId: string, to: R
     // Conditional update: a concurrent change of the same measure makes this one fail instead of both landing.
     const { count } = await tx.measure.updateMany({ where: { id: measureId, status: m.status }, data: { status: to } });
     if (count !== 1) throw new InvalidTransitionError(m.status, to, "the status was changed meanwhile; reload");
-    await tx.statusChange.create({ data: { measureId, fromStatus: m.status, toStatus: to, reason, actorId: viewer.id } });
+    await tx.statusChange.create({
+      data: { measureId, fromStatus: m.status, toStatus: to, reason, actorId: viewer.id },
+    });
     await syncProblemStatus(tx, m.problemId, viewer.id, `措施${m.number}: ${reason}`);
     await audit(tx, viewer, "changeMeasureStatus", "Measure", measureId, { from: m.status, to, reason });
     return m.problemId;
@@ -121,7 +123,9 @@ export async function changeProblemStatus(ctx: Context, problemId: string, to: R
     if (!check.ok) throw new InvalidTransitionError(p.status, to, check.why);
     const { count } = await tx.problem.updateMany({ where: { id: problemId, status: p.status }, data: { status: to } });
     if (count !== 1) throw new InvalidTransitionError(p.status, to, "the status was changed meanwhile; reload");
-    await tx.statusChange.create({ data: { problemId, fromStatus: p.status, toStatus: to, reason, actorId: viewer.id } });
+    await tx.statusChange.create({
+      data: { problemId, fromStatus: p.status, toStatus: to, reason, actorId: viewer.id },
+    });
     await audit(tx, viewer, "changeProblemStatus", "Problem", problemId, { from: p.status, to, reason });
   });
 }

@@ -58,7 +58,9 @@ function stateOf(row: RecordRow | null): ServerRecordState | null {
     clientVersion: row.clientVersion,
     lastForeignVersion: row.lastForeignVersion,
     contentHash: row.contentHash,
-    conflict: held ? { clientRevision: held.clientRevision, baseVersion: held.baseVersion, contentHash: held.contentHash } : null,
+    conflict: held
+      ? { clientRevision: held.clientRevision, baseVersion: held.baseVersion, contentHash: held.contentHash }
+      : null,
   };
 }
 
@@ -136,7 +138,11 @@ async function refreshSyncState(tx: Tx, recordId: string) {
   if (syncState !== row.syncState) await tx.inspectionRecord.update({ where: { id: recordId }, data: { syncState } });
 }
 
-async function applyEnvelope(tx: Tx, deps: SyncDeps, env: RecordEnvelope): Promise<{ answer: ServerAnswer; changed: boolean }> {
+async function applyEnvelope(
+  tx: Tx,
+  deps: SyncDeps,
+  env: RecordEnvelope,
+): Promise<{ answer: ServerAnswer; changed: boolean }> {
   // Row lock: two deliveries of the same record serialise here (a create race ends in a unique violation, retried).
   await tx.$queryRaw`SELECT id FROM "InspectionRecord" WHERE id = ${env.recordId}::uuid FOR UPDATE`;
   const row = await tx.inspectionRecord.findUnique({ where: { id: env.recordId } });
@@ -160,7 +166,13 @@ async function applyEnvelope(tx: Tx, deps: SyncDeps, env: RecordEnvelope): Promi
   let changed = true;
   if (decision.type === "CREATE") {
     await tx.inspectionRecord.create({
-      data: { id: env.recordId, inspectorId: deps.viewer.id, ...projection(content), ...bookkeeping, measures: { create: measures } },
+      data: {
+        id: env.recordId,
+        inspectorId: deps.viewer.id,
+        ...projection(content),
+        ...bookkeeping,
+        measures: { create: measures },
+      },
     });
   } else if (decision.type === "UPDATE") {
     await tx.inspectionRecordMeasure.deleteMany({ where: { recordId: env.recordId } });
@@ -173,7 +185,12 @@ async function applyEnvelope(tx: Tx, deps: SyncDeps, env: RecordEnvelope): Promi
     for (const p of held?.content.photos ?? []) keep.add(p.id);
     await tx.attachment.deleteMany({ where: { recordId: env.recordId, id: { notIn: [...keep] } } });
   } else if (decision.type === "CONFLICT" && !decision.replay) {
-    const held: HeldConflictRow = { clientRevision: env.revision, baseVersion: env.baseVersion, contentHash: hash, content };
+    const held: HeldConflictRow = {
+      clientRevision: env.revision,
+      baseVersion: env.baseVersion,
+      contentHash: hash,
+      content,
+    };
     await tx.inspectionRecord.update({
       where: { id: env.recordId },
       data: { ...bookkeeping, conflict: held as unknown as Prisma.InputJsonValue },
@@ -182,7 +199,8 @@ async function applyEnvelope(tx: Tx, deps: SyncDeps, env: RecordEnvelope): Promi
     changed = false;
   }
   if (changed) await registerPhotos(tx, deps, env.recordId, content);
-  const missing = decision.type === "ALREADY_APPLIED" && decision.reason === "superseded" ? [] : await missingPhotos(tx, content);
+  const missing =
+    decision.type === "ALREADY_APPLIED" && decision.reason === "superseded" ? [] : await missingPhotos(tx, content);
   await refreshSyncState(tx, env.recordId);
   if (changed) {
     await audit(tx, deps.viewer, "syncRecord", "InspectionRecord", env.recordId, {
@@ -201,7 +219,11 @@ export async function syncRecord(deps: SyncDeps, input: unknown, now = new Date(
   const checked = validateEnvelope(input, now);
   if (!checked.ok) {
     const raw = (input as { recordId?: unknown } | null)?.recordId;
-    return { answer: rejectedAnswer(typeof raw === "string" && raw ? raw : "(unknown)", checked.error), changed: false, problemId: null };
+    return {
+      answer: rejectedAnswer(typeof raw === "string" && raw ? raw : "(unknown)", checked.error),
+      changed: false,
+      problemId: null,
+    };
   }
   const env = checked.value;
   for (let attempt = 0; ; attempt++) {
@@ -210,7 +232,11 @@ export async function syncRecord(deps: SyncDeps, input: unknown, now = new Date(
       return { ...result, problemId: env.problemId };
     } catch (err) {
       if (err instanceof Rejection) {
-        return { answer: rejectedAnswer(env.recordId, { code: err.code, message: err.message }), changed: false, problemId: null };
+        return {
+          answer: rejectedAnswer(env.recordId, { code: err.code, message: err.message }),
+          changed: false,
+          problemId: null,
+        };
       }
       if (isUniqueViolation(err) && attempt === 0) continue;
       throw err;
@@ -221,7 +247,10 @@ export async function syncRecord(deps: SyncDeps, input: unknown, now = new Date(
 /** After an upload completes: every photo with these bytes is complete, and its record may be too. */
 export async function photoBytesArrived(prisma: PrismaClient, sha256: string) {
   await prisma.$transaction(async (tx) => {
-    const rows = await tx.attachment.findMany({ where: { sha256, completedAt: null }, select: { id: true, size: true, recordId: true } });
+    const rows = await tx.attachment.findMany({
+      where: { sha256, completedAt: null },
+      select: { id: true, size: true, recordId: true },
+    });
     for (const a of rows) {
       await tx.attachment.update({ where: { id: a.id }, data: { completedAt: new Date(), receivedBytes: a.size } });
     }
@@ -232,7 +261,12 @@ export async function photoBytesArrived(prisma: PrismaClient, sha256: string) {
 }
 
 /** A supervisor settles an open conflict by keeping the server copy or the device copy. */
-export async function resolveRecordConflict(prisma: PrismaClient, viewer: Viewer, recordId: string, keep: "server" | "device") {
+export async function resolveRecordConflict(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  recordId: string,
+  keep: "server" | "device",
+) {
   return prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "InspectionRecord" WHERE id = ${recordId}::uuid FOR UPDATE`;
     const row = await tx.inspectionRecord.findUnique({ where: { id: recordId } });

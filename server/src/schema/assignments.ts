@@ -35,7 +35,12 @@ function toAssignment(input: typeof AssignmentInput.$inferInput): Assignment {
   };
 }
 
-function publish(ctx: Parameters<typeof assignProblem>[0], kind: "status" | "assignment", problemId: string, measureId: string | null) {
+function publish(
+  ctx: Parameters<typeof assignProblem>[0],
+  kind: "status" | "assignment",
+  problemId: string,
+  measureId: string | null,
+) {
   ctx.pubsub.publish("ledger", { kind, problemId, measureId, at: new Date().toISOString() });
 }
 

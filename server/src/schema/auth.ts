@@ -59,7 +59,13 @@ builder.mutationFields((t) => ({
       const { token, expiresAt } = await issueSession(ctx.prisma, user.id, kind);
       if (kind === "cookie") ctx.cookies.set(token, expiresAt);
       // The rest of this response (e.g. the payload's user) is read as the user who just logged in.
-      ctx.viewer = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId };
+      ctx.viewer = {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        unitId: user.unitId,
+      };
       await audit(ctx.prisma, { ...user }, "login", "User", user.id, { credential: kind });
       return { userId: user.id, token: kind === "bearer" ? token : null, expiresAt };
     },

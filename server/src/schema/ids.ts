@@ -12,7 +12,9 @@ export function decodeId(globalId: string | number, typename: string): string {
     throw new ValidationError(`"${globalId}" is not a valid ${typename} id`, [{ path: "id", message: "malformed" }]);
   }
   if (decoded.typename !== typename || !UUID.test(decoded.id)) {
-    throw new ValidationError(`"${globalId}" is not a ${typename} id`, [{ path: "id", message: `expected ${typename}` }]);
+    throw new ValidationError(`"${globalId}" is not a ${typename} id`, [
+      { path: "id", message: `expected ${typename}` },
+    ]);
   }
   return decoded.id;
 }

@@ -38,7 +38,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const summary = await importReport(ctx.prisma, args.text, { dryRun: !!args.dryRun, actor: ctx.viewer });
       if (!summary.dryRun && !summary.alreadyImported) {
-        ctx.pubsub.publish("ledger", { kind: "import", problemId: null, measureId: null, at: new Date().toISOString() });
+        ctx.pubsub.publish("ledger", {
+          kind: "import",
+          problemId: null,
+          measureId: null,
+          at: new Date().toISOString(),
+        });
       }
       return summary;
     },

@@ -132,7 +132,10 @@ export const LedgerFilterInput = builder.inputType("LedgerFilter", {
   }),
 });
 
-function filterArgs(ctx: Parameters<typeof problemWhere>[0], raw: typeof LedgerFilterInput.$inferInput | null | undefined) {
+function filterArgs(
+  ctx: Parameters<typeof problemWhere>[0],
+  raw: typeof LedgerFilterInput.$inferInput | null | undefined,
+) {
   const f = raw ?? {};
   const filter: LedgerFilter = {
     ...f,

@@ -62,7 +62,12 @@ builder.mutationFields((t) => ({
       const measureId = decodeId(args.measureId, "Measure");
       const { update, created } = await addProgressUpdate(ctx, { id: args.id, measureId, text: args.text });
       if (created) {
-        ctx.pubsub.publish("ledger", { kind: "progress", problemId: update.problemId, measureId, at: new Date().toISOString() });
+        ctx.pubsub.publish("ledger", {
+          kind: "progress",
+          problemId: update.problemId,
+          measureId,
+          at: new Date().toISOString(),
+        });
       }
       return { created, id: update.id };
     },

@@ -33,13 +33,20 @@ builder.prismaNode("InspectionRecord", {
     receivedAt: t.expose("receivedAt", { type: "DateTime", description: "When the server first received it" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     inspector: t.relation("inspector", { skipTypeScopes: true }),
-    inspectorName: t.string({ select: { inspector: { select: { displayName: true } } }, resolve: (r) => r.inspector.displayName }),
+    inspectorName: t.string({
+      select: { inspector: { select: { displayName: true } } },
+      resolve: (r) => r.inspector.displayName,
+    }),
     problem: t.relation("problem"),
     measures: t.prismaField({
       type: ["Measure"],
       select: { measures: { select: { measureId: true } } },
       resolve: (query, r, _a, ctx) =>
-        ctx.prisma.measure.findMany({ ...query, where: { id: { in: r.measures.map((m) => m.measureId) } }, orderBy: { number: "asc" } }),
+        ctx.prisma.measure.findMany({
+          ...query,
+          where: { id: { in: r.measures.map((m) => m.measureId) } },
+          orderBy: { number: "asc" },
+        }),
     }),
     latitude: t.exposeFloat("latitude", { nullable: true }),
     longitude: t.exposeFloat("longitude", { nullable: true }),
@@ -47,10 +54,17 @@ builder.prismaNode("InspectionRecord", {
     findings: t.exposeString("findings"),
     rating: t.expose("rating", { type: RatingEnum, nullable: true }),
     followUpRequired: t.exposeBoolean("followUpRequired"),
-    details: t.expose("details", { type: "JSON", description: "Kind-specific fields (place, ledgers, questions and answers…)" }),
+    details: t.expose("details", {
+      type: "JSON",
+      description: "Kind-specific fields (place, ledgers, questions and answers…)",
+    }),
     version: t.exposeInt("version"),
     syncState: t.expose("syncState", { type: SyncStateEnum }),
-    conflict: t.expose("conflict", { type: "JSON", nullable: true, description: "The device copy held while a conflict is open" }),
+    conflict: t.expose("conflict", {
+      type: "JSON",
+      nullable: true,
+      description: "The device copy held while a conflict is open",
+    }),
     photos: t.relation("attachments", { query: { orderBy: { createdAt: "asc" } } }),
     missingPhotos: t.int({
       select: { attachments: { select: { completedAt: true } } },
@@ -102,7 +116,12 @@ builder.queryFields((t) => ({
 }));
 
 builder.prismaObjectFields("Problem", (t) => ({
-  records: t.relatedConnection("records", { authScopes: { staff: true }, cursor: "id", totalCount: true, query: { orderBy: ORDER } }),
+  records: t.relatedConnection("records", {
+    authScopes: { staff: true },
+    cursor: "id",
+    totalCount: true,
+    query: { orderBy: ORDER },
+  }),
 }));
 
 builder.prismaObjectFields("Measure", (t) => ({
@@ -110,9 +129,14 @@ builder.prismaObjectFields("Measure", (t) => ({
     type: "InspectionRecord",
     cursor: "id",
     authScopes: { staff: true },
-    totalCount: (m, _a, ctx) => ctx.prisma.inspectionRecord.count({ where: { measures: { some: { measureId: m.id } } } }),
+    totalCount: (m, _a, ctx) =>
+      ctx.prisma.inspectionRecord.count({ where: { measures: { some: { measureId: m.id } } } }),
     resolve: (query, m, _args, ctx) =>
-      ctx.prisma.inspectionRecord.findMany({ ...query, where: { measures: { some: { measureId: m.id } } }, orderBy: ORDER }),
+      ctx.prisma.inspectionRecord.findMany({
+        ...query,
+        where: { measures: { some: { measureId: m.id } } },
+        orderBy: ORDER,
+      }),
   }),
 }));
 
@@ -145,7 +169,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const result = await syncRecord({ prisma: ctx.prisma, viewer: ctx.viewer!, photos: ctx.photos }, args.envelope);
       if (result.changed) {
-        ctx.pubsub.publish("ledger", { kind: "record", problemId: result.problemId, measureId: null, at: new Date().toISOString() });
+        ctx.pubsub.publish("ledger", {
+          kind: "record",
+          problemId: result.problemId,
+          measureId: null,
+          at: new Date().toISOString(),
+        });
       }
       return serverAnswerSchema.parse(result.answer);
     },
@@ -158,13 +187,15 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = decodeId(args.id, "InspectionRecord");
       const keep = args.keep === "DEVICE" ? "device" : "server";
-      if (!(await resolveRecordConflict(ctx.prisma, ctx.viewer!, id, keep))) throw new NotFoundError("Open conflict on record", id);
+      if (!(await resolveRecordConflict(ctx.prisma, ctx.viewer!, id, keep)))
+        throw new NotFoundError("Open conflict on record", id);
       return ctx.prisma.inspectionRecord.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   reviseRecord: t.prismaField({
     type: "InspectionRecord",
-    description: "A supervisor's correction of a record's findings, rating or follow-up flag (kept over stale device edits).",
+    description:
+      "A supervisor's correction of a record's findings, rating or follow-up flag (kept over stale device edits).",
     authScopes: { supervisor: true },
     errors: { types: [NotFoundError, ValidationError] },
     args: {

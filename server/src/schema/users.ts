@@ -85,7 +85,12 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: {
-      username: t.arg.string({ validate: z.string().trim().regex(/^[\w.@-]{2,64}$/, "2–64 letters, digits, . _ @ -") }),
+      username: t.arg.string({
+        validate: z
+          .string()
+          .trim()
+          .regex(/^[\w.@-]{2,64}$/, "2–64 letters, digits, . _ @ -"),
+      }),
       displayName: t.arg.string({ required: false, validate: name.optional().nullable() }),
       password: t.arg.string({ validate: password }),
       role: t.arg({ type: RoleEnum }),
