@@ -24,7 +24,9 @@ async function runImport(args: string[]) {
   const dryRun = args.includes("--dry-run");
   const file = args.find((a) => !a.startsWith("--"));
   if (!file) throw new UsageError(USAGE);
-  const text = await readFile(resolveFromCwd(file), "utf8");
+  const text = await readFile(resolveFromCwd(file), "utf8").catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${file}: ${err.code ?? err.message}`, 1);
+  });
   try {
     const summary = await withDb((db) => importReport(db.prisma, text, { dryRun }));
     if (json) {
@@ -54,7 +56,14 @@ async function runImport(args: string[]) {
   }
 }
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
 
 const [command, ...rest] = process.argv.slice(2);
 try {
@@ -63,7 +72,7 @@ try {
 } catch (err) {
   if (err instanceof UsageError) {
     console.error(err.message);
-    process.exitCode = 2;
+    process.exitCode = err.exitCode;
   } else if (err instanceof AppError) {
     console.error(`error ${err.code}: ${err.message}`);
     process.exitCode = 1;

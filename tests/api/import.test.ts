@@ -74,7 +74,7 @@ describe("importReport", () => {
       ...later.problems.filter((p) => p.section === "COMPLETED"),
       ...later.problems.filter((p) => p.section === "CONTINUING"),
     ];
-    let n = { COMPLETED: 0, CONTINUING: 0 };
+    const n = { COMPLETED: 0, CONTINUING: 0 };
     for (const p of later.problems) p.number = ++n[p.section];
     moved.measures.push({
       ...moved.measures[0]!,

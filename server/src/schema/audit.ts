@@ -2,6 +2,7 @@
 import { builder } from "../builder.ts";
 
 builder.prismaNode("AuditEvent", {
+  description: "One entry of the audit trail: who did what to which entity, when.",
   id: { field: "id" },
   authScopes: { supervisor: true },
   fields: (t) => ({

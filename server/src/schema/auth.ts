@@ -9,6 +9,7 @@ import { audit } from "../queries/audit.ts";
 import { authenticate } from "../queries/users.ts";
 
 const CredentialKind = builder.enumType("CredentialKind", {
+  description: "How a login is carried: a session cookie (PWA) or a bearer token (API clients).",
   values: { COOKIE: { description: "HttpOnly session cookie (the PWA)" }, BEARER: { description: "API token" } },
 });
 
@@ -19,6 +20,7 @@ interface LoginResult {
 }
 
 const LoginPayload = builder.objectRef<LoginResult>("LoginPayload").implement({
+  description: "A successful login.",
   fields: (t) => ({
     user: t.prismaField({
       type: "User",

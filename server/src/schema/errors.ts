@@ -14,7 +14,10 @@ import {
   type FieldIssue,
 } from "../errors.ts";
 
-export const ErrorCodeEnum = builder.enumType("ErrorCode", { values: Object.values(ErrorCodes) });
+export const ErrorCodeEnum = builder.enumType("ErrorCode", {
+  description: "Stable error codes (server/src/errors.ts).",
+  values: Object.values(ErrorCodes),
+});
 
 export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement({
   description: "A failure the client can act on; `code` is stable, `message` is for people.",
@@ -26,6 +29,7 @@ export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement(
 
 builder.objectType(NotFoundError, {
   name: "NotFoundError",
+  description: "The referenced entity does not exist.",
   interfaces: [ErrorInterface],
   isTypeOf: (v) => v instanceof NotFoundError,
   fields: () => ({}),
@@ -33,6 +37,7 @@ builder.objectType(NotFoundError, {
 
 builder.objectType(BadCredentialsError, {
   name: "BadCredentialsError",
+  description: "Wrong user name or password (the same answer for both, by design).",
   interfaces: [ErrorInterface],
   isTypeOf: (v) => v instanceof BadCredentialsError,
   fields: () => ({}),
@@ -40,17 +45,20 @@ builder.objectType(BadCredentialsError, {
 
 builder.objectType(ForbiddenError, {
   name: "ForbiddenError",
+  description: "The user may not do this (role or unit scope).",
   interfaces: [ErrorInterface],
   isTypeOf: (v) => v instanceof ForbiddenError,
   fields: () => ({}),
 });
 
 const FieldIssueRef = builder.objectRef<FieldIssue>("FieldIssue").implement({
+  description: "One invalid input field: its path and what is wrong.",
   fields: (t) => ({ path: t.exposeString("path"), message: t.exposeString("message") }),
 });
 
 builder.objectType(ValidationError, {
   name: "ValidationError",
+  description: "The input is invalid; `issues` names each field.",
   interfaces: [ErrorInterface],
   isTypeOf: (v) => v instanceof ValidationError,
   fields: (t) => ({ issues: t.field({ type: [FieldIssueRef], resolve: (e) => e.issues }) }),
@@ -58,6 +66,7 @@ builder.objectType(ValidationError, {
 
 builder.objectType(InvalidTransitionError, {
   name: "InvalidTransitionError",
+  description: "The status change is not allowed from the current status or for this role.",
   interfaces: [ErrorInterface],
   isTypeOf: (v) => v instanceof InvalidTransitionError,
   fields: (t) => ({ from: t.exposeString("from"), to: t.exposeString("to") }),
@@ -65,6 +74,7 @@ builder.objectType(InvalidTransitionError, {
 
 builder.objectType(ImportParseError, {
   name: "ImportParseError",
+  description: "The report text could not be read: the line, what was expected there and what was found.",
   interfaces: [ErrorInterface],
   isTypeOf: (v) => v instanceof ImportParseError,
   fields: (t) => ({
@@ -76,6 +86,7 @@ builder.objectType(ImportParseError, {
 
 builder.objectType(RateLimitedError, {
   name: "RateLimitedError",
+  description: "Too many attempts; retry after the given number of seconds.",
   interfaces: [ErrorInterface],
   isTypeOf: (v) => v instanceof RateLimitedError,
   fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds") }),

@@ -5,10 +5,12 @@ import { ImportParseError, ValidationError } from "../errors.ts";
 import { importReport, type ImportSummary } from "../queries/import-report.ts";
 
 const Counts = builder.objectRef<{ problems: number; measures: number }>("ImportCounts").implement({
+  description: "Problems and measures counted in an import.",
   fields: (t) => ({ problems: t.exposeInt("problems"), measures: t.exposeInt("measures") }),
 });
 
 const ImportSummaryRef = builder.objectRef<ImportSummary>("ImportSummary").implement({
+  description: "What an import read and changed (or would change, on a dry run).",
   fields: (t) => ({
     problems: t.exposeInt("problems"),
     measures: t.exposeInt("measures"),

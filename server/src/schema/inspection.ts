@@ -3,6 +3,7 @@
 import { builder } from "../builder.ts";
 
 export const InspectionNode = builder.prismaNode("Inspection", {
+  description: "An inspection (巡视/巡察) of a body by a team over a period, and its feedback date.",
   id: { field: "id" },
   authScopes: async (i, ctx) => (ctx.viewer ? true : (await ctx.publishedInspections()).has(i.id)),
   fields: (t) => ({
@@ -19,6 +20,7 @@ export const InspectionNode = builder.prismaNode("Inspection", {
 });
 
 builder.prismaNode("Report", {
+  description: "A published progress report (党务公开) as imported.",
   id: { field: "id" },
   authScopes: (r, ctx) => (ctx.viewer ? true : r.published),
   fields: (t) => ({

@@ -11,6 +11,7 @@ import "./inspection.ts";
 const internal = { authScopes: { loggedIn: true } } as const;
 
 export const ProblemNode = builder.prismaNode("Problem", {
+  description: "A problem fed back by the inspection (一问题一清单: one ledger per problem).",
   id: { field: "id" },
   authScopes: (p) => ({ seeProblem: p }),
   fields: (t) => ({
@@ -51,6 +52,7 @@ export const ProblemNode = builder.prismaNode("Problem", {
 });
 
 export const MeasureNode = builder.prismaNode("Measure", {
+  description: "A rectification measure (整改措施) of a problem, with its assignment, deadline and status.",
   id: { field: "id" },
   authScopes: (m) => ({ seeMeasure: m }),
   fields: (t) => ({
@@ -94,6 +96,7 @@ function isOverdue(deadline: Date | null, status: string, now = new Date()) {
 
 // Reachable only through Measure.indicators, so the measure's own scope guards it.
 builder.prismaObject("Indicator", {
+  description: "A quantitative fact stated in a measure, e.g. 臭氧年均浓度同比下降5.5%.",
   fields: (t) => ({
     value: t.string({ resolve: (i) => i.value.toString() }),
     unit: t.exposeString("unit"),
@@ -104,6 +107,7 @@ builder.prismaObject("Indicator", {
 });
 
 builder.prismaObject("StatusChange", {
+  description: "One step of an item's status history: from, to, why, who and when.",
   authScopes: { loggedIn: true },
   fields: (t) => ({
     fromStatus: t.expose("fromStatus", { type: RectStatusEnum, nullable: true }),
@@ -119,6 +123,7 @@ builder.prismaObject("StatusChange", {
 });
 
 export const LedgerFilterInput = builder.inputType("LedgerFilter", {
+  description: "Filters for problem and measure lists; all given filters must hold.",
   fields: (t) => ({
     inspectionId: t.id({ required: false }),
     section: t.field({ type: SectionEnum, required: false }),

@@ -7,6 +7,7 @@ import { addProgressUpdate } from "../queries/ledger.ts";
 import { decodeId } from "./ids.ts";
 
 builder.prismaNode("ProgressUpdate", {
+  description: "Progress a responsible unit reports on a measure, with evidence.",
   id: { field: "id" },
   authScopes: (u) => ({ seeMeasure: { id: u.measureId ?? "", problemId: u.problemId }, $all: { loggedIn: true } }),
   fields: (t) => ({
@@ -23,6 +24,7 @@ builder.prismaNode("ProgressUpdate", {
 });
 
 builder.prismaObject("Attachment", {
+  description: "A photo or evidence file; its bytes are content-addressed by sha256 and served at `url`.",
   // Reachable only through its progress update or inspection record, whose scopes guard it.
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -39,6 +41,7 @@ builder.prismaObject("Attachment", {
 const AddProgressUpdatePayload = builder
   .objectRef<{ created: boolean; id: string }>("AddProgressUpdatePayload")
   .implement({
+    description: "The result of addProgressUpdate.",
     fields: (t) => ({
       created: t.exposeBoolean("created", { description: "false when this id was already stored (a replay)" }),
       progressUpdate: t.prismaField({

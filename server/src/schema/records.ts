@@ -9,14 +9,19 @@ import { z } from "zod";
 import { decodeId } from "./ids.ts";
 
 const RecordKindEnum = builder.enumType("RecordKind", {
+  description: "The three ways inspectors verify rectification in the field.",
   values: {
     SITE_VISIT: { description: "实地走访" },
     LEDGER_CHECK: { description: "查阅台账" },
     ONSITE_QUESTIONING: { description: "现场问询" },
   },
 });
-const RatingEnum = builder.enumType("Rating", { values: ["ON_TRACK", "LAGGING", "PROBLEM_FOUND"] as const });
+const RatingEnum = builder.enumType("Rating", {
+  description: "An inspector's verdict on what was found.",
+  values: ["ON_TRACK", "LAGGING", "PROBLEM_FOUND"] as const,
+});
 const SyncStateEnum = builder.enumType("SyncState", {
+  description: "Whether a synced record is complete.",
   values: {
     COMPLETE: { description: "Every photo has arrived" },
     AWAITING_PHOTOS: { description: "Some photos have not arrived yet" },
@@ -25,6 +30,7 @@ const SyncStateEnum = builder.enumType("SyncState", {
 });
 
 builder.prismaNode("InspectionRecord", {
+  description: "A field inspector's record: site visit, ledger check or on-site questioning.",
   id: { field: "id" },
   authScopes: { staff: true },
   fields: (t) => ({
@@ -74,6 +80,7 @@ builder.prismaNode("InspectionRecord", {
 });
 
 const RecordFilter = builder.inputType("RecordFilter", {
+  description: "Filters for inspection records; all given filters must hold.",
   fields: (t) => ({
     problemId: t.id({ required: false }),
     measureId: t.id({ required: false }),
@@ -141,6 +148,7 @@ builder.prismaObjectFields("Measure", (t) => ({
 }));
 
 const SyncError = builder.objectRef<{ code: string; message: string }>("SyncError").implement({
+  description: "Why a synced record was rejected or held.",
   fields: (t) => ({ code: t.exposeString("code"), message: t.exposeString("message") }),
 });
 
@@ -156,6 +164,7 @@ const SyncAnswer = builder.objectRef<ServerAnswer>("SyncAnswer").implement({
 });
 
 const ConflictChoice = builder.enumType("ConflictChoice", {
+  description: "Which copy a supervisor keeps when resolving a record conflict.",
   values: { SERVER: { description: "Keep the server copy" }, DEVICE: { description: "Keep the device's copy" } },
 });
 

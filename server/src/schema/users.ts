@@ -9,10 +9,12 @@ import { createUser } from "../queries/users.ts";
 import { decodeId } from "./ids.ts";
 
 export const RoleEnum = builder.enumType("Role", {
+  description: "What a user may do: see README, Roles.",
   values: ["ADMIN", "SUPERVISOR", "INSPECTOR", "UNIT_LIAISON"] as const,
 });
 
 export const UserNode = builder.prismaNode("User", {
+  description: "A user account.",
   id: { field: "id" },
   authScopes: (user, ctx) => (ctx.viewer?.id === user.id ? true : { admin: true }),
   fields: (t) => ({
@@ -26,6 +28,7 @@ export const UserNode = builder.prismaNode("User", {
 });
 
 export const UnitNode = builder.prismaNode("Unit", {
+  description: "An organisation: responsible or participating unit (责任单位/参与单位).",
   id: { field: "id" },
   authScopes: { loggedIn: true },
   fields: (t) => ({
@@ -34,6 +37,7 @@ export const UnitNode = builder.prismaNode("Unit", {
 });
 
 export const PersonNode = builder.prismaNode("Person", {
+  description: "A person named in assignments, e.g. a lead city leader (牵头市领导).",
   id: { field: "id" },
   authScopes: { loggedIn: true },
   fields: (t) => ({
