@@ -48,7 +48,10 @@ export default tseslint.config(
           EnumTypeDefinition: true,
           InputObjectTypeDefinition: true,
           InterfaceTypeDefinition: true,
-          ignoredSelectors: ["[name.value=/(Connection|ConnectionEdge)$/]", "[name.value=/^(PageInfo|Node|Query|Mutation)$/]"],
+          ignoredSelectors: [
+            "[name.value=/(Connection|ConnectionEdge)$/]",
+            "[name.value=/^(PageInfo|Node|Query|Mutation)$/]",
+          ],
         },
       ],
       "@graphql-eslint/strict-id-in-types": [

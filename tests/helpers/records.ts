@@ -63,6 +63,6 @@ export async function upload(
         ? { "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }
         : {}),
     },
-    body,
+    body: body ? new Uint8Array(body) : undefined,
   });
 }

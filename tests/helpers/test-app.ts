@@ -44,7 +44,7 @@ export async function startTestApp(opts: { sample?: boolean } = {}): Promise<Tes
   for (const [, u] of users) await createUser(db.prisma, u);
   const dataDir = await mkdtemp(path.join(tmpdir(), "rectify-test-"));
   const server = await startServer({ db, dataDir, port: 0, host: "127.0.0.1" });
-  const gql = async (query: string, variables?: Record<string, unknown>, token?: string | null) => {
+  const gql = async <T = any>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
     const res = await fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: {
@@ -54,7 +54,7 @@ export async function startTestApp(opts: { sample?: boolean } = {}): Promise<Tes
       },
       body: JSON.stringify({ query, variables }),
     });
-    return (await res.json()) as GqlResult;
+    return (await res.json()) as GqlResult<T>;
   };
   const tokens = new Map<RoleName, string | null>([["public", null]]);
   for (const [role, u] of users) {
