@@ -146,9 +146,21 @@ describe("an inspector", () => {
 describe("a supervisor", () => {
   const s = () => app.as("supervisor");
   it("verifies and closes out, with the history recorded", async () => {
-    await app.as("liaisonA")(STATUS, { id: MA, s: "CLOSE_REQUESTED" });
-    const closed: any = await s()(STATUS, { id: MA, s: "CLOSED" });
-    expect(closed.data.changeStatus.__typename).toBe("Problem");
+    const req: any = await app.as("liaisonA")(
+      `mutation($m:ID!,$e:String!){ requestCloseout(measureId:$m, evidenceId:$e, evidence:"整改材料已归档", reason:"已完成整改") { __typename ... on Measure { status } } }`,
+      { m: MA, e: crypto.randomUUID() },
+    );
+    expect(req.data.requestCloseout).toEqual({ __typename: "Measure", status: "CLOSE_REQUESTED" });
+    const byLiaison: any = await app.as("liaisonA")(
+      `mutation($m:ID!){ verifyCloseout(measureId:$m, approve:true, reason:"自行销号") { __typename ... on Error { code } } }`,
+      { m: MA },
+    );
+    expect(code(byLiaison)).toBe("FORBIDDEN");
+    const closed: any = await s()(
+      `mutation($m:ID!){ verifyCloseout(measureId:$m, approve:true, reason:"核查后调整") { __typename ... on Measure { status } } }`,
+      { m: MA },
+    );
+    expect(closed.data.verifyCloseout).toEqual({ __typename: "Measure", status: "CLOSED" });
     const h: any = await s()(
       `query($id:ID!){ node(id:$id) { ... on Measure { status statusHistory { fromStatus toStatus reason actorName } } } }`,
       { id: MA },

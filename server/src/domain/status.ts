@@ -46,3 +46,15 @@ export function rollUpStatus(measures: readonly RectStatus[]): RectStatus | null
   if (measures.every((s) => s === "NOT_STARTED")) return "NOT_STARTED";
   return "IN_PROGRESS";
 }
+
+/**
+ * Steps of the close-out workflow that carry more than a reason (evidence, a verifying inspection, the closure
+ * a relapse undoes), so they only happen through their own mutations, never through a plain status change.
+ */
+export function workflowMutationFor(from: RectStatus, to: RectStatus): string | null {
+  if (to === "CLOSE_REQUESTED") return "requestCloseout";
+  if (from === "CLOSE_REQUESTED") return "verifyCloseout";
+  if (to === "CLOSED") return "verifyCloseout";
+  if (to === "RELAPSED") return "completeLookBack";
+  return null;
+}

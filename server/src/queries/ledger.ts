@@ -4,7 +4,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { RectStatus } from "../generated/prisma/enums.ts";
 import type { Context, Viewer } from "../context.ts";
-import { checkTransition, rollUpStatus } from "../domain/status.ts";
+import { checkTransition, rollUpStatus, workflowMutationFor } from "../domain/status.ts";
 import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from "../errors.ts";
 import { audit } from "./audit.ts";
 
@@ -94,23 +94,49 @@ export async function syncProblemStatus(tx: Tx, problemId: string, actorId: stri
   });
 }
 
+export interface TransitionLinks {
+  evidenceId?: string | null;
+  verifiedByRecordId?: string | null;
+  undoesId?: string | null;
+}
+
+/**
+ * Moves a measure to `to` inside `tx`: checks the status machine and the viewer's unit, updates conditionally
+ * (a concurrent change makes this one fail instead of both landing), records the history and rolls the problem up.
+ */
+export async function transitionMeasure(
+  tx: Tx,
+  viewer: Viewer,
+  measureId: string,
+  to: RectStatus,
+  reason: string,
+  links: TransitionLinks = {},
+) {
+  const m = await tx.measure.findUnique({ where: { id: measureId } });
+  if (!m) throw new NotFoundError("Measure", measureId);
+  if (!(await canActOnMeasure(tx, viewer, measureId))) throw new ForbiddenError("This measure is not your unit's");
+  const check = checkTransition(m.status, to, viewer.role);
+  if (!check.ok) throw new InvalidTransitionError(m.status, to, check.why);
+  const { count } = await tx.measure.updateMany({ where: { id: measureId, status: m.status }, data: { status: to } });
+  if (count !== 1) throw new InvalidTransitionError(m.status, to, "the status was changed meanwhile; reload");
+  const change = await tx.statusChange.create({
+    data: { measureId, fromStatus: m.status, toStatus: to, reason, actorId: viewer.id, ...links },
+  });
+  await syncProblemStatus(tx, m.problemId, viewer.id, `措施${m.number}: ${reason}`);
+  return { measure: m, change };
+}
+
 export async function changeMeasureStatus(ctx: Context, measureId: string, to: RectStatus, reason: string) {
   const viewer = ctx.viewer!;
   return ctx.prisma.$transaction(async (tx) => {
-    const m = await tx.measure.findUnique({ where: { id: measureId } });
-    if (!m) throw new NotFoundError("Measure", measureId);
-    if (!(await canActOnMeasure(tx, viewer, measureId))) throw new ForbiddenError("This measure is not your unit's");
-    const check = checkTransition(m.status, to, viewer.role);
-    if (!check.ok) throw new InvalidTransitionError(m.status, to, check.why);
-    // Conditional update: a concurrent change of the same measure makes this one fail instead of both landing.
-    const { count } = await tx.measure.updateMany({ where: { id: measureId, status: m.status }, data: { status: to } });
-    if (count !== 1) throw new InvalidTransitionError(m.status, to, "the status was changed meanwhile; reload");
-    await tx.statusChange.create({
-      data: { measureId, fromStatus: m.status, toStatus: to, reason, actorId: viewer.id },
-    });
-    await syncProblemStatus(tx, m.problemId, viewer.id, `措施${m.number}: ${reason}`);
-    await audit(tx, viewer, "changeMeasureStatus", "Measure", measureId, { from: m.status, to, reason });
-    return m.problemId;
+    const current = await tx.measure.findUnique({ where: { id: measureId }, select: { status: true } });
+    const workflow = current && workflowMutationFor(current.status, to);
+    if (current && workflow) {
+      throw new InvalidTransitionError(current.status, to, `use ${workflow}, which records the evidence it needs`);
+    }
+    const { measure } = await transitionMeasure(tx, viewer, measureId, to, reason);
+    await audit(tx, viewer, "changeMeasureStatus", "Measure", measureId, { from: measure.status, to, reason });
+    return measure.problemId;
   });
 }
 
@@ -119,6 +145,9 @@ export async function changeProblemStatus(ctx: Context, problemId: string, to: R
   return ctx.prisma.$transaction(async (tx) => {
     const p = await tx.problem.findUnique({ where: { id: problemId } });
     if (!p) throw new NotFoundError("Problem", problemId);
+    if (workflowMutationFor(p.status, to)) {
+      throw new InvalidTransitionError(p.status, to, "a problem is closed out through its measures");
+    }
     const check = checkTransition(p.status, to, viewer.role);
     if (!check.ok) throw new InvalidTransitionError(p.status, to, check.why);
     const { count } = await tx.problem.updateMany({ where: { id: problemId, status: p.status }, data: { status: to } });
@@ -137,32 +166,33 @@ export interface NewProgress {
 }
 
 /** Idempotent by the client-generated id: a replay of the same update returns the stored one. */
-export async function addProgressUpdate(ctx: Context, input: NewProgress) {
-  const viewer = ctx.viewer!;
-  return ctx.prisma.$transaction(async (tx) => {
-    const existing = await tx.progressUpdate.findUnique({ where: { id: input.id } });
-    if (existing) {
-      if (existing.measureId !== input.measureId || existing.text !== input.text || existing.authorId !== viewer.id) {
-        throw new ValidationError("This id belongs to a different progress update", [
-          { path: "id", message: "already used" },
-        ]);
-      }
-      return { update: existing, created: false };
+export async function addProgressUpdateTx(tx: Tx, viewer: Viewer, input: NewProgress) {
+  const existing = await tx.progressUpdate.findUnique({ where: { id: input.id } });
+  if (existing) {
+    if (existing.measureId !== input.measureId || existing.text !== input.text || existing.authorId !== viewer.id) {
+      throw new ValidationError("This id belongs to a different progress update", [
+        { path: "id", message: "already used" },
+      ]);
     }
-    const m = await tx.measure.findUnique({ where: { id: input.measureId } });
-    if (!m) throw new NotFoundError("Measure", input.measureId);
-    if (!(await canActOnMeasure(tx, viewer, m.id))) throw new ForbiddenError("This measure is not your unit's");
-    const update = await tx.progressUpdate.create({
-      data: {
-        id: input.id,
-        problemId: m.problemId,
-        measureId: m.id,
-        unitId: viewer.unitId ?? m.responsibleUnitId,
-        authorId: viewer.id,
-        text: input.text,
-      },
-    });
-    await audit(tx, viewer, "addProgressUpdate", "ProgressUpdate", update.id, { measureId: m.id });
-    return { update, created: true };
+    return { update: existing, created: false };
+  }
+  const m = await tx.measure.findUnique({ where: { id: input.measureId } });
+  if (!m) throw new NotFoundError("Measure", input.measureId);
+  if (!(await canActOnMeasure(tx, viewer, m.id))) throw new ForbiddenError("This measure is not your unit's");
+  const update = await tx.progressUpdate.create({
+    data: {
+      id: input.id,
+      problemId: m.problemId,
+      measureId: m.id,
+      unitId: viewer.unitId ?? m.responsibleUnitId,
+      authorId: viewer.id,
+      text: input.text,
+    },
   });
+  await audit(tx, viewer, "addProgressUpdate", "ProgressUpdate", update.id, { measureId: m.id });
+  return { update, created: true };
+}
+
+export async function addProgressUpdate(ctx: Context, input: NewProgress) {
+  return ctx.prisma.$transaction((tx) => addProgressUpdateTx(tx, ctx.viewer!, input));
 }

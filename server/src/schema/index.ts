@@ -10,6 +10,7 @@ import "./assignments.ts";
 import "./progress.ts";
 import "./import.ts";
 import "./records.ts";
+import "./closeout.ts";
 import "./audit.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });
