@@ -29,6 +29,8 @@ export interface Context {
   cookies: CookieJar;
   pubsub: PubSub;
   photos: PhotoStore;
+  /** The client's network address (for rate limits; never stored as such). */
+  clientAddress: string;
   /** For a unit liaison: ids of the problems and measures of their unit (responsible or participating). */
   liaisonScope(): Promise<{ problemIds: Set<string>; measureIds: Set<string> }>;
   /** Inspections with at least one published report: what the public may read. */
@@ -96,6 +98,8 @@ export async function buildContext(deps: ServerDeps, init: YogaInitialContext): 
     cookies,
     pubsub: deps.pubsub,
     photos: deps.photos,
+    clientAddress:
+      (init as unknown as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress ?? "unknown",
     liaisonScope: memo(() => liaisonScope(deps.prisma, unitId)),
     publishedInspections,
     publicProblems: memo(() => publicProblemIds(deps.prisma, publishedInspections)),

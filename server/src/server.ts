@@ -10,6 +10,7 @@ import { createLedgerPubSub } from "./pubsub.ts";
 import { PhotoStore } from "./files/photo-store.ts";
 import { createUploadHandler } from "./http/uploads.ts";
 import { createFileHandler } from "./http/files.ts";
+import { createPublicHandler } from "./http/public-pages.ts";
 
 export const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
@@ -34,6 +35,7 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const serveStatic = createStaticHandler(opts.distDir ?? clientDist);
   const uploads = createUploadHandler(opts.db.prisma, photos);
   const files = createFileHandler(opts.db.prisma, photos);
+  const publicPages = createPublicHandler(opts.db.prisma);
   const fail = (res: ServerResponse) => (err: unknown) => {
     console.error(err);
     if (!res.headersSent) res.writeHead(500).end();
@@ -57,6 +59,12 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
     }
     if (url === "/healthz") {
       res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
+      return;
+    }
+    if (url.startsWith("/public/") || url.startsWith("/qr/")) {
+      publicPages(req, res)
+        .then((handled) => (handled ? undefined : serveStatic(req, res)))
+        .catch(fail(res));
       return;
     }
     serveStatic(req, res).catch(fail(res));

@@ -11,6 +11,7 @@ import "./progress.ts";
 import "./import.ts";
 import "./records.ts";
 import "./closeout.ts";
+import "./opinions.ts";
 import "./audit.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });
