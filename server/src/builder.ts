@@ -70,6 +70,7 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     treatErrorsAsUnauthorized: false,
     runScopesOnType: true,
+    authorizeOnSubscribe: true,
     unauthorizedError: (_parent, ctx, _info, result) =>
       ctx.viewer ? new ForbiddenError(result.message) : new UnauthenticatedError(result.message),
     authScopes: (ctx) => {

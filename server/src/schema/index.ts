@@ -12,6 +12,7 @@ import "./import.ts";
 import "./records.ts";
 import "./closeout.ts";
 import "./opinions.ts";
+import "./live.ts";
 import "./audit.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

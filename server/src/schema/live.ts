@@ -1,0 +1,41 @@
+// Live updates for open dashboards: a GraphQL subscription (served over SSE by graphql-yoga) that fires when
+// records sync or statuses, assignments or imports change. Events carry ids only; clients re-query what they may see.
+import { filter, pipe } from "graphql-yoga";
+import { builder } from "../builder.ts";
+import type { LedgerEvent } from "../pubsub.ts";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { liaisonScope } from "../queries/visibility.ts";
+
+const LedgerEventKind = builder.enumType("LedgerEventKind", {
+  description: "What changed.",
+  values: ["status", "progress", "record", "import", "assignment"] as const,
+});
+
+const LedgerEventRef = builder.objectRef<LedgerEvent>("LedgerEvent").implement({
+  description: "Something in the ledger changed; re-read the named problem or measure.",
+  fields: (t) => ({
+    kind: t.field({ type: LedgerEventKind, resolve: (e) => e.kind }),
+    problemId: t.id({ nullable: true, resolve: (e) => (e.problemId ? encodeGlobalID("Problem", e.problemId) : null) }),
+    measureId: t.id({ nullable: true, resolve: (e) => (e.measureId ? encodeGlobalID("Measure", e.measureId) : null) }),
+    at: t.string({ resolve: (e) => e.at }),
+  }),
+});
+
+builder.subscriptionType({});
+builder.subscriptionField("ledgerChanged", (t) =>
+  t.field({
+    type: LedgerEventRef,
+    description: "Fires on every ledger change the viewer may see (a unit liaison: their own unit's problems only).",
+    authScopes: { staff: true, liaison: true },
+    subscribe: (_root, _args, ctx) =>
+      pipe(
+        ctx.pubsub.subscribe("ledger"),
+        filter(async (e: LedgerEvent) => {
+          if (ctx.viewer?.role !== "UNIT_LIAISON") return true;
+          // Read afresh per event: a long-lived dashboard must follow assignments made after it subscribed.
+          return !!e.problemId && (await liaisonScope(ctx.prisma, ctx.viewer.unitId)).problemIds.has(e.problemId);
+        }),
+      ),
+    resolve: (e) => e,
+  }),
+);
