@@ -180,4 +180,15 @@ describe("what supervisors see", () => {
     const denied: any = await app.as("liaisonA")(q, {});
     expect(denied.errors[0].extensions.code).toBe("FORBIDDEN");
   });
+  it("marks look-back records (回头看)", async () => {
+    const env = siteVisit(problemId, [], { lookBack: true } as never);
+    expect((await send(app, "inspector", env)).outcome).toBe("CREATED");
+    const r: any = await app.as("supervisor")(
+      `query($id:ID!){ node(id:$id) { ... on InspectionRecord { lookBack } } }`,
+      {
+        id: Buffer.from(`InspectionRecord:${env.recordId}`).toString("base64"),
+      },
+    );
+    expect(r.data.node.lookBack).toBe(true);
+  });
 });

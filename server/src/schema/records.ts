@@ -60,6 +60,11 @@ builder.prismaNode("InspectionRecord", {
     findings: t.exposeString("findings"),
     rating: t.expose("rating", { type: RatingEnum, nullable: true }),
     followUpRequired: t.exposeBoolean("followUpRequired"),
+    lookBack: t.boolean({
+      description: "Recorded as a look-back (回头看) of closed items",
+      select: { content: true },
+      resolve: (r) => (r.content as { lookBack?: boolean }).lookBack === true,
+    }),
     details: t.expose("details", {
       type: "JSON",
       description: "Kind-specific fields (place, ledgers, questions and answers…)",

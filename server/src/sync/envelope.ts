@@ -87,6 +87,9 @@ const common = {
   findings: text(MAX_FINDINGS_CHARS),
   rating: z.enum(RATINGS, { error: `must be one of ${RATINGS.join(", ")} or null` }).nullable(),
   followUpRequired: z.boolean({ error: "must be true or false" }),
+  // A look-back (回头看) re-inspection of closed items rather than a routine visit. Optional, so records from
+  // clients that predate it stay valid and hash the same.
+  lookBack: z.boolean({ error: "must be true or false" }).optional(),
   photos: z.array(photoRefSchema).max(MAX_PHOTOS, { error: `must hold at most ${MAX_PHOTOS} photos` }),
 };
 
