@@ -6,6 +6,7 @@ import { problemWhere, measureWhere, measureVisibility, type LedgerFilter } from
 import { DONE_STATUSES, shanghaiToday } from "../domain/dates.ts";
 import { RectStatusEnum, SectionEnum } from "./enums.ts";
 import { decodeId } from "./ids.ts";
+import { UnitNode } from "./users.ts";
 import "./inspection.ts";
 
 const internal = { authScopes: { loggedIn: true } } as const;
@@ -26,12 +27,12 @@ export const ProblemNode = builder.prismaNode("Problem", {
     children: t.relation("children", { query: { orderBy: { number: "asc" } } }),
     leadLeader: t.relation("leadLeader", { nullable: true, ...internal }),
     responsibleUnit: t.relation("responsibleUnit", { nullable: true, ...internal }),
-    participatingUnits: t.prismaField({
-      type: ["Unit"],
+    participatingUnits: t.field({
+      type: [UnitNode],
       ...internal,
-      select: { participants: { select: { unitId: true } } },
-      resolve: (query, p, _a, ctx) =>
-        ctx.prisma.unit.findMany({ ...query, where: { id: { in: p.participants.map((x) => x.unitId) } } }),
+      // Selected with the parent row, so a list of items does not cost one query per item.
+      select: { participants: { select: { unit: true }, orderBy: { unit: { name: "asc" } } } },
+      resolve: (p) => p.participants.map((x) => x.unit),
     }),
     deadline: t.expose("deadline", { type: "Date", nullable: true, ...internal }),
     overdue: t.boolean({
@@ -66,12 +67,12 @@ export const MeasureNode = builder.prismaNode("Measure", {
     problem: t.relation("problem"),
     leadLeader: t.relation("leadLeader", { nullable: true, ...internal }),
     responsibleUnit: t.relation("responsibleUnit", { nullable: true, ...internal }),
-    participatingUnits: t.prismaField({
-      type: ["Unit"],
+    participatingUnits: t.field({
+      type: [UnitNode],
       ...internal,
-      select: { participants: { select: { unitId: true } } },
-      resolve: (query, m, _a, ctx) =>
-        ctx.prisma.unit.findMany({ ...query, where: { id: { in: m.participants.map((x) => x.unitId) } } }),
+      // Selected with the parent row, so a list of items does not cost one query per item.
+      select: { participants: { select: { unit: true }, orderBy: { unit: { name: "asc" } } } },
+      resolve: (m) => m.participants.map((x) => x.unit),
     }),
     deadline: t.expose("deadline", { type: "Date", nullable: true, ...internal }),
     overdue: t.boolean({
