@@ -1,13 +1,20 @@
 // `pnpm cli <command>`: operations on the same database as `pnpm start` (same DATA_DIR and DATABASE_URL).
-// Commands: import <file> [--dry-run] [--json]. (Users are managed through GraphQL by an admin.)
-// Invariant: exit code 0 only on success; errors go to stderr with the line and what was expected.
+// Commands: import <file> [--dry-run] [--json]; export-report and export-ledger (see EXPORT_USAGE). (Users are
+// managed through GraphQL by an admin.) Invariant: exit code 0 only on success (2: usage, 1: anything else);
+// errors and progress go to stderr, so stdout holds only results.
 import { readFile } from "node:fs/promises";
 import { loadConfig, resolveFromCwd } from "./config.ts";
 import { openDatabase, type Database } from "./db.ts";
 import { importReport } from "./queries/import-report.ts";
 import { AppError, ImportParseError } from "./errors.ts";
+import { ArgumentError, EXPORT_USAGE, parseLedgerArgs, parseReportArgs } from "./exports/cli-args.ts";
+import { checkWritable, exportLedgerFile, exportReportFile, OutputError } from "./exports/export-files.ts";
+import { createProgressPrinter } from "./exports/progress-printer.ts";
+import type { ProgressFn } from "./exports/load-inspection.ts";
 
-const USAGE = `usage: pnpm cli import <file> [--dry-run] [--json]`;
+const USAGE = ["usage: pnpm cli import <file> [--dry-run] [--json]", ...EXPORT_USAGE.map((u) => `       ${u}`)].join(
+  "\n",
+);
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -56,6 +63,38 @@ async function runImport(args: string[]) {
   }
 }
 
+/**
+ * Shared by both exports: arguments first (exit 2), then the output path (exit 1), and only then the database, so
+ * a typo costs nothing. Progress shows on a terminal, or anywhere with --progress.
+ */
+async function runExport<A extends { out: string; progress: boolean }>(
+  args: string[],
+  parse: (args: string[]) => A,
+  run: (db: Database, args: A, file: string, onProgress?: ProgressFn) => Promise<string>,
+) {
+  let parsed: A;
+  try {
+    parsed = parse(args);
+  } catch (err) {
+    if (err instanceof ArgumentError) throw new UsageError(`${err.message}\n${USAGE}`);
+    throw err;
+  }
+  const file = resolveFromCwd(parsed.out);
+  await checkWritable(file);
+  const printer =
+    parsed.progress || process.stderr.isTTY
+      ? createProgressPrinter((s) => process.stderr.write(s), process.stderr.isTTY === true)
+      : null;
+  let summary: string;
+  try {
+    summary = await withDb((db) => run(db, parsed, file, printer?.report));
+  } finally {
+    // Ends the terminal's progress line first, so the summary does not land on it.
+    printer?.finish();
+  }
+  console.log(summary);
+}
+
 class UsageError extends Error {
   constructor(
     message: string,
@@ -68,11 +107,18 @@ class UsageError extends Error {
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === "import") await runImport(rest);
+  else if (command === "export-report")
+    await runExport(rest, parseReportArgs, (db, a, f, p) => exportReportFile(db.prisma, a, f, p));
+  else if (command === "export-ledger")
+    await runExport(rest, parseLedgerArgs, (db, a, f, p) => exportLedgerFile(db.prisma, a, f, p));
   else throw new UsageError(USAGE);
 } catch (err) {
   if (err instanceof UsageError) {
     console.error(err.message);
     process.exitCode = err.exitCode;
+  } else if (err instanceof OutputError) {
+    console.error(`error: ${err.message}`);
+    process.exitCode = 1;
   } else if (err instanceof AppError) {
     console.error(`error ${err.code}: ${err.message}`);
     process.exitCode = 1;

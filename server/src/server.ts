@@ -10,6 +10,7 @@ import { createLedgerPubSub } from "./pubsub.ts";
 import { PhotoStore } from "./files/photo-store.ts";
 import { createUploadHandler } from "./http/uploads.ts";
 import { createFileHandler } from "./http/files.ts";
+import { createExportHandler, matchExportRoute } from "./http/exports.ts";
 import { createPublicHandler } from "./http/public-pages.ts";
 
 export const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
@@ -35,6 +36,7 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const serveStatic = createStaticHandler(opts.distDir ?? clientDist);
   const uploads = createUploadHandler(opts.db.prisma, photos);
   const files = createFileHandler(opts.db.prisma, photos);
+  const downloads = createExportHandler(opts.db.prisma);
   const publicPages = createPublicHandler(opts.db.prisma);
   const fail = (res: ServerResponse) => (err: unknown) => {
     console.error(err);
@@ -55,6 +57,12 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
     const file = url.match(/^\/files\/([^/?]+)$/);
     if (file) {
       files(req, res, file[1]!).catch(fail(res));
+      return;
+    }
+    // Exports: the ledger workbook, the report as txt/docx, and the public report page.
+    const exportRoute = matchExportRoute(url);
+    if (exportRoute) {
+      downloads(req, res, exportRoute).catch(fail(res));
       return;
     }
     if (url === "/healthz") {

@@ -29,7 +29,13 @@ interface Running {
 }
 
 async function start(): Promise<Running> {
-  const env = { ...process.env, PORT: "0", DATA_DIR: dataDir, DATABASE_URL: db?.url ?? "", RECTIFY_ADMIN_PASSWORD: PASSWORD };
+  const env = {
+    ...process.env,
+    PORT: "0",
+    DATA_DIR: dataDir,
+    DATABASE_URL: db?.url ?? "",
+    RECTIFY_ADMIN_PASSWORD: PASSWORD,
+  };
   const proc = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { cwd: root, env });
   let out = "";
   proc.stdout!.on("data", (d) => (out += d));
@@ -70,12 +76,21 @@ async function gql(url: string, query: string, token?: string) {
 describe("the server process", () => {
   it("starts, imports the sample once, shuts down cleanly and keeps what was written", async () => {
     const first = await start();
-    expect(first.output()).toContain("imported the sample report: 36 problems (4 completed, 32 continuing), 120 measures");
+    expect(first.output()).toContain(
+      "imported the sample report: 36 problems (4 completed, 32 continuing), 120 measures",
+    );
     expect(first.output()).toContain(`created the first admin: user "admin"`);
     expect(first.output()).not.toContain(PASSWORD);
-    const login = await gql(first.url, `mutation { login(username:"admin", password:"${PASSWORD}", credential: BEARER) { ... on LoginPayload { token } } }`);
+    const login = await gql(
+      first.url,
+      `mutation { login(username:"admin", password:"${PASSWORD}", credential: BEARER) { ... on LoginPayload { token } } }`,
+    );
     const token = login.data.login.token as string;
-    const unit = await gql(first.url, `mutation { createUnit(name: "关机前写入的单位") { ... on Unit { id } } }`, token);
+    const unit = await gql(
+      first.url,
+      `mutation { createUnit(name: "关机前写入的单位") { ... on Unit { id } } }`,
+      token,
+    );
     expect(unit.data.createUnit.id).toBeTruthy();
     expect(await stop(first)).toBe(0);
     expect(first.output()).toContain("SIGTERM: shutting down");

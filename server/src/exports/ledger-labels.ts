@@ -1,0 +1,53 @@
+// Chinese labels and cell texts of the ledger (台账): statuses, record kinds, ratings, close-out state, latest progress and inspection; pure. Invariant: dates are Asia/Shanghai calendar days, as everywhere in the ledger.
+import type { Rating, RecordKind, RectStatus } from "../generated/prisma/enums.ts";
+import type { Section } from "../importer/report-types.ts";
+import { shanghaiDay } from "../domain/dates.ts";
+
+/** Sheet names, one per section; also the 部分 column. */
+export const SECTION_LABEL: Record<Section, string> = {
+  COMPLETED: "集中整改期内已完成",
+  CONTINUING: "按计划持续推进",
+};
+
+export const STATUS_LABEL: Record<RectStatus, string> = {
+  NOT_STARTED: "未启动",
+  IN_PROGRESS: "整改中",
+  COMPLETED: "已完成",
+  CLOSE_REQUESTED: "申请销号",
+  CLOSED: "已销号",
+  RELAPSED: "反弹回潮",
+};
+
+export const KIND_LABEL: Record<RecordKind, string> = {
+  SITE_VISIT: "实地走访",
+  LEDGER_CHECK: "查阅台账",
+  ONSITE_QUESTIONING: "现场问询",
+};
+
+export const RATING_LABEL: Record<Rating, string> = {
+  ON_TRACK: "按计划推进",
+  LAGGING: "进度滞后",
+  PROBLEM_FOUND: "发现问题",
+};
+
+/** 销号状态: CLOSED → 已销号 with the day it was closed; CLOSE_REQUESTED → 申请销号; anything else → 未销号. */
+export function closeOutLabel(status: RectStatus, closedAt: Date | null): string {
+  if (status === "CLOSED") return closedAt ? `已销号（${shanghaiDay(closedAt)}）` : "已销号";
+  if (status === "CLOSE_REQUESTED") return "申请销号";
+  return "未销号";
+}
+
+/** 最近进展: "YYYY-MM-DD text". */
+export function progressLabel(update: { text: string; createdAt: Date } | null): string {
+  return update ? `${shanghaiDay(update.createdAt)} ${update.text}` : "";
+}
+
+/** 最近核查: "YYYY-MM-DD 实地走访 · 进度滞后", the day being when the inspector recorded it on site. */
+export function recordLabel(record: { kind: RecordKind; deviceTime: Date; rating: Rating | null } | null): string {
+  if (!record) return "";
+  const rating = record.rating ? ` · ${RATING_LABEL[record.rating]}` : " · 未评价";
+  return `${shanghaiDay(record.deviceTime)} ${KIND_LABEL[record.kind]}${rating}`;
+}
+
+/** A list of names as Chinese text lists them. */
+export const joinNames = (names: readonly string[]): string => names.join("、");
