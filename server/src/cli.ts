@@ -4,6 +4,7 @@
 // errors and progress go to stderr, so stdout holds only results.
 import { readFile } from "node:fs/promises";
 import { loadConfig, resolveFromCwd } from "./config.ts";
+import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { openDatabase, type Database } from "./db.ts";
 import { importReport } from "./queries/import-report.ts";
 import { AppError, ImportParseError } from "./errors.ts";
@@ -116,6 +117,9 @@ try {
   if (err instanceof UsageError) {
     console.error(err.message);
     process.exitCode = err.exitCode;
+  } else if (err instanceof DataDirInUseError) {
+    console.error(`error: ${err.message}`);
+    process.exitCode = 1;
   } else if (err instanceof OutputError) {
     console.error(`error: ${err.message}`);
     process.exitCode = 1;

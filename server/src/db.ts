@@ -10,6 +10,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { migrate, type SqlSession } from "./db/migrate.ts";
+import { lockDataDir } from "./db/data-dir-lock.ts";
 
 export type { PrismaClient };
 
@@ -55,12 +56,17 @@ export function pgSession(client: pg.Client | pg.PoolClient): SqlSession {
 
 async function openPglite(dataDir: string): Promise<Database> {
   let pgDir = dataDir;
+  let unlock = async () => {};
   if (!dataDir.startsWith("memory://")) {
     // PGlite does not create missing parent folders.
     pgDir = path.resolve(dataDir, "pglite");
     await mkdir(pgDir, { recursive: true });
+    unlock = await lockDataDir(path.resolve(dataDir, "pglite.lock"));
   }
-  const db = await PGlite.create(pgDir);
+  const db = await PGlite.create(pgDir).catch(async (err: unknown) => {
+    await unlock();
+    throw err;
+  });
   await migrate(pglSession(db));
   // Unix socket paths are limited to ~107 bytes, so the socket lives in a short temp dir, not under DATA_DIR.
   const socketDir = await mkdtemp(path.join(tmpdir(), "rectify-"));
@@ -78,6 +84,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       await server.stop();
       await db.close();
       await rm(socketDir, { recursive: true, force: true });
+      await unlock();
     },
   };
 }

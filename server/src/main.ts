@@ -3,12 +3,17 @@
 import { readFile } from "node:fs/promises";
 import { loadConfig, sampleReportPath } from "./config.ts";
 import { openDatabase } from "./db.ts";
+import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { startServer } from "./server.ts";
 import { ensureAdmin } from "./queries/users.ts";
 import { importReport } from "./queries/import-report.ts";
 
 const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((err: unknown) => {
+  if (!(err instanceof DataDirInUseError)) throw err;
+  console.error(`error: ${err.message}`);
+  process.exit(1);
+});
 console.log(`database: ${db.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`);
 
 const admin = await ensureAdmin(db.prisma, config.adminPassword);

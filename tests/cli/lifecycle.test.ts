@@ -1,6 +1,6 @@
 // `pnpm start`'s server process as a user runs it: first start creates the admin and imports the sample,
 // SIGTERM shuts down cleanly (exit 0, no hung process), and a write made before shutdown is there after restart.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
