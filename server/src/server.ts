@@ -10,6 +10,7 @@ import { createLedgerPubSub } from "./pubsub.ts";
 import { PhotoStore } from "./files/photo-store.ts";
 import { createUploadHandler } from "./http/uploads.ts";
 import { createFileHandler } from "./http/files.ts";
+import { createNoticeHandler } from "./http/notices.ts";
 import { createExportHandler, matchExportRoute } from "./http/exports.ts";
 import { createPublicHandler } from "./http/public-pages.ts";
 
@@ -36,6 +37,7 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const serveStatic = createStaticHandler(opts.distDir ?? clientDist);
   const uploads = createUploadHandler(opts.db.prisma, photos);
   const files = createFileHandler(opts.db.prisma, photos);
+  const notices = createNoticeHandler(opts.db.prisma);
   const downloads = createExportHandler(opts.db.prisma);
   const publicPages = createPublicHandler(opts.db.prisma);
   const fail = (res: ServerResponse) => (err: unknown) => {
@@ -63,6 +65,11 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
     const exportRoute = matchExportRoute(url);
     if (exportRoute) {
       downloads(req, res, exportRoute).catch(fail(res));
+      return;
+    }
+    const notice = url.match(/^\/notices\/([^/?.]+)(\/print|\.docx)(?:\?.*)?$/);
+    if (notice) {
+      notices(req, res, notice[1]!, notice[2] === ".docx" ? "docx" : "html").catch(fail(res));
       return;
     }
     if (url === "/healthz") {

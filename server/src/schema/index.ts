@@ -13,6 +13,9 @@ import "./records.ts";
 import "./closeout.ts";
 import "./opinions.ts";
 import "./live.ts";
+import "./dashboard.ts";
+import "./analysis.ts";
+import "./notices.ts";
 import "./audit.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,147 @@
+// Periods and point-in-time statuses: parsing, boundaries in Asia/Shanghai, history replay and figures.
+import { describe, expect, it } from "vitest";
+import {
+  changeOf,
+  figuresByUnit,
+  figuresOf,
+  itemsAt,
+  monthOfInstant,
+  parsePeriod,
+  previousPeriod,
+  statusAt,
+  type AnalysisItem,
+  type HistoryEntry,
+} from "./periods.ts";
+
+const at = (s: string) => new Date(s);
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+
+describe("parsePeriod", () => {
+  it("reads months and quarters with Asia/Shanghai boundaries", () => {
+    expect(parsePeriod("2024-02")).toMatchObject({
+      kind: "MONTH",
+      label: "2024-02",
+      firstDay: "2024-02-01",
+      lastDay: "2024-02-29",
+      start: at("2024-01-31T16:00:00Z"),
+      end: at("2024-02-29T16:00:00Z"),
+    });
+    expect(parsePeriod("2024-q4")).toMatchObject({
+      kind: "QUARTER",
+      label: "2024-Q4",
+      firstDay: "2024-10-01",
+      lastDay: "2024-12-31",
+      end: at("2024-12-31T16:00:00Z"),
+    });
+    expect(parsePeriod(" 2023-Q2 ")?.lastDay).toBe("2023-06-30");
+  });
+
+  it("rejects anything else", () => {
+    for (const bad of [
+      "2024-13",
+      "2024-00",
+      "2024-Q5",
+      "2024-Q0",
+      "2024",
+      "24-01",
+      "2024-1",
+      "2024/01",
+      "",
+      "Q1-2024",
+    ]) {
+      expect(parsePeriod(bad), bad).toBeNull();
+    }
+  });
+
+  it("steps back a month or a quarter, across years", () => {
+    expect(previousPeriod(parsePeriod("2024-03")!).label).toBe("2024-02");
+    expect(previousPeriod(parsePeriod("2024-01")!).label).toBe("2023-12");
+    expect(previousPeriod(parsePeriod("2024-Q2")!).label).toBe("2024-Q1");
+    expect(previousPeriod(parsePeriod("2024-Q1")!).label).toBe("2023-Q4");
+  });
+
+  it("names the Shanghai month of an instant", () => {
+    expect(monthOfInstant(at("2024-02-29T16:30:00Z"))).toBe("2024-03");
+    expect(monthOfInstant(at("2024-02-29T15:30:00Z"))).toBe("2024-02");
+  });
+});
+
+describe("statusAt", () => {
+  const history: HistoryEntry[] = [
+    { fromStatus: "COMPLETED", toStatus: "CLOSE_REQUESTED", at: at("2024-03-05T02:00:00Z") },
+    { fromStatus: null, toStatus: "IN_PROGRESS", at: at("2023-10-09T02:00:00Z") },
+    { fromStatus: "IN_PROGRESS", toStatus: "COMPLETED", at: at("2024-02-10T02:00:00Z") },
+  ];
+  it("replays the history up to the instant, in time order", () => {
+    expect(statusAt(history, at("2024-01-31T16:00:00Z"), "CLOSE_REQUESTED")).toBe("IN_PROGRESS");
+    expect(statusAt(history, at("2024-02-29T16:00:00Z"), "CLOSE_REQUESTED")).toBe("COMPLETED");
+    expect(statusAt(history, at("2024-03-31T16:00:00Z"), "CLOSE_REQUESTED")).toBe("CLOSE_REQUESTED");
+  });
+  it("counts a change at the instant itself as after it", () => {
+    expect(statusAt(history, at("2024-02-10T02:00:00Z"), "CLOSE_REQUESTED")).toBe("IN_PROGRESS");
+  });
+  it("before the first change: what it changed from, or the creation's status, or the current one", () => {
+    expect(statusAt(history, at("2020-01-01T00:00:00Z"), "CLOSE_REQUESTED")).toBe("IN_PROGRESS");
+    const noCreation = history.filter((h) => h.fromStatus !== null);
+    expect(statusAt(noCreation, at("2020-01-01T00:00:00Z"), "CLOSE_REQUESTED")).toBe("IN_PROGRESS");
+    expect(statusAt([], at("2020-01-01T00:00:00Z"), "RELAPSED")).toBe("RELAPSED");
+  });
+});
+
+describe("figures at a period end", () => {
+  type Item = AnalysisItem & { id: string };
+  const since = day("2023-10-09");
+  const items: Item[] = [
+    // Completed in February.
+    {
+      id: "a",
+      status: "COMPLETED",
+      deadline: day("2024-02-29"),
+      unitId: "u1",
+      since,
+      history: [{ fromStatus: "IN_PROGRESS", toStatus: "COMPLETED", at: at("2024-02-10T02:00:00Z") }],
+    },
+    // Due at the end of January, never done: overdue from the end of January on.
+    { id: "b", status: "IN_PROGRESS", deadline: day("2024-01-31"), unitId: "u1", since, history: [] },
+    // Due in March, no unit.
+    { id: "c", status: "IN_PROGRESS", deadline: day("2024-03-31"), unitId: null, since, history: [] },
+    // Fed back only in 2024-03: does not exist at the end of February.
+    { id: "d", status: "IN_PROGRESS", deadline: null, unitId: "u2", since: day("2024-03-01"), history: [] },
+  ];
+
+  it("counts statuses, overdue items and the completion rate as of each instant", () => {
+    const jan = itemsAt(items, parsePeriod("2024-01")!.end);
+    expect(jan.map((r) => [r.item.id, r.status, r.overdue, r.daysOverdue])).toEqual([
+      ["a", "IN_PROGRESS", false, 0],
+      ["b", "IN_PROGRESS", true, 1],
+      ["c", "IN_PROGRESS", false, 0],
+    ]);
+    const feb = itemsAt(items, parsePeriod("2024-02")!.end);
+    const f = figuresOf(feb);
+    expect(f.counts).toMatchObject({ total: 3, IN_PROGRESS: 2, COMPLETED: 1, done: 1 });
+    expect(f.completionRate).toBe(0.3333);
+    expect(f.overdue).toBe(1);
+    expect(feb.find((r) => r.item.id === "b")?.daysOverdue).toBe(30);
+    const mar = figuresOf(itemsAt(items, parsePeriod("2024-03")!.end));
+    expect(mar.counts.total).toBe(4);
+    expect(mar.overdue).toBe(2);
+  });
+
+  it("groups by unit and subtracts the previous period", () => {
+    const feb = itemsAt(items, parsePeriod("2024-02")!.end);
+    const units = figuresByUnit(feb);
+    expect(units.get("u1")).toMatchObject({ completionRate: 0.5, overdue: 1, counts: { total: 2, done: 1 } });
+    expect(units.get(null)).toMatchObject({ completionRate: 0, overdue: 0, counts: { total: 1 } });
+    expect(units.has("u2")).toBe(false);
+    const jan = figuresOf(itemsAt(items, parsePeriod("2024-01")!.end));
+    expect(changeOf(figuresOf(feb), jan)).toMatchObject({
+      total: 0,
+      IN_PROGRESS: -1,
+      COMPLETED: 1,
+      done: 1,
+      overdue: 0,
+      completionRate: 0.3333,
+    });
+    expect(figuresOf([])).toMatchObject({ completionRate: 0, overdue: 0, counts: { total: 0 } });
+  });
+});
