@@ -58,7 +58,7 @@ export default tseslint.config(
         "error",
         {
           exceptions: {
-            types: ["PageInfo", "Indicator", "StatusChange", "FieldIssue", "SyncAnswer", "SyncError"],
+            types: ["PageInfo", "Indicator", "StatusChange", "FieldIssue", "SyncAnswer", "SyncError", "LedgerEvent"],
             suffixes: ["Connection", "Edge", "Error", "Payload", "Summary", "Counts"],
           },
         },

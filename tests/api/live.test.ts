@@ -72,9 +72,9 @@ describe("ledgerChanged", () => {
       { id: m },
     );
     const events = await sup.done;
-    expect(events.map((e) => e.data.ledgerChanged.kind)).toEqual(["record", "status"]);
+    expect(events.map((e) => e.data.ledgerChanged.kind)).toEqual(["RECORD", "STATUS"]);
     expect(events[1].data.ledgerChanged.measureId).toBe(m);
-    expect((await liaisonA.done).map((e) => e.data.ledgerChanged.kind)).toEqual(["record"]);
+    expect((await liaisonA.done).map((e) => e.data.ledgerChanged.kind)).toEqual(["RECORD"]);
     expect(await liaisonB.done).toEqual([]);
   });
 

@@ -86,6 +86,16 @@ describe("the server process", () => {
       `mutation { login(username:"admin", password:"${PASSWORD}", credential: BEARER) { ... on LoginPayload { token } } }`,
     );
     const token = login.data.login.token as string;
+    if (testDbKind === "pglite") {
+      // A second process must not open the same embedded database while the server holds it.
+      const cli = spawnSync(
+        process.execPath,
+        ["--import", "tsx", "server/src/cli.ts", "import", "server/seed/sample-report.txt"],
+        { cwd: root, env: { ...process.env, INIT_CWD: root, DATA_DIR: dataDir, DATABASE_URL: "" }, encoding: "utf8" },
+      );
+      expect(cli.status).toBe(1);
+      expect(cli.stderr).toMatch(/in use by process \d+/);
+    }
     const unit = await gql(
       first.url,
       `mutation { createUnit(name: "关机前写入的单位") { ... on Unit { id } } }`,

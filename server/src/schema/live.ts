@@ -8,7 +8,13 @@ import { liaisonScope } from "../queries/visibility.ts";
 
 const LedgerEventKind = builder.enumType("LedgerEventKind", {
   description: "What changed.",
-  values: ["status", "progress", "record", "import", "assignment"] as const,
+  values: {
+    STATUS: { value: "status" },
+    PROGRESS: { value: "progress" },
+    RECORD: { value: "record" },
+    IMPORT: { value: "import" },
+    ASSIGNMENT: { value: "assignment" },
+  } as const,
 });
 
 const LedgerEventRef = builder.objectRef<LedgerEvent>("LedgerEvent").implement({
@@ -21,7 +27,7 @@ const LedgerEventRef = builder.objectRef<LedgerEvent>("LedgerEvent").implement({
   }),
 });
 
-builder.subscriptionType({});
+builder.subscriptionType({ description: "Live updates (served as server-sent events)." });
 builder.subscriptionField("ledgerChanged", (t) =>
   t.field({
     type: LedgerEventRef,
