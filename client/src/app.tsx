@@ -1,11 +1,221 @@
-// Placeholder shell until the field PWA lands: shows that the server is up and links to GraphiQL.
-export function App() {
+// The app: providers (services, language, announcer, session), the login gate, the shell with header, main and
+// bottom navigation, and the route → screen switch. The sync engine runs while someone is logged in.
+import { useCallback, useEffect, useState } from "react";
+import { LoginScreen } from "./auth/login-screen.tsx";
+import { SessionProvider, useSession } from "./auth/session.tsx";
+import { WorkingSetProvider } from "./cache/working-set-context.tsx";
+import { CaptureScreen } from "./capture/capture-screen.tsx";
+import { HomeScreen } from "./home/home-screen.tsx";
+import { ProblemScreen } from "./home/problem-screen.tsx";
+import { I18nProvider, useT } from "./i18n/i18n-context.tsx";
+import type { Locale } from "./i18n/i18n.ts";
+import { OutboxScreen } from "./outbox-ui/outbox-screen.tsx";
+import { PwaUpdateProvider, UpdateBanner } from "./pwa/update-banner.tsx";
+import { RecordsScreen } from "./records/records-screen.tsx";
+import { href, useRoute, type Route } from "./router.ts";
+import { ServicesProvider, useOnline, useServices, useSyncSnapshot, type Services } from "./services.tsx";
+import { SettingsScreen } from "./settings/settings-screen.tsx";
+import { AnnouncerProvider, StatusRegion } from "./ui/announcer.tsx";
+import { Icon } from "./ui/icons.tsx";
+
+export function App({ services, initialLocale }: { services: Services; initialLocale: Locale }) {
+  const [locale, setLocale] = useState(initialLocale);
+  const onLocale = useCallback(
+    (next: Locale) => {
+      setLocale(next);
+      void services.cache.updateSettings((s) => ({ ...s, locale: next })).catch(() => undefined);
+    },
+    [services],
+  );
   return (
-    <main>
-      <h1>整改通</h1>
-      <p>
-        <a href="/graphql">GraphQL</a>
-      </p>
-    </main>
+    <ServicesProvider value={services}>
+      <I18nProvider locale={locale} onChange={onLocale}>
+        <AnnouncerProvider>
+          {/* Outside the gate: the service worker is registered once per page, whatever screen shows. */}
+          <PwaUpdateProvider>
+            <SessionProvider>
+              <Gate />
+            </SessionProvider>
+          </PwaUpdateProvider>
+        </AnnouncerProvider>
+      </I18nProvider>
+    </ServicesProvider>
+  );
+}
+
+function Gate() {
+  const t = useT();
+  const { engine } = useServices();
+  const { state, reloginOpen, setReloginOpen } = useSession();
+  const authenticated = state.status === "authenticated";
+
+  useEffect(() => {
+    if (!authenticated) return;
+    engine.start(); // sends what waits now, on every `online` event, and on a timer while work remains
+    return () => engine.stop();
+  }, [authenticated, engine]);
+
+  if (state.status === "loading") {
+    return (
+      <Shell nav={false}>
+        <p className="muted">{t("common.loading")}</p>
+      </Shell>
+    );
+  }
+  if (state.status === "anonymous") {
+    return (
+      <Shell nav={false}>
+        <LoginScreen />
+      </Shell>
+    );
+  }
+  return (
+    <WorkingSetProvider userId={state.user.id}>
+      <Shell nav={!reloginOpen} role={state.user.role}>
+        {reloginOpen ? (
+          <LoginScreen initialUsername={state.user.username} onCancel={() => setReloginOpen(false)} />
+        ) : (
+          <Screen />
+        )}
+      </Shell>
+    </WorkingSetProvider>
+  );
+}
+
+function Screen() {
+  const route = useRoute();
+  const t = useT();
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    document.getElementById("main")?.focus({ preventScroll: true }); // screen readers start at the new screen
+  }, [route.name]);
+  switch (route.name) {
+    case "home":
+      return <HomeScreen />;
+    case "problem":
+      return <ProblemScreen id={route.id} />;
+    case "capture":
+      return <CaptureScreen route={route} />;
+    case "outbox":
+      return <OutboxScreen />;
+    case "records":
+      return <RecordsScreen problemId={route.problemId} measureId={route.measureId} />;
+    case "settings":
+      return <SettingsScreen />;
+    case "notFound":
+      return <a href={href({ name: "home" })}>{t("common.back")}</a>;
+  }
+}
+
+function SessionBanner() {
+  const t = useT();
+  const { state, setReloginOpen, reloginOpen } = useSession();
+  if (state.status !== "authenticated" || !state.expired || reloginOpen) return null;
+  return (
+    <div className="banner expired" role="region" aria-label={t("session.relogin")}>
+      <span>{t("session.expired")}</span>
+      <button type="button" className="primary small" onClick={() => setReloginOpen(true)}>
+        {t("session.relogin")}
+      </button>
+    </div>
+  );
+}
+
+function NavLink({
+  to,
+  active,
+  icon,
+  label,
+  badge,
+}: {
+  to: Route;
+  active: boolean;
+  icon: Parameters<typeof Icon>[0]["name"];
+  label: string;
+  badge?: number;
+}) {
+  return (
+    <li>
+      <a href={href(to)} aria-current={active ? "page" : undefined}>
+        <Icon name={icon} />
+        <span>{label}</span>
+        {badge ? <span className="badge">{badge}</span> : null}
+      </a>
+    </li>
+  );
+}
+
+function BottomNav({ role }: { role: string }) {
+  const t = useT();
+  const route = useRoute();
+  const { counts } = useSyncSnapshot();
+  const staff = role !== "UNIT_LIAISON";
+  const waiting = counts.pending + counts.needs_attention;
+  return (
+    <nav className="bottom-nav" aria-label={t("nav.label")}>
+      <ul>
+        <NavLink
+          to={{ name: "home" }}
+          active={route.name === "home" || route.name === "problem"}
+          icon="home"
+          label={t("nav.home")}
+        />
+        {staff ? (
+          <NavLink
+            to={{ name: "capture", recordId: null, problemId: null, measureId: null }}
+            active={route.name === "capture"}
+            icon="capture"
+            label={t("nav.capture")}
+          />
+        ) : null}
+        <NavLink
+          to={{ name: "outbox" }}
+          active={route.name === "outbox"}
+          icon="outbox"
+          label={t("nav.outbox")}
+          badge={waiting}
+        />
+        {staff ? (
+          <NavLink
+            to={{ name: "records", problemId: null, measureId: null }}
+            active={route.name === "records"}
+            icon="records"
+            label={t("nav.records")}
+          />
+        ) : null}
+        <NavLink
+          to={{ name: "settings" }}
+          active={route.name === "settings"}
+          icon="settings"
+          label={t("nav.settings")}
+        />
+      </ul>
+    </nav>
+  );
+}
+
+function Shell({ nav, role = "", children }: { nav: boolean; role?: string; children: React.ReactNode }) {
+  const t = useT();
+  const online = useOnline();
+  return (
+    <div className={nav ? "shell with-nav" : "shell"}>
+      <button type="button" className="skip-link" onClick={() => document.getElementById("main")?.focus()}>
+        {t("app.skip")}
+      </button>
+      <header className="app-header">
+        <a className="brand" href={href({ name: "home" })}>
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>{t("app.name")}</span>
+        </a>
+        <span className={online ? "net online" : "net offline"}>{online ? t("net.online") : t("net.offline")}</span>
+      </header>
+      <UpdateBanner />
+      <SessionBanner />
+      <StatusRegion />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      {nav ? <BottomNav role={role} /> : null}
+    </div>
   );
 }

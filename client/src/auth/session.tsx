@@ -1,0 +1,154 @@
+// Who is logged in. The user is cached in IndexedDB so an inspector stays usable offline after a reload; the
+// server's word (`me`) updates it when reachable. Invariants: a lost session only asks to log in again, it never
+// touches the outbox; a different user cannot log in while the outbox holds another user's unsynced records.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { CachedUser } from "../cache/cache-db.ts";
+import { runMutation, runQuery } from "../graphql/client.ts";
+import {
+  LOGIN_MUTATION,
+  LOGOUT_MUTATION,
+  ME_QUERY,
+  toCachedUser,
+  type LoginData,
+  type MeData,
+} from "../graphql/documents.ts";
+import { useServices } from "../services.tsx";
+
+export type SessionState =
+  | { status: "loading" }
+  | { status: "anonymous" }
+  /** expired: the server no longer accepts the cookie; the app stays usable, sync waits for a new login. */
+  | { status: "authenticated"; user: CachedUser; expired: boolean };
+
+export type LoginOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: "bad" | "offline" | "rateLimited" | "otherOwner" | "failed";
+      message: string;
+      seconds?: number;
+      owner?: string;
+      count?: number;
+    };
+
+interface SessionValue {
+  state: SessionState;
+  login(username: string, password: string): Promise<LoginOutcome>;
+  logout(): Promise<void>;
+  /** True while an expired session's inspector chose to log in again (the login screen shows over the app). */
+  reloginOpen: boolean;
+  setReloginOpen(open: boolean): void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { cache, client, store, engine, authLost } = useServices();
+  const [state, setState] = useState<SessionState>({ status: "loading" });
+  const [reloginOpen, setReloginOpen] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const cached = (await cache.get("session").catch(() => undefined)) ?? null;
+      // With a cached user, show the app at once (offline start); the server check below refines it.
+      if (cached && !cancelled) setState({ status: "authenticated", user: cached, expired: false });
+      const me = await runQuery<MeData>(client, ME_QUERY, {});
+      if (cancelled) return;
+      if (me.ok && me.data.me) {
+        const user = toCachedUser(me.data.me);
+        await cache.put("session", user).catch(() => undefined);
+        setState({ status: "authenticated", user, expired: false });
+      } else if (me.ok || me.kind === "unauthenticated") {
+        setState(cached ? { status: "authenticated", user: cached, expired: true } : { status: "anonymous" });
+      } else if (!cached) {
+        setState({ status: "anonymous" }); // offline and never logged in here: the login screen explains
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [cache, client]);
+
+  useEffect(
+    () =>
+      authLost.subscribe(() =>
+        setState((s) => (s.status === "authenticated" && !s.expired ? { ...s, expired: true } : s)),
+      ),
+    [authLost],
+  );
+
+  const login = useCallback(
+    async (username: string, password: string): Promise<LoginOutcome> => {
+      const result = await runMutation<LoginData>(client, LOGIN_MUTATION, { username, password });
+      if (!result.ok) {
+        return { ok: false, reason: result.kind === "network" ? "offline" : "failed", message: result.message };
+      }
+      const payload = result.data.login;
+      if (payload.__typename === "BadCredentialsError")
+        return { ok: false, reason: "bad", message: payload.message ?? "" };
+      if (payload.__typename === "RateLimitedError") {
+        const seconds = (payload as { retryAfterSeconds: number }).retryAfterSeconds;
+        return { ok: false, reason: "rateLimited", message: payload.message ?? "", seconds };
+      }
+      if (payload.__typename !== "LoginPayload" || !("user" in payload)) {
+        return {
+          ok: false,
+          reason: "failed",
+          message: ("message" in payload && payload.message) || payload.__typename,
+        };
+      }
+      const user = toCachedUser(payload.user);
+      const settings = (await cache.get("settings")) ?? {};
+      const owner = settings.outboxOwner;
+      if (owner && owner.id !== user.id) {
+        const entries = await store.list();
+        const unsynced = entries.filter((e) => e.state !== "synced").length + (await store.listDrafts()).length;
+        if (unsynced > 0) {
+          // Sending them under this login would put another inspector's name on them: refuse and end the session.
+          await runMutation(client, LOGOUT_MUTATION, {});
+          return { ok: false, reason: "otherOwner", message: "", owner: owner.displayName, count: unsynced };
+        }
+      }
+      await cache.updateSettings((s) => ({ ...s, outboxOwner: { id: user.id, displayName: user.displayName } }));
+      const ws = await cache.get("workingSet");
+      if (ws && ws.userId !== user.id) {
+        await cache.delete("workingSet");
+        await cache.delete("recent");
+      }
+      await cache.put("session", user);
+      setState({ status: "authenticated", user, expired: false });
+      setReloginOpen(false);
+      void engine.syncNow().catch(() => undefined); // whatever waited for the login goes now
+      return { ok: true };
+    },
+    [cache, client, store, engine],
+  );
+
+  const logout = useCallback(async () => {
+    engine.stop();
+    await runMutation(client, LOGOUT_MUTATION, {}); // offline: the cookie stays, but this device forgets the user
+    await Promise.all([cache.delete("session"), cache.delete("workingSet"), cache.delete("recent")]);
+    setReloginOpen(false);
+    setState({ status: "anonymous" });
+  }, [cache, client, engine]);
+
+  const value = useMemo(
+    () => ({ state, login, logout, reloginOpen, setReloginOpen }),
+    [state, login, logout, reloginOpen],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession outside SessionProvider");
+  return value;
+}
+
+/** The logged-in user; only for screens rendered behind the login gate. */
+export function useUser(): CachedUser {
+  const { state } = useSession();
+  if (state.status !== "authenticated") throw new Error("useUser without a logged-in user");
+  return state.user;
+}

@@ -1,0 +1,110 @@
+// The working set and recent items in React: read from the cache DB at once (offline), refreshed from the server
+// when online (at start, when the network returns if stale, and on demand). Invariant: a failed or session-less
+// download never replaces what is cached.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { runQuery } from "../graphql/client.ts";
+import { WORKING_SET_QUERY, type WorkingSetData } from "../graphql/documents.ts";
+import { useServices } from "../services.tsx";
+import { fetchWorkingSet } from "./working-set-fetch.ts";
+import { pushRecent, type WorkingSet } from "./working-set.ts";
+
+export type RefreshOutcome = { ok: true } | { ok: false; message: string };
+
+interface WorkingSetValue {
+  workingSet: WorkingSet | null;
+  /** false until the cache has been read (so screens do not flash "no ledger"). */
+  loaded: boolean;
+  recent: string[];
+  refreshing: boolean;
+  refresh(): Promise<RefreshOutcome>;
+  markOpened(problemId: string): void;
+}
+
+const WorkingSetContext = createContext<WorkingSetValue | null>(null);
+
+/** Refresh on reconnect only when the copy is older than this; a flaky signal must not re-download all day. */
+const STALE_MS = 15 * 60 * 1000;
+
+export function WorkingSetProvider({ userId, children }: { userId: string; children: ReactNode }) {
+  const { cache, client, authLost } = useServices();
+  const [workingSet, setWorkingSet] = useState<WorkingSet | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [refreshing, setRefreshing] = useState(false);
+  const inFlight = useRef<Promise<RefreshOutcome> | null>(null);
+  const fetchedAt = useRef(0);
+
+  const refresh = useCallback((): Promise<RefreshOutcome> => {
+    if (inFlight.current) return inFlight.current;
+    setRefreshing(true);
+    const run = (async (): Promise<RefreshOutcome> => {
+      const result = await fetchWorkingSet(
+        (variables) => runQuery<WorkingSetData>(client, WORKING_SET_QUERY, variables),
+        userId,
+      );
+      if (!result.ok) {
+        if (result.kind === "unauthenticated") authLost.emit();
+        return { ok: false, message: result.message };
+      }
+      await cache.put("workingSet", result.workingSet);
+      fetchedAt.current = result.workingSet.fetchedAt;
+      setWorkingSet(result.workingSet);
+      return { ok: true };
+    })()
+      .catch((error: unknown) => ({
+        ok: false as const,
+        message: error instanceof Error ? error.message : String(error),
+      }))
+      .finally(() => {
+        inFlight.current = null;
+        setRefreshing(false);
+      });
+    inFlight.current = run;
+    return run;
+  }, [cache, client, userId, authLost]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const [ws, rec] = await Promise.all([cache.get("workingSet"), cache.get("recent")]).catch(() => [null, null]);
+      if (cancelled) return;
+      const mine = ws && ws.userId === userId ? ws : null;
+      setWorkingSet(mine);
+      fetchedAt.current = mine?.fetchedAt ?? 0;
+      setRecent(rec ?? []);
+      setLoaded(true);
+      if (navigator.onLine) void refresh();
+    })();
+    const onOnline = () => {
+      if (Date.now() - fetchedAt.current > STALE_MS) void refresh();
+    };
+    window.addEventListener("online", onOnline);
+    return () => {
+      cancelled = true;
+      window.removeEventListener("online", onOnline);
+    };
+  }, [cache, userId, refresh]);
+
+  const markOpened = useCallback(
+    (problemId: string) => {
+      setRecent((current) => {
+        const next = pushRecent(current, problemId);
+        void cache.put("recent", next).catch(() => undefined); // recent items are a convenience, not data
+        return next;
+      });
+    },
+    [cache],
+  );
+
+  const value = useMemo(
+    () => ({ workingSet, loaded, recent, refreshing, refresh, markOpened }),
+    [workingSet, loaded, recent, refreshing, refresh, markOpened],
+  );
+  return <WorkingSetContext.Provider value={value}>{children}</WorkingSetContext.Provider>;
+}
+
+export function useWorkingSet(): WorkingSetValue {
+  const value = useContext(WorkingSetContext);
+  if (!value) throw new Error("useWorkingSet outside WorkingSetProvider");
+  return value;
+}

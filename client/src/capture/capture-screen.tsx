@@ -1,0 +1,92 @@
+// Route entry of the capture form: gives a new record its id (kept in the URL, so a reload resumes the same
+// draft), then loads what exists for that id: the autosaved draft first, else the saved outbox entry, else a blank
+// form for the chosen item.
+import { useEffect, useState } from "react";
+import { contentOf } from "@rectify/server/sync";
+import { useWorkingSet } from "../cache/working-set-context.tsx";
+import { findProblem, rawId } from "../cache/working-set.ts";
+import { useT } from "../i18n/i18n-context.tsx";
+import { newUuid } from "../lib/ids.ts";
+import { isoWithOffset } from "../lib/time.ts";
+import { navigate, type Route } from "../router.ts";
+import { useServices } from "../services.tsx";
+import { CaptureForm } from "./capture-form.tsx";
+import { asFormState, emptyForm, formFromContent, type FormState } from "./form-model.ts";
+
+type CaptureRoute = Extract<Route, { name: "capture" }>;
+
+function safeRawId(id: string | null): string | null {
+  if (!id) return null;
+  try {
+    return rawId(id);
+  } catch {
+    return null;
+  }
+}
+
+export function CaptureScreen({ route }: { route: CaptureRoute }) {
+  useEffect(() => {
+    if (!route.recordId) navigate({ ...route, recordId: newUuid() }, { replace: true });
+  }, [route]);
+  if (!route.recordId) return null;
+  return (
+    <CaptureLoader
+      key={route.recordId}
+      recordId={route.recordId}
+      problemId={route.problemId}
+      measureId={route.measureId}
+    />
+  );
+}
+
+interface Loaded {
+  form: FormState;
+  /** A saved record (entry) is being changed. */
+  editing: boolean;
+  /** Nothing existed: start locating at once. */
+  fresh: boolean;
+}
+
+function CaptureLoader({
+  recordId,
+  problemId,
+  measureId,
+}: {
+  recordId: string;
+  problemId: string | null;
+  measureId: string | null;
+}) {
+  const t = useT();
+  const { store } = useServices();
+  const { workingSet, loaded: wsLoaded } = useWorkingSet();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!wsLoaded || loaded) return;
+    let cancelled = false;
+    void (async () => {
+      const [draft, entry] = await Promise.all([store.getDraft(recordId), store.get(recordId)]);
+      if (cancelled) return;
+      const fromDraft = draft ? asFormState(draft.data) : null;
+      if (fromDraft) return setLoaded({ form: fromDraft, editing: !!entry, fresh: false });
+      if (entry) return setLoaded({ form: formFromContent(contentOf(entry.envelope)), editing: true, fresh: false });
+      const problem = problemId ? findProblem(workingSet, problemId) : null;
+      const form = emptyForm(recordId, problem?.rawId ?? safeRawId(problemId), isoWithOffset(new Date()));
+      const measure = measureId ? problem?.measures.find((m) => m.id === measureId || m.rawId === measureId) : null;
+      setLoaded({ form: { ...form, measureIds: measure ? [measure.rawId] : [] }, editing: false, fresh: true });
+    })().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    return () => {
+      cancelled = true;
+    };
+  }, [store, recordId, problemId, measureId, workingSet, wsLoaded, loaded]);
+
+  if (failure)
+    return (
+      <p className="form-error" role="alert">
+        {t("capture.saveFailed", { message: failure })}
+      </p>
+    );
+  if (!loaded) return <p className="muted">{t("common.loading")}</p>;
+  return <CaptureForm initial={loaded.form} editing={loaded.editing} fresh={loaded.fresh} />;
+}

@@ -1,0 +1,62 @@
+// The urql client for everything but record sync: same-origin cookie auth, POST only, no document cache (offline
+// data lives in IndexedDB), a timeout so a dead connection ends; and one helper that classifies failures.
+import { Client, fetchExchange, type AnyVariables, type CombinedError, type DocumentInput } from "urql";
+
+export const QUERY_TIMEOUT_MS = 30_000;
+
+function fetchWithTimeout(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), QUERY_TIMEOUT_MS);
+  init?.signal?.addEventListener("abort", () => controller.abort());
+  return globalThis.fetch(input, { ...init, signal: controller.signal }).finally(() => clearTimeout(timer));
+}
+
+export function createGraphqlClient(url = "/graphql"): Client {
+  return new Client({
+    url,
+    exchanges: [fetchExchange],
+    fetchOptions: { credentials: "same-origin" },
+    fetch: fetchWithTimeout,
+    preferGetMethod: false,
+    requestPolicy: "network-only",
+  });
+}
+
+export type GqlFailureKind = "network" | "unauthenticated" | "forbidden" | "unavailable" | "graphql";
+export type GqlResult<T> = { ok: true; data: T } | { ok: false; kind: GqlFailureKind; message: string };
+
+export function classifyError(error: CombinedError): { kind: GqlFailureKind; message: string } {
+  if (error.networkError) return { kind: "network", message: error.networkError.message };
+  const codes = error.graphQLErrors.map((e) => e.extensions?.code);
+  const message = error.graphQLErrors.map((e) => e.message).join("; ") || error.message;
+  if (codes.includes("UNAUTHENTICATED")) return { kind: "unauthenticated", message };
+  if (codes.includes("FORBIDDEN")) return { kind: "forbidden", message };
+  // A schema validation error: this server does not have the field (yet).
+  if (error.graphQLErrors.some((e) => /Cannot query field|Unknown type|Unknown argument/.test(e.message))) {
+    return { kind: "unavailable", message };
+  }
+  return { kind: "graphql", message };
+}
+
+async function settle<T>(promise: Promise<{ data?: T; error?: CombinedError }>): Promise<GqlResult<T>> {
+  const result = await promise;
+  if (result.error) return { ok: false, ...classifyError(result.error) };
+  if (result.data === undefined) return { ok: false, kind: "network", message: "empty response" };
+  return { ok: true, data: result.data };
+}
+
+export function runQuery<T, V extends AnyVariables = AnyVariables>(
+  client: Client,
+  query: DocumentInput<T, V>,
+  variables: V,
+): Promise<GqlResult<T>> {
+  return settle(client.query(query, variables).toPromise());
+}
+
+export function runMutation<T, V extends AnyVariables = AnyVariables>(
+  client: Client,
+  mutation: DocumentInput<T, V>,
+  variables: V,
+): Promise<GqlResult<T>> {
+  return settle(client.mutation(mutation, variables).toPromise());
+}

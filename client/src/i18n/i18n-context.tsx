@@ -1,0 +1,33 @@
+// React binding of i18n: the chosen locale (persisted in the cache DB's settings by the caller) and useT().
+// Invariant: <html lang> always follows the locale, so screen readers pronounce the right language.
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
+import { createTranslate, DEFAULT_LOCALE, type Locale, type Translate } from "./i18n.ts";
+
+interface I18nValue {
+  locale: Locale;
+  t: Translate;
+  setLocale: (locale: Locale) => void;
+}
+
+const I18nContext = createContext<I18nValue>({
+  locale: DEFAULT_LOCALE,
+  t: createTranslate(DEFAULT_LOCALE),
+  setLocale: () => undefined,
+});
+
+export function I18nProvider(props: { locale: Locale; onChange: (locale: Locale) => void; children: ReactNode }) {
+  const { locale, onChange } = props;
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const value = useMemo(() => ({ locale, t: createTranslate(locale), setLocale: onChange }), [locale, onChange]);
+  return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  return useContext(I18nContext);
+}
+
+export function useT(): Translate {
+  return useContext(I18nContext).t;
+}

@@ -1,0 +1,163 @@
+// The outbox: every record on this device with its state (草稿 / 等待同步 / 发送中 / 已同步 / 需处理 + why),
+// "立即同步", and retry / edit / discard. Discarding asks for confirmation inline (no native dialog).
+import { useCallback, useEffect, useState } from "react";
+import { useSession } from "../auth/session.tsx";
+import { useWorkingSet } from "../cache/working-set-context.tsx";
+import { findProblem, problemLabel } from "../cache/working-set.ts";
+import { deleteIfUnreferenced } from "../capture/photo-store.ts";
+import { asFormState, allPhotoIds } from "../capture/form-model.ts";
+import { useT } from "../i18n/i18n-context.tsx";
+import { keyOf, type Translate } from "../i18n/i18n.ts";
+import { formatShort } from "../lib/time.ts";
+import { href } from "../router.ts";
+import { useOnline, useServices, useSyncSnapshot } from "../services.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
+import { errorMessageKey, outboxItems, type OutboxItem } from "./outbox-model.ts";
+
+function useOutboxItems(): { items: OutboxItem[] | null; reload: () => void } {
+  const { store, engine } = useServices();
+  const [items, setItems] = useState<OutboxItem[] | null>(null);
+  const reload = useCallback(() => {
+    void Promise.all([store.list(), store.listDrafts()]).then(([entries, drafts]) =>
+      setItems(outboxItems(entries, drafts)),
+    );
+  }, [store]);
+  useEffect(() => {
+    reload();
+    return engine.subscribe(reload); // every state change of the engine is a reason to re-read
+  }, [engine, reload]);
+  return { items, reload };
+}
+
+function reason(t: Translate, item: OutboxItem): string | null {
+  if (!item.lastError) return null;
+  const key = errorMessageKey(item.lastError);
+  // Known codes get a sentence the inspector can act on; the server's text stays visible for support.
+  return key ? `${t(key)}（${item.lastError.message}）` : `${t("syncError.other")}：${item.lastError.message}`;
+}
+
+function Item({ item, reload }: { item: OutboxItem; reload: () => void }) {
+  const t = useT();
+  const { engine, store } = useServices();
+  const { workingSet } = useWorkingSet();
+  const announce = useAnnounce();
+  const [confirming, setConfirming] = useState(false);
+  const problem = item.problemId ? findProblem(workingSet, item.problemId) : null;
+  const why = reason(t, item);
+
+  async function discard() {
+    if (item.draftOnly) {
+      const draft = await store.getDraft(item.id);
+      await store.deleteDraft(item.id);
+      const form = draft ? asFormState(draft.data) : null;
+      if (form) await deleteIfUnreferenced(store, allPhotoIds(form));
+    } else {
+      await store.deleteDraft(item.id);
+      await engine.discard(item.id);
+    }
+    announce(t("outbox.discard"));
+    reload();
+  }
+
+  return (
+    <li className={`outbox-item state-${item.state}`}>
+      <div className="outbox-head">
+        <span className={`chip state-${item.state}`}>{t(keyOf("state", item.state))}</span>
+        <span className="muted">{formatShort(new Date(item.deviceTime))}</span>
+      </div>
+      <p className="outbox-title">
+        <strong>{t(keyOf("kind", item.kind))}</strong>{" "}
+        {problem ? `${problemLabel(problem)} ${problem.title}` : t("outbox.unknownItem")}
+      </p>
+      {item.findings ? <p className="outbox-findings">{item.findings}</p> : null}
+      <p className="muted small">{t("outbox.photos", { count: item.photoCount })}</p>
+      {why ? <p className={item.state === "needs_attention" ? "reason attention" : "reason"}>{why}</p> : null}
+      {item.nextAttemptAt ? (
+        <p className="muted small">{t("outbox.nextAttempt", { time: formatShort(new Date(item.nextAttemptAt)) })}</p>
+      ) : null}
+      {confirming ? (
+        <div className="confirm" role="group" aria-label={t("outbox.discardConfirm")}>
+          <p>{t("outbox.discardConfirm")}</p>
+          <button type="button" className="danger" onClick={() => void discard()}>
+            {t("outbox.discardYes")}
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      ) : (
+        <div className="item-actions">
+          {item.state === "needs_attention" ? (
+            <button type="button" className="primary" onClick={() => void engine.retry(item.id).then(reload)}>
+              {t("outbox.retry")}
+            </button>
+          ) : null}
+          {item.state !== "sending" ? (
+            <a
+              className="button secondary"
+              href={href({ name: "capture", recordId: item.id, problemId: null, measureId: null })}
+            >
+              {item.draftOnly || item.hasDraft ? t("outbox.continue") : t("outbox.edit")}
+            </a>
+          ) : null}
+          {item.state === "needs_attention" || item.state === "draft" || item.state === "synced" ? (
+            <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+              {t("outbox.discard")}
+            </button>
+          ) : null}
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function OutboxScreen() {
+  const t = useT();
+  const { engine } = useServices();
+  const snapshot = useSyncSnapshot();
+  const online = useOnline();
+  const { state: session } = useSession();
+  const announce = useAnnounce();
+  const { items, reload } = useOutboxItems();
+  const c = snapshot.counts;
+
+  async function syncNow() {
+    announce(t("outbox.syncing"));
+    try {
+      const summary = await engine.syncNow();
+      if (summary.stopped === "offline") announce(t("outbox.offline"));
+      else if (summary.error) {
+        const key = errorMessageKey(summary.error);
+        announce(t("outbox.syncStopped", { message: key ? t(key) : summary.error.message }));
+      } else announce(t("outbox.syncDone", { synced: summary.synced }));
+    } catch (error) {
+      announce(t("outbox.syncStopped", { message: error instanceof Error ? error.message : String(error) }));
+    }
+    reload();
+  }
+
+  const expired = session.status === "authenticated" && session.expired;
+  return (
+    <section className="screen" aria-labelledby="outbox-title">
+      <h1 id="outbox-title">{t("outbox.title")}</h1>
+      <p className="summary">
+        {t("outbox.summary", { pending: c.pending, attention: c.needs_attention, synced: c.synced })}
+      </p>
+      {!online ? <p className="notice">{t("outbox.offline")}</p> : null}
+      {expired ? <p className="notice attention">{t("syncError.SYNC_AUTH_REQUIRED")}</p> : null}
+      {items && items.length === 0 ? <p className="muted">{t("outbox.empty")}</p> : null}
+      <ul className="outbox-list">
+        {(items ?? []).map((item) => (
+          <Item key={item.id} item={item} reload={reload} />
+        ))}
+      </ul>
+      <div className="bottom-actions">
+        {/* The label stays "立即同步" while a pass runs (pressing it joins that pass); progress goes to the status region. */}
+        <button type="button" className="primary block" onClick={() => void syncNow()} aria-busy={snapshot.running}>
+          {snapshot.running ? <span className="spinner" aria-hidden="true" /> : null}
+          {t("outbox.syncNow")}
+        </button>
+      </div>
+    </section>
+  );
+}

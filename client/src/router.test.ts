@@ -1,0 +1,26 @@
+// The hash router's parse and href are inverses, and odd input lands on notFound rather than throwing.
+import { describe, expect, it } from "vitest";
+import { href, parseRoute, type Route } from "./router.ts";
+
+describe("router", () => {
+  it("round-trips every route", () => {
+    const routes: Route[] = [
+      { name: "home" },
+      { name: "problem", id: "UHJvYmxlbTox==" },
+      { name: "capture", recordId: null, problemId: "UHJvYmxlbTox", measureId: null },
+      { name: "capture", recordId: "00000000-0000-4000-8000-000000000001", problemId: null, measureId: "TWVhc3VyZTox" },
+      { name: "outbox" },
+      { name: "records", problemId: "UHJvYmxlbTox", measureId: null },
+      { name: "records", problemId: null, measureId: null },
+      { name: "settings" },
+    ];
+    for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
+  });
+
+  it("treats the empty hash as home and unknown paths as notFound", () => {
+    expect(parseRoute("")).toEqual({ name: "home" });
+    expect(parseRoute("#/")).toEqual({ name: "home" });
+    expect(parseRoute("#/nope/x")).toEqual({ name: "notFound", path: "/nope/x" });
+    expect(parseRoute("#/problem/%E0%A4%A")).toEqual({ name: "problem", id: "%E0%A4%A" });
+  });
+});

@@ -1,0 +1,79 @@
+// The app's long-lived services, created once before the first render: cache DB, outbox store, sync engine,
+// GraphQL client, and the signal by which the transport reports a lost session.
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { Client } from "urql";
+import { CacheDb } from "./cache/cache-db.ts";
+import { sweepOrphanPhotos } from "./capture/photo-store.ts";
+import { createGraphqlClient } from "./graphql/client.ts";
+import { createSyncEngine, IndexedDbOutboxStore, type SyncEngine, type SyncSnapshot } from "./outbox/index.ts";
+import { createGraphqlTransport } from "./sync/graphql-transport.ts";
+
+export interface Signal {
+  emit(): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createSignal(): Signal {
+  const listeners = new Set<() => void>();
+  return {
+    emit: () => listeners.forEach((l) => l()),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+export interface Services {
+  cache: CacheDb;
+  store: IndexedDbOutboxStore;
+  engine: SyncEngine;
+  client: Client;
+  /** Fired when the server says the session is gone (sync, uploads or queries). */
+  authLost: Signal;
+}
+
+/** Synced records stay visible on the device this long, then their entries and photos are removed. */
+const KEEP_SYNCED_MS = 30 * 24 * 3600 * 1000;
+
+export async function createServices(): Promise<Services> {
+  const [cache, store] = await Promise.all([CacheDb.open(), IndexedDbOutboxStore.open()]);
+  const authLost = createSignal();
+  const transport = createGraphqlTransport({ onAuthRequired: authLost.emit });
+  const engine = createSyncEngine({ store, transport });
+  // Housekeeping must never block start-up: the inspector may be standing in front of someone.
+  void (async () => {
+    await engine.pruneSynced(Date.now() - KEEP_SYNCED_MS);
+    await sweepOrphanPhotos(store);
+  })().catch((error: unknown) => console.warn("outbox housekeeping failed", error));
+  void engine.counts().catch(() => undefined);
+  return { cache, store, engine, client: createGraphqlClient(), authLost };
+}
+
+const ServicesContext = createContext<Services | null>(null);
+export const ServicesProvider = ServicesContext.Provider;
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error("useServices outside ServicesProvider");
+  return services;
+}
+
+export function useSyncSnapshot(): SyncSnapshot {
+  const { engine } = useServices();
+  return useSyncExternalStore(engine.subscribe, engine.getSnapshot);
+}
+
+function subscribeOnline(listener: () => void): () => void {
+  window.addEventListener("online", listener);
+  window.addEventListener("offline", listener);
+  return () => {
+    window.removeEventListener("online", listener);
+    window.removeEventListener("offline", listener);
+  };
+}
+
+/** navigator.onLine: false is reliable, true only means "maybe"; good enough for labels and skipping requests. */
+export function useOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}

@@ -1,0 +1,170 @@
+// The HTTP transport against a fake same-origin server: answer passing, failure classification, and resumable
+// uploads (chunking, resume from the server's offset, lost answers, mismatch, oversize, expired session).
+import { describe, expect, it, vi } from "vitest";
+import { sha256Hex, type RecordEnvelope } from "@rectify/server/sync";
+import { TransportError, type PhotoUploadMeta } from "../outbox/index.ts";
+import { createGraphqlTransport } from "./graphql-transport.ts";
+
+const envelope = { recordId: "00000000-0000-4000-8000-000000000001" } as RecordEnvelope;
+const answer = { recordId: envelope.recordId, outcome: "CREATED", serverVersion: 1, missingPhotos: [], error: null };
+
+function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+async function caught(p: Promise<unknown>): Promise<TransportError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(TransportError);
+  return e as TransportError;
+}
+
+describe("sendRecord", () => {
+  it("posts the mutation with the envelope and returns the answer", async () => {
+    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => json({ data: { syncRecord: answer } }));
+    const t = createGraphqlTransport({ fetch });
+    expect(await t.sendRecord(envelope)).toEqual(answer);
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe("/graphql");
+    expect(init!.credentials).toBe("same-origin");
+    const body = JSON.parse(init!.body as string);
+    expect(body.query).toContain("syncRecord(envelope: $e)");
+    expect(body.variables.e).toEqual(envelope);
+  });
+
+  it("classifies failures: network and 5xx retry, session loss retries and tells the UI, forbidden is final", async () => {
+    const onAuthRequired = vi.fn();
+    const make = (f: () => Promise<Response>) => createGraphqlTransport({ fetch: f, onAuthRequired });
+    let e = await caught(make(() => Promise.reject(new TypeError("Failed to fetch"))).sendRecord(envelope));
+    expect([e.code, e.retryable]).toEqual(["SYNC_NETWORK", true]);
+    e = await caught(make(async () => new Response("bad gateway", { status: 502 })).sendRecord(envelope));
+    expect([e.code, e.retryable]).toEqual(["SYNC_SERVER_ERROR", true]);
+    e = await caught(
+      make(async () =>
+        json({ errors: [{ message: "Log in first", extensions: { code: "UNAUTHENTICATED" } }] }),
+      ).sendRecord(envelope),
+    );
+    expect([e.code, e.retryable]).toEqual(["SYNC_AUTH_REQUIRED", true]);
+    expect(onAuthRequired).toHaveBeenCalledTimes(1);
+    e = await caught(
+      make(async () => json({ errors: [{ message: "no", extensions: { code: "FORBIDDEN" } }], data: null })).sendRecord(
+        envelope,
+      ),
+    );
+    expect([e.code, e.retryable]).toEqual(["SYNC_FORBIDDEN", false]);
+    e = await caught(make(async () => json({ errors: [{ message: "Cannot query field" }] }, 400)).sendRecord(envelope));
+    expect(e.retryable).toBe(true);
+  });
+
+  it("times out a request that never answers", async () => {
+    const fetch = (_u: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_r, reject) =>
+        init!.signal!.addEventListener("abort", () => reject(new Error("aborted"))),
+      );
+    const e = await caught(createGraphqlTransport({ fetch, timeoutMs: 20 }).sendRecord(envelope));
+    expect([e.code, e.retryable]).toEqual(["SYNC_TIMEOUT", true]);
+  });
+});
+
+/** A tus-like upload endpoint in memory, with hooks to misbehave. */
+function uploadServer(expected: Uint8Array, opts: { known?: boolean; loseAnswers?: number[]; status?: number } = {}) {
+  let held = new Uint8Array(0);
+  const patches: number[] = [];
+  let patchCount = 0;
+  const fetch = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    expect(String(url)).toMatch(/^\/uploads\/[0-9a-f-]{36}$/);
+    if (opts.known === false) return new Response(null, { status: 404 });
+    const state = { "Upload-Offset": String(held.length), "Upload-Length": String(expected.length) };
+    if (init!.method === "HEAD") return new Response(null, { status: 200, headers: state });
+    patchCount++;
+    if (opts.status) return new Response(null, { status: opts.status, headers: state });
+    const headers = new Headers(init!.headers);
+    expect(headers.get("Content-Type")).toBe("application/offset+octet-stream");
+    const offset = Number(headers.get("Upload-Offset"));
+    if (offset !== held.length) return new Response(null, { status: 409, headers: state });
+    const chunk = new Uint8Array(init!.body as Uint8Array);
+    patches.push(chunk.length);
+    const next = new Uint8Array(held.length + chunk.length);
+    next.set(held);
+    next.set(chunk, held.length);
+    held = next;
+    if (opts.loseAnswers?.includes(patchCount)) throw new TypeError("connection reset"); // applied, answer lost
+    const done = held.length === expected.length;
+    if (done && sha256Hex(held) !== sha256Hex(expected)) return new Response(null, { status: 422 });
+    return new Response(null, {
+      status: 204,
+      headers: { "Upload-Offset": String(held.length), ...(done ? { "Upload-Complete": "1" } : {}) },
+    });
+  };
+  return { fetch, held: () => held, patches };
+}
+
+const bytes = Uint8Array.from({ length: 2500 }, (_, i) => (i * 31) & 0xff);
+const meta: PhotoUploadMeta = {
+  recordId: envelope.recordId,
+  id: "00000000-0000-4000-8000-0000000000f1",
+  sha256: sha256Hex(bytes),
+  size: bytes.length,
+  mimeType: "image/jpeg",
+  variant: "stamped",
+  fileName: "p.jpg",
+};
+
+describe("uploadPhoto", () => {
+  it("sends the bytes in chunks until complete", async () => {
+    const server = uploadServer(bytes);
+    await createGraphqlTransport({ fetch: server.fetch, chunkBytes: 1000 }).uploadPhoto(meta, bytes);
+    expect(server.patches).toEqual([1000, 1000, 500]);
+    expect(sha256Hex(server.held())).toBe(meta.sha256);
+  });
+
+  it("resumes after a lost answer from the offset the server holds, never duplicating bytes", async () => {
+    const server = uploadServer(bytes, { loseAnswers: [2] });
+    const t = createGraphqlTransport({ fetch: server.fetch, chunkBytes: 1000 });
+    expect((await caught(t.uploadPhoto(meta, bytes))).retryable).toBe(true);
+    expect(server.held().length).toBe(2000);
+    await t.uploadPhoto(meta, bytes);
+    expect(server.patches).toEqual([1000, 1000, 500]);
+    expect(sha256Hex(server.held())).toBe(meta.sha256);
+  });
+
+  it("maps 422, 413, 401 and 404 onto the outbox's retry rules", async () => {
+    const onAuthRequired = vi.fn();
+    const wrong = Uint8Array.from(bytes, (b) => b ^ 1);
+    let e = await caught(createGraphqlTransport({ fetch: uploadServer(bytes).fetch }).uploadPhoto(meta, wrong));
+    expect([e.code, e.retryable]).toEqual(["SYNC_PHOTO_MISMATCH", false]);
+    e = await caught(
+      createGraphqlTransport({ fetch: uploadServer(bytes, { status: 413 }).fetch }).uploadPhoto(meta, bytes),
+    );
+    expect([e.code, e.retryable]).toEqual(["SYNC_PHOTO_TOO_LARGE", false]);
+    e = await caught(
+      createGraphqlTransport({ fetch: uploadServer(bytes, { status: 401 }).fetch, onAuthRequired }).uploadPhoto(
+        meta,
+        bytes,
+      ),
+    );
+    expect([e.code, e.retryable]).toEqual(["SYNC_AUTH_REQUIRED", true]);
+    expect(onAuthRequired).toHaveBeenCalled();
+    e = await caught(
+      createGraphqlTransport({ fetch: uploadServer(bytes, { known: false }).fetch }).uploadPhoto(meta, bytes),
+    );
+    expect(e.retryable).toBe(true);
+  });
+
+  it("refuses when the server expects another size", async () => {
+    const e = await caught(
+      createGraphqlTransport({ fetch: uploadServer(bytes.slice(0, 10)).fetch }).uploadPhoto(meta, bytes),
+    );
+    expect([e.code, e.retryable]).toEqual(["SYNC_PHOTO_MISMATCH", false]);
+  });
+
+  it("does nothing when the server already has the photo", async () => {
+    const server = uploadServer(bytes);
+    const t = createGraphqlTransport({ fetch: server.fetch, chunkBytes: 4096 });
+    await t.uploadPhoto(meta, bytes);
+    await t.uploadPhoto(meta, bytes);
+    expect(server.patches).toEqual([2500]);
+  });
+});

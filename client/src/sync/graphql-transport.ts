@@ -1,0 +1,70 @@
+// The outbox's SyncTransport over this server: records via the syncRecord GraphQL mutation, photos via the
+// resumable /uploads endpoint, both authenticated by the HttpOnly session cookie (same origin).
+// Invariant: only a record's own fault is non-retryable; session loss is retryable and reported to the UI.
+import type { RecordEnvelope, ServerAnswer } from "@rectify/server/sync";
+import { TransportError, type PhotoUploadMeta, type SyncTransport } from "../outbox/index.ts";
+import { authRequired, request, statusError, SYNC_TRANSPORT_CODES, type HttpOptions } from "./http.ts";
+import { uploadPhoto, UPLOAD_CHUNK_BYTES } from "./photo-upload.ts";
+
+export const SYNC_RECORD_MUTATION = `mutation SyncRecord($e: JSON!) {
+  syncRecord(envelope: $e) { recordId outcome serverVersion missingPhotos error { code message } }
+}`;
+
+export interface GraphqlTransportOptions {
+  fetch?: typeof fetch;
+  baseUrl?: string;
+  /** Per request; a phone on a weak signal needs patience, a hung request must still end. */
+  timeoutMs?: number;
+  chunkBytes?: number;
+  onAuthRequired?: () => void;
+}
+
+interface GraphqlBody {
+  data?: { syncRecord?: ServerAnswer | null } | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export function createGraphqlTransport(options: GraphqlTransportOptions = {}): SyncTransport {
+  const http: HttpOptions = {
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    baseUrl: options.baseUrl ?? "",
+    timeoutMs: options.timeoutMs ?? 60_000,
+    onAuthRequired: options.onAuthRequired ?? (() => undefined),
+  };
+  const chunkBytes = options.chunkBytes ?? UPLOAD_CHUNK_BYTES;
+
+  async function sendRecord(envelope: RecordEnvelope): Promise<ServerAnswer> {
+    const res = await request(http, "/graphql", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json, application/json" },
+      body: JSON.stringify({ query: SYNC_RECORD_MUTATION, variables: { e: envelope } }),
+    });
+    let body: GraphqlBody | null = null;
+    try {
+      body = (await res.json()) as GraphqlBody;
+    } catch {
+      // not JSON (a proxy's error page): classified by status below
+    }
+    const codes = (body?.errors ?? []).map((e) => e.extensions?.code);
+    if (res.status === 401 || codes.includes("UNAUTHENTICATED")) throw authRequired(http);
+    if (codes.includes("FORBIDDEN")) {
+      // This user may not record at all (e.g. a unit liaison): no retry can help, the inspector must see it.
+      throw new TransportError(SYNC_TRANSPORT_CODES.FORBIDDEN, body!.errors!.map((e) => e.message).join("; "), {
+        retryable: false,
+      });
+    }
+    if (!res.ok && !body?.data) throw statusError(http, res, "syncRecord");
+    const answer = body?.data?.syncRecord;
+    if (!answer) {
+      // An old server without syncRecord, or a masked internal error: the server's fault, try again later.
+      const why = body?.errors?.map((e) => e.message).join("; ") || "no answer";
+      throw new TransportError(SYNC_TRANSPORT_CODES.SERVER_ERROR, `syncRecord failed: ${why}`, { retryable: true });
+    }
+    return answer;
+  }
+
+  return {
+    sendRecord,
+    uploadPhoto: (meta: PhotoUploadMeta, bytes: Uint8Array) => uploadPhoto(http, meta, bytes, chunkBytes),
+  };
+}
