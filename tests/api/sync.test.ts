@@ -177,6 +177,14 @@ describe("what supervisors see", () => {
     );
     expect(byProblem.data.node.records.totalCount).toBe(all);
     expect(byProblem.data.node.measures.edges[0].node.records.totalCount).toBe(1);
+    const who: any = await sup(
+      `{ fieldStaff { id username } inspectionRecords(first: 1) { edges { node { inspector { id displayName } } } } }`,
+    );
+    expect(who.errors).toBeUndefined();
+    const insp = who.data.fieldStaff.find((u: any) => u.username === "insp");
+    expect(who.data.inspectionRecords.edges[0].node.inspector.id).toBe(insp.id);
+    expect(await total({ inspectorId: insp.id })).toBeGreaterThan(0);
+    expect((await app.as("liaisonA")(`{ fieldStaff { id } }`)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const denied: any = await app.as("liaisonA")(q, {});
     expect(denied.errors[0].extensions.code).toBe("FORBIDDEN");
   });

@@ -16,7 +16,8 @@ export const RoleEnum = builder.enumType("Role", {
 export const UserNode = builder.prismaNode("User", {
   description: "A user account.",
   id: { field: "id" },
-  authScopes: (user, ctx) => (ctx.viewer?.id === user.id ? true : { admin: true }),
+  // Staff read each other's names (who recorded what); liaisons only themselves; managing users is admin-only.
+  authScopes: (user, ctx) => (ctx.viewer?.id === user.id ? true : { staff: true }),
   fields: (t) => ({
     username: t.exposeString("username"),
     displayName: t.exposeString("displayName"),
@@ -61,6 +62,17 @@ builder.queryFields((t) => ({
     authScopes: { admin: true },
     totalCount: (_c, _a, ctx) => ctx.prisma.user.count(),
     resolve: (query, _root, _args, ctx) => ctx.prisma.user.findMany({ ...query, orderBy: { username: "asc" } }),
+  }),
+  fieldStaff: t.prismaField({
+    type: ["User"],
+    description: "Active users who record inspections (inspectors, supervisors, admins), by name: for record filters.",
+    authScopes: { staff: true },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.user.findMany({
+        ...query,
+        where: { active: true, role: { in: ["INSPECTOR", "SUPERVISOR", "ADMIN"] } },
+        orderBy: { displayName: "asc" },
+      }),
   }),
   units: t.prismaConnection({
     type: "Unit",
