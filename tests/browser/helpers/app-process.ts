@@ -1,0 +1,78 @@
+// The product as a separate process (`tsx server/src/main.ts`) on a fixed port, serving the built PWA: so a
+// test can kill it (SIGKILL, mid-sync) and start it again on the same data.
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+
+export interface AppProcess {
+  url: string;
+  proc: ChildProcess;
+  output(): string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startAppProcess(opts: {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  adminPassword: string;
+}): Promise<AppProcess> {
+  const env = {
+    ...process.env,
+    PORT: String(opts.port),
+    DATA_DIR: opts.dataDir,
+    DATABASE_URL: opts.databaseUrl ?? "",
+    RECTIFY_ADMIN_PASSWORD: opts.adminPassword,
+  };
+  const proc = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { cwd: root, env });
+  let out = "";
+  proc.stdout!.on("data", (d) => (out += d));
+  proc.stderr!.on("data", (d) => (out += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const check = () => {
+      if (out.includes("Rectify is running")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout!.on("data", check);
+    proc.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url: `http://localhost:${opts.port}`,
+    proc,
+    output: () => out,
+    kill: (signal = "SIGTERM") =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once("exit", () => resolve());
+        proc.kill(signal);
+      }),
+  };
+}
+
+/** GraphQL over HTTP with an optional bearer token. */
+export async function gqlAt(url: string, query: string, variables?: object, token?: string) {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as any;
+}
+
+export async function bearer(url: string, username: string, password: string): Promise<string> {
+  const r = await gqlAt(
+    url,
+    `mutation($u:String!,$p:String!){ login(username:$u,password:$p,credential:BEARER){ ... on LoginPayload { token } } }`,
+    { u: username, p: password },
+  );
+  const token = r.data?.login?.token;
+  if (!token) throw new Error(`login failed: ${JSON.stringify(r)}`);
+  return token;
+}
