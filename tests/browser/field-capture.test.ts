@@ -82,11 +82,11 @@ describe("offline capture with durable sync", () => {
     // The network returns: the outbox drains by itself.
     await phone.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
-    await expect.poll(async () => (await s.records()).totalCount, { timeout: 60_000, intervals: [500] }).toBe(3);
+    await expect.poll(async () => (await s.records()).totalCount, { timeout: 60_000, interval: 500 }).toBe(3);
     await expect
       .poll(async () => (await s.records()).nodes.every((n) => n.syncState === "COMPLETE"), {
         timeout: 60_000,
-        intervals: [500],
+        interval: 500,
       })
       .toBe(true);
     await expect.poll(states, { timeout: 30_000 }).toEqual(["已同步", "已同步", "已同步"]);

@@ -74,7 +74,7 @@ describe("a server crash mid-sync", () => {
           await page.getByRole("button", { name: "立即同步" }).click();
           return states();
         },
-        { timeout: 60_000, intervals: [2000] },
+        { timeout: 60_000, interval: 2000 },
       )
       .toEqual(["已同步", "已同步"]);
     const { totalCount, nodes } = await s.records();
