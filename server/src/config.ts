@@ -1,4 +1,4 @@
-// Run-time configuration from the environment: PORT, DATA_DIR, DATABASE_URL, RECTIFY_ADMIN_PASSWORD.
+// Run-time configuration from the environment: PORT, DATA_DIR, DATABASE_URL, RECTIFY_ADMIN_PASSWORD, CLIENT_DIST.
 // Invariant: relative paths resolve against the directory the user ran the command in.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
+  /** The built PWA to serve (default client/dist); deployments and tests may point elsewhere. */
+  clientDist: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(cwd, env.DATA_DIR || "./data"),
     databaseUrl: url,
     adminPassword: env.RECTIFY_ADMIN_PASSWORD || undefined,
+    clientDist: env.CLIENT_DIST ? path.resolve(cwd, env.CLIENT_DIST) : undefined,
   };
 }
 

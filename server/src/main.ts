@@ -31,7 +31,7 @@ if ((await db.prisma.report.count()) === 0) {
   );
 }
 
-const server = await startServer({ db, dataDir: config.dataDir, port: config.port });
+const server = await startServer({ db, dataDir: config.dataDir, port: config.port, distDir: config.clientDist });
 console.log(`Rectify is running: ${server.url}/ (PWA) and ${server.url}/graphql (GraphQL)`);
 
 let stopping = false;

@@ -24,6 +24,7 @@ export async function startAppProcess(opts: {
     DATA_DIR: opts.dataDir,
     DATABASE_URL: opts.databaseUrl ?? "",
     RECTIFY_ADMIN_PASSWORD: opts.adminPassword,
+    CLIENT_DIST: opts.clientDist ?? "",
   };
   const proc = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { cwd: root, env });
   let out = "";

@@ -20,9 +20,9 @@ export interface Scenario {
   close(): Promise<void>;
 }
 
-export async function startScenario(port: number): Promise<Scenario> {
+export async function startScenario(port: number, opts: { clientDist?: string } = {}): Promise<Scenario> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "rectify-browser-"));
-  const start = () => startAppProcess({ port, dataDir, adminPassword: ADMIN_PASSWORD });
+  const start = () => startAppProcess({ port, dataDir, adminPassword: ADMIN_PASSWORD, clientDist: opts.clientDist });
   const s: Scenario = {
     app: await start(),
     dataDir,
