@@ -17,6 +17,7 @@ export async function startAppProcess(opts: {
   dataDir: string;
   databaseUrl?: string;
   adminPassword: string;
+  clientDist?: string;
 }): Promise<AppProcess> {
   const env = {
     ...process.env,
