@@ -1,34 +1,9 @@
 // Chinese labels and cell texts of the ledger (台账): statuses, record kinds, ratings, close-out state, latest progress and inspection; pure. Invariant: dates are Asia/Shanghai calendar days, as everywhere in the ledger.
 import type { Rating, RecordKind, RectStatus } from "../generated/prisma/enums.ts";
-import type { Section } from "../importer/report-types.ts";
 import { shanghaiDay } from "../domain/dates.ts";
 
-/** Sheet names, one per section; also the 部分 column. */
-export const SECTION_LABEL: Record<Section, string> = {
-  COMPLETED: "集中整改期内已完成",
-  CONTINUING: "按计划持续推进",
-};
-
-export const STATUS_LABEL: Record<RectStatus, string> = {
-  NOT_STARTED: "未启动",
-  IN_PROGRESS: "整改中",
-  COMPLETED: "已完成",
-  CLOSE_REQUESTED: "申请销号",
-  CLOSED: "已销号",
-  RELAPSED: "反弹回潮",
-};
-
-export const KIND_LABEL: Record<RecordKind, string> = {
-  SITE_VISIT: "实地走访",
-  LEDGER_CHECK: "查阅台账",
-  ONSITE_QUESTIONING: "现场问询",
-};
-
-export const RATING_LABEL: Record<Rating, string> = {
-  ON_TRACK: "按计划推进",
-  LAGGING: "进度滞后",
-  PROBLEM_FOUND: "发现问题",
-};
+export { KIND_LABEL, RATING_LABEL, SECTION_LABEL, STATUS_LABEL } from "../domain/labels.ts";
+import { KIND_LABEL, RATING_LABEL } from "../domain/labels.ts";
 
 /** 销号状态: CLOSED → 已销号 with the day it was closed; CLOSE_REQUESTED → 申请销号; anything else → 未销号. */
 export function closeOutLabel(status: RectStatus, closedAt: Date | null): string {

@@ -4,14 +4,7 @@ export function esc(v: unknown): string {
   return String(v ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export const STATUS_LABEL: Record<string, string> = {
-  NOT_STARTED: "未启动",
-  IN_PROGRESS: "整改中",
-  COMPLETED: "已完成",
-  CLOSE_REQUESTED: "申请销号",
-  CLOSED: "已销号",
-  RELAPSED: "反弹回潮",
-};
+export { STATUS_LABEL } from "../domain/labels.ts";
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;color:#1a1a1a;background:#fff}

@@ -220,21 +220,4 @@ export function loadPrintableNotice(prisma: PrismaClient, id: string) {
 
 export type PrintableNotice = NonNullable<Awaited<ReturnType<typeof loadPrintableNotice>>>;
 
-export const STATUS_LABEL: Record<RectStatus, string> = {
-  NOT_STARTED: "未启动",
-  IN_PROGRESS: "正在整改",
-  COMPLETED: "已完成",
-  CLOSE_REQUESTED: "申请销号",
-  CLOSED: "已销号",
-  RELAPSED: "反弹回潮",
-};
-export const KIND_LABEL: Record<RecordKind, string> = {
-  SITE_VISIT: "实地走访",
-  LEDGER_CHECK: "查阅台账",
-  ONSITE_QUESTIONING: "现场问询",
-};
-export const RATING_LABEL: Record<Rating, string> = {
-  ON_TRACK: "推进正常",
-  LAGGING: "进度滞后",
-  PROBLEM_FOUND: "发现问题",
-};
+export { KIND_LABEL, RATING_LABEL, STATUS_LABEL } from "../domain/labels.ts";
