@@ -49,6 +49,13 @@ class Rejection extends Error {
   }
 }
 
+/** Locks a record's row for this transaction (so deliveries and supervisor acts on it serialise) and reads it. */
+async function lockRecord(tx: Tx, recordId: string) {
+  await tx.$queryRaw`SELECT id FROM "InspectionRecord" WHERE id = ${recordId}::uuid FOR UPDATE`;
+  const row = await tx.inspectionRecord.findUnique({ where: { id: recordId } });
+  return { row, state: stateOf(row) };
+}
+
 function stateOf(row: RecordRow | null): ServerRecordState | null {
   if (!row) return null;
   const held = row.conflict as HeldConflictRow | null;
@@ -143,16 +150,14 @@ async function applyEnvelope(
   deps: SyncDeps,
   env: RecordEnvelope,
 ): Promise<{ answer: ServerAnswer; changed: boolean }> {
-  // Row lock: two deliveries of the same record serialise here (a create race ends in a unique violation, retried).
-  await tx.$queryRaw`SELECT id FROM "InspectionRecord" WHERE id = ${env.recordId}::uuid FOR UPDATE`;
-  const row = await tx.inspectionRecord.findUnique({ where: { id: env.recordId } });
+  // Two deliveries of the same record serialise here (a create race ends in a unique violation, retried).
+  const { row, state } = await lockRecord(tx, env.recordId);
   if (row && row.inspectorId !== deps.viewer.id) {
     throw new Rejection(SYNC_ERROR_CODES.FORBIDDEN, "This record belongs to another inspector");
   }
   await checkReferences(tx, env);
   const content = contentOf(env);
   const hash = contentHash(content);
-  const state = stateOf(row);
   const decision = decide(state, env);
   const next = applyDecision(state, env, decision, hash);
   const bookkeeping = {
@@ -268,9 +273,7 @@ export async function resolveRecordConflict(
   keep: "server" | "device",
 ) {
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "InspectionRecord" WHERE id = ${recordId}::uuid FOR UPDATE`;
-    const row = await tx.inspectionRecord.findUnique({ where: { id: recordId } });
-    const state = stateOf(row);
+    const { row, state } = await lockRecord(tx, recordId);
     if (!row || !state?.conflict) return false;
     const held = row.conflict as unknown as HeldConflictRow;
     const next = resolveConflict(state, { keep });
@@ -306,9 +309,7 @@ export interface RecordRevision {
  */
 export async function reviseRecord(prisma: PrismaClient, viewer: Viewer, recordId: string, change: RecordRevision) {
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "InspectionRecord" WHERE id = ${recordId}::uuid FOR UPDATE`;
-    const row = await tx.inspectionRecord.findUnique({ where: { id: recordId } });
-    const state = stateOf(row);
+    const { row, state } = await lockRecord(tx, recordId);
     if (!row || !state) return false;
     const before = row.content as unknown as RecordContent;
     const content: RecordContent = {
