@@ -2,7 +2,6 @@
 import { readFileSync } from "node:fs";
 import type { ParsedProblem, ParsedReport } from "./report-types.ts";
 
-/** The repository is checked out next to the shared folder: /work/main and /work/shared. */
 // The repository keeps a byte-identical copy of ../shared/seed/000_f4782084faa45978.txt (the product imports it on
 // first start), so the tests need nothing outside the checkout.
 const SAMPLE_URL = new URL("../../seed/sample-report.txt", import.meta.url);
