@@ -1,6 +1,6 @@
 // The app: providers (services, language, announcer, session), the login gate, the shell with header, main and
 // bottom navigation, and the route → screen switch. The sync engine runs while someone is logged in.
-import { useCallback, useEffect, useState } from "react";
+import { Suspense, useCallback, useEffect, useState } from "react";
 import { LoginScreen } from "./auth/login-screen.tsx";
 import { SessionProvider, useSession } from "./auth/session.tsx";
 import { WorkingSetProvider } from "./cache/working-set-context.tsx";
@@ -15,6 +15,18 @@ import { RecordsScreen } from "./records/records-screen.tsx";
 import { href, useRoute, type Route } from "./router.ts";
 import { ServicesProvider, useOnline, useServices, useSyncSnapshot, type Services } from "./services.tsx";
 import { SettingsScreen } from "./settings/settings-screen.tsx";
+import {
+  AnalysisScreen,
+  DashboardScreen,
+  ExportsScreen,
+  LookBacksScreen,
+  NoticeScreen,
+  NoticesScreen,
+  OpinionsScreen,
+  ProblemListScreen,
+} from "./supervision/lazy-screens.ts";
+import { isSupervisionRoute, mayOpen, supervisionScreens, type Role } from "./supervision/menu.ts";
+import { NotAllowed, SupervisionScreen } from "./supervision/supervision-screen.tsx";
 import { AnnouncerProvider, StatusRegion } from "./ui/announcer.tsx";
 import { Icon } from "./ui/icons.tsx";
 
@@ -75,20 +87,23 @@ function Gate() {
         {reloginOpen ? (
           <LoginScreen initialUsername={state.user.username} onCancel={() => setReloginOpen(false)} />
         ) : (
-          <Screen />
+          <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
+            <Screen role={state.user.role} />
+          </Suspense>
         )}
       </Shell>
     </WorkingSetProvider>
   );
 }
 
-function Screen() {
+function Screen({ role }: { role: Role }) {
   const route = useRoute();
   const t = useT();
   useEffect(() => {
     window.scrollTo(0, 0);
     document.getElementById("main")?.focus({ preventScroll: true }); // screen readers start at the new screen
   }, [route.name]);
+  if (!mayOpen(role, route)) return <NotAllowed />;
   switch (route.name) {
     case "home":
       return <HomeScreen />;
@@ -102,6 +117,24 @@ function Screen() {
       return <RecordsScreen problemId={route.problemId} measureId={route.measureId} />;
     case "settings":
       return <SettingsScreen />;
+    case "supervision":
+      return <SupervisionScreen />;
+    case "dashboard":
+      return <DashboardScreen />;
+    case "problems":
+      return <ProblemListScreen unitId={route.unitId} leaderId={route.leaderId} label={route.label} />;
+    case "notices":
+      return <NoticesScreen />;
+    case "notice":
+      return <NoticeScreen id={route.id} />;
+    case "analysis":
+      return <AnalysisScreen period={route.period} />;
+    case "lookbacks":
+      return <LookBacksScreen />;
+    case "exports":
+      return <ExportsScreen />;
+    case "opinions":
+      return <OpinionsScreen />;
     case "notFound":
       return <a href={href({ name: "home" })}>{t("common.back")}</a>;
   }
@@ -145,7 +178,7 @@ function NavLink({
   );
 }
 
-function BottomNav({ role }: { role: string }) {
+function BottomNav({ role }: { role: Role }) {
   const t = useT();
   const route = useRoute();
   const { counts } = useSyncSnapshot();
@@ -183,6 +216,14 @@ function BottomNav({ role }: { role: string }) {
             label={t("nav.records")}
           />
         ) : null}
+        {supervisionScreens(role).length > 0 ? (
+          <NavLink
+            to={{ name: "supervision" }}
+            active={isSupervisionRoute(route)}
+            icon="supervision"
+            label={t("nav.supervision")}
+          />
+        ) : null}
         <NavLink
           to={{ name: "settings" }}
           active={route.name === "settings"}
@@ -194,7 +235,7 @@ function BottomNav({ role }: { role: string }) {
   );
 }
 
-function Shell({ nav, role = "", children }: { nav: boolean; role?: string; children: React.ReactNode }) {
+function Shell({ nav, role, children }: { nav: boolean; role?: Role; children: React.ReactNode }) {
   const t = useT();
   const online = useOnline();
   return (
@@ -215,7 +256,7 @@ function Shell({ nav, role = "", children }: { nav: boolean; role?: string; chil
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      {nav ? <BottomNav role={role} /> : null}
+      {nav && role ? <BottomNav role={role} /> : null}
     </div>
   );
 }

@@ -13,6 +13,17 @@ describe("router", () => {
       { name: "records", problemId: "UHJvYmxlbTox", measureId: null },
       { name: "records", problemId: null, measureId: null },
       { name: "settings" },
+      { name: "supervision" },
+      { name: "dashboard" },
+      { name: "problems", unitId: "VW5pdDox", leaderId: null, label: "市住建局 & 市委办" },
+      { name: "problems", unitId: null, leaderId: "UGVyc29uOjE=", label: null },
+      { name: "notices" },
+      { name: "notice", id: "TW9udGhseU5vdGljZTox" },
+      { name: "analysis", period: "2024-Q1" },
+      { name: "analysis", period: null },
+      { name: "lookbacks" },
+      { name: "exports" },
+      { name: "opinions" },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });

@@ -9,7 +9,22 @@ export type Route =
   | { name: "outbox" }
   | { name: "records"; problemId: string | null; measureId: string | null }
   | { name: "settings" }
+  | { name: "supervision" }
+  | { name: "dashboard" }
+  /** Problems of a unit or a lead leader, online (from the dashboard); `label` names the filter for the heading. */
+  | { name: "problems"; unitId: string | null; leaderId: string | null; label: string | null }
+  | { name: "notices" }
+  | { name: "notice"; id: string }
+  | { name: "analysis"; period: string | null }
+  | { name: "lookbacks" }
+  | { name: "exports" }
+  | { name: "opinions" }
   | { name: "notFound"; path: string };
+
+/** Supervision screens without arguments: the path is the name. */
+const PLAIN = ["supervision", "dashboard", "notices", "lookbacks", "exports", "opinions"] as const;
+type PlainName = (typeof PLAIN)[number];
+const isPlain = (s: string): s is PlainName => (PLAIN as readonly string[]).includes(s);
 
 const dec = (s: string) => {
   try {
@@ -40,6 +55,12 @@ export function parseRoute(hash: string): Route {
     return { name: "records", problemId: params.get("problem"), measureId: params.get("measure") };
   }
   if (head === "settings" && parts.length === 1) return { name: "settings" };
+  if (isPlain(head) && parts.length === 1) return { name: head };
+  if (head === "notices" && arg && parts.length === 2) return { name: "notice", id: arg };
+  if (head === "problems" && parts.length === 1) {
+    return { name: "problems", unitId: params.get("unit"), leaderId: params.get("leader"), label: params.get("label") };
+  }
+  if (head === "analysis" && parts.length === 1) return { name: "analysis", period: params.get("period") };
   return { name: "notFound", path };
 }
 
@@ -68,6 +89,19 @@ export function href(route: Route): string {
       return withQuery("#/records", { problem: route.problemId, measure: route.measureId });
     case "settings":
       return "#/settings";
+    case "supervision":
+    case "dashboard":
+    case "notices":
+    case "lookbacks":
+    case "exports":
+    case "opinions":
+      return `#/${route.name}`;
+    case "notice":
+      return `#/notices/${enc(route.id)}`;
+    case "problems":
+      return withQuery("#/problems", { unit: route.unitId, leader: route.leaderId, label: route.label });
+    case "analysis":
+      return withQuery("#/analysis", { period: route.period });
     case "notFound":
       return `#${route.path}`;
   }

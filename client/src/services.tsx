@@ -6,6 +6,7 @@ import { CacheDb } from "./cache/cache-db.ts";
 import { sweepOrphanPhotos } from "./capture/photo-store.ts";
 import { createGraphqlClient } from "./graphql/client.ts";
 import { createSyncEngine, IndexedDbOutboxStore, type SyncEngine, type SyncSnapshot } from "./outbox/index.ts";
+import { createLiveState, type LiveState } from "./live/sse.ts";
 import { createGraphqlTransport } from "./sync/graphql-transport.ts";
 
 export interface Signal {
@@ -29,6 +30,8 @@ export interface Services {
   store: IndexedDbOutboxStore;
   engine: SyncEngine;
   client: Client;
+  /** The live-updates (ledgerChanged) connection's state, shown on dashboards. */
+  live: LiveState;
   /** Fired when the server says the session is gone (sync, uploads or queries). */
   authLost: Signal;
 }
@@ -47,7 +50,8 @@ export async function createServices(): Promise<Services> {
     await sweepOrphanPhotos(store);
   })().catch((error: unknown) => console.warn("outbox housekeeping failed", error));
   void engine.counts().catch(() => undefined);
-  return { cache, store, engine, client: createGraphqlClient(), authLost };
+  const live = createLiveState();
+  return { cache, store, engine, client: createGraphqlClient("/graphql", live), live, authLost };
 }
 
 const ServicesContext = createContext<Services | null>(null);

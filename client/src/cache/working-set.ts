@@ -1,6 +1,7 @@
 // The inspector's working set: every problem and measure they may see, flattened from GraphQL into plain data
 // for IndexedDB and offline search. Ids stay Relay global ids for GraphQL; `rawId` is the database UUID the
 // sync envelope needs (problemId, measureIds).
+import type { Light } from "../lights/lights.ts";
 
 export type Section = "COMPLETED" | "CONTINUING";
 export type RectStatus = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "CLOSE_REQUESTED" | "CLOSED" | "RELAPSED";
@@ -16,6 +17,8 @@ export interface WsMeasure {
   deadline: string | null;
   overdue: boolean;
   responsibleUnit: string | null;
+  /** Traffic light when downloaded (absent in copies cached before lights existed). */
+  light?: Light;
 }
 
 export interface WsProblem {
@@ -32,6 +35,7 @@ export interface WsProblem {
   leadLeader: string | null;
   participatingUnits: string[];
   measures: WsMeasure[];
+  light?: Light;
 }
 
 export interface WorkingSet {
@@ -86,6 +90,7 @@ interface GqlMeasure {
   deadline: string | null;
   overdue: boolean;
   responsibleUnit: Named | null;
+  light?: Light;
 }
 export interface GqlProblem {
   id: string;
@@ -100,6 +105,7 @@ export interface GqlProblem {
   leadLeader: Named | null;
   participatingUnits: Named[];
   measures: { edges: { node: GqlMeasure }[] };
+  light?: Light;
 }
 
 export function normaliseProblem(p: GqlProblem): WsProblem {
@@ -116,6 +122,7 @@ export function normaliseProblem(p: GqlProblem): WsProblem {
     responsibleUnit: p.responsibleUnit?.name ?? null,
     leadLeader: p.leadLeader?.name ?? null,
     participatingUnits: p.participatingUnits.map((u) => u.name),
+    light: p.light,
     measures: p.measures.edges.map(({ node: m }) => ({
       id: m.id,
       rawId: rawId(m.id),
@@ -127,6 +134,7 @@ export function normaliseProblem(p: GqlProblem): WsProblem {
       deadline: m.deadline,
       overdue: m.overdue,
       responsibleUnit: m.responsibleUnit?.name ?? null,
+      light: m.light,
     })),
   };
 }

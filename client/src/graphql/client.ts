@@ -1,6 +1,15 @@
 // The urql client for everything but record sync: same-origin cookie auth, POST only, no document cache (offline
-// data lives in IndexedDB), a timeout so a dead connection ends; and one helper that classifies failures.
-import { Client, fetchExchange, type AnyVariables, type CombinedError, type DocumentInput } from "urql";
+// data lives in IndexedDB), a timeout so a dead connection ends; subscriptions over SSE (live/sse.ts, no timeout);
+// and one helper that classifies failures.
+import {
+  Client,
+  fetchExchange,
+  subscriptionExchange,
+  type AnyVariables,
+  type CombinedError,
+  type DocumentInput,
+} from "urql";
+import { sseForwarder, type LiveState } from "../live/sse.ts";
 
 export const QUERY_TIMEOUT_MS = 30_000;
 
@@ -11,10 +20,10 @@ function fetchWithTimeout(input: RequestInfo | URL, init?: RequestInit): Promise
   return globalThis.fetch(input, { ...init, signal: controller.signal }).finally(() => clearTimeout(timer));
 }
 
-export function createGraphqlClient(url = "/graphql"): Client {
+export function createGraphqlClient(url = "/graphql", live?: LiveState): Client {
   return new Client({
     url,
-    exchanges: [fetchExchange],
+    exchanges: [subscriptionExchange({ forwardSubscription: sseForwarder({ url, state: live }) }), fetchExchange],
     fetchOptions: { credentials: "same-origin" },
     fetch: fetchWithTimeout,
     preferGetMethod: false,

@@ -45,10 +45,10 @@ export const WORKING_SET_QUERY = `query WorkingSet($after: String) {
   problems(first: 200, after: $after) {
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id section number title body status deadline overdue
+      id section number title body status deadline overdue light
       responsibleUnit { name } leadLeader { name } participatingUnits { name }
       measures(first: 200) { edges { node {
-        id number numbered text subPoints status deadline overdue responsibleUnit { name }
+        id number numbered text subPoints status deadline overdue light responsibleUnit { name }
       } } }
     } }
   }

@@ -6,6 +6,7 @@ import { problemLabel, type WsProblem } from "../cache/working-set.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
 import { formatShort } from "../lib/time.ts";
+import { LightBadge } from "../lights/light-badge.tsx";
 import { href } from "../router.ts";
 import { excerpt, searchProblems, type SearchHit } from "../search/search.ts";
 import { useOnline, useSyncSnapshot } from "../services.tsx";
@@ -26,6 +27,7 @@ export function ProblemRow({ hit, query }: { hit: SearchHit; query: string }) {
             </span>
           ) : null}
           <span className="item-meta">
+            <LightBadge light={p.light} />
             <span className={`chip status-${p.status}`}>{t(keyOf("status", p.status))}</span>
             {p.overdue ? <span className="chip overdue">{t("problem.overdue")}</span> : null}
             {p.responsibleUnit ? <span>{p.responsibleUnit}</span> : null}

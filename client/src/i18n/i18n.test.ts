@@ -28,6 +28,15 @@ describe("i18n", () => {
     expect(translate("zh-CN", "login.submit")).toBe("登录");
     expect(translate("zh-CN", "capture.save")).toBe("保存记录");
     expect(translate("zh-CN", "outbox.syncNow")).toBe("立即同步");
+    expect(translate("zh-CN", "closeout.request")).toBe("申请销号");
+    expect(translate("zh-CN", "closeout.verify")).toBe("核查销号");
+    expect(translate("zh-CN", "closeout.inspectionRequired")).toBe("销号前需现场核查");
+    expect(translate("zh-CN", "notice.acknowledge")).toBe("确认已阅");
+    expect(translate("zh-CN", "notice.print")).toBe("打印");
+    expect(translate("zh-CN", "notice.docx")).toBe("下载 Word");
+    expect(translate("zh-CN", "dash.threshold")).toBe("临期天数");
+    expect(translate("zh-CN", "lookback.schedule")).toBe("安排回头看");
+    expect(translate("zh-CN", "light.RED")).toBe("逾期或反弹");
   });
 
   it("knows which computed keys exist", () => {

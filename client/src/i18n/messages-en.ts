@@ -1,7 +1,9 @@
 // English catalogue; typed against the zh-CN keys so a missing translation fails the type check.
+import { enSupervision } from "./messages-supervision-en.ts";
 import type { Messages } from "./messages-types.ts";
 
 export const en: Messages = {
+  ...enSupervision,
   "app.name": "Rectify",
   "app.skip": "Skip to main content",
   "nav.label": "Main navigation",

@@ -1,0 +1,51 @@
+// The problems of one unit (responsible or participating) or one lead leader, online, each with its light; opened
+// from the dashboard's tables and kept current by the live subscription.
+import { useCallback } from "react";
+import { problemLabel } from "../cache/working-set.ts";
+import { useT } from "../i18n/i18n-context.tsx";
+import { keyOf } from "../i18n/i18n.ts";
+import { LightBadge } from "../lights/light-badge.tsx";
+import { useLedgerChanged } from "../live/use-ledger-changed.ts";
+import { href } from "../router.ts";
+import { LoadState } from "../supervision/ui.tsx";
+import { useOnlineQuery } from "../supervision/use-query.ts";
+import { PROBLEMS_QUERY, type ProblemListData } from "./problem-list-model.ts";
+
+export function ProblemListScreen(props: { unitId: string | null; leaderId: string | null; label: string | null }) {
+  const t = useT();
+  const filter = props.unitId ? { unitId: props.unitId } : props.leaderId ? { leadLeaderId: props.leaderId } : {};
+  const state = useOnlineQuery<ProblemListData>(PROBLEMS_QUERY, { filter });
+  const { reload } = state;
+  useLedgerChanged(useCallback(() => void reload(), [reload]));
+  const scope = props.unitId ? "unit" : props.leaderId ? "leader" : "all";
+  const problems = state.data?.problems.edges.map((e) => e.node) ?? [];
+  return (
+    <section className="screen" aria-labelledby="plist-title">
+      <p>
+        <a href={href({ name: "dashboard" })}>{t("dash.back")}</a>
+      </p>
+      <h1 id="plist-title">{t(keyOf("plist.title", scope), { name: props.label ?? "" })}</h1>
+      <LoadState state={state} />
+      {state.data ? <p className="summary">{t("plist.count", { count: state.data.problems.totalCount })}</p> : null}
+      <ul className="item-list">
+        {problems.map((p) => (
+          <li key={p.id}>
+            <a className="item-row" href={href({ name: "problem", id: p.id })}>
+              <span className="item-number">{problemLabel(p)}</span>
+              <span className="item-text">
+                <span className="item-title">{p.title}</span>
+                <span className="item-meta">
+                  <LightBadge light={p.light} />
+                  <span className={`chip status-${p.status}`}>{t(keyOf("status", p.status))}</span>
+                  {p.overdue ? <span className="chip overdue">{t("problem.overdue")}</span> : null}
+                  {p.deadline ? <span>{t("plist.deadline", { date: p.deadline })}</span> : null}
+                  {p.responsibleUnit ? <span>{p.responsibleUnit.name}</span> : null}
+                </span>
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+// Every GraphQL document of the supervision screens validates against the server's printed schema, for both the
+// staff and the liaison variants: a renamed field or an impossible fragment fails here, not in the field.
+import { readFileSync } from "node:fs";
+import { buildSchema, parse, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+import * as analysis from "../analysis/analysis-model.ts";
+import * as closeout from "../closeout/closeout-model.ts";
+import * as dashboard from "../dashboard/dashboard-model.ts";
+import { PROBLEMS_QUERY } from "../dashboard/problem-list-model.ts";
+import { LEDGER_CHANGED } from "../live/ledger-changed.ts";
+import * as lookbacks from "../lookbacks/lookbacks-model.ts";
+import * as notices from "../notices/notices-model.ts";
+import * as opinions from "../opinions/opinions-model.ts";
+import { WORKING_SET_QUERY } from "../graphql/documents.ts";
+
+const schema = buildSchema(readFileSync(new URL("../../../server/schema.graphql", import.meta.url), "utf8"));
+
+const documents: Record<string, string> = {
+  WORKING_SET_QUERY,
+  LEDGER_CHANGED,
+  PROBLEMS_QUERY,
+  supervisorSupervision: closeout.problemSupervisionQuery("supervisor"),
+  staffSupervision: closeout.problemSupervisionQuery("staff"),
+  liaisonSupervision: closeout.problemSupervisionQuery("liaison"),
+};
+for (const mod of [analysis, closeout, dashboard, lookbacks, notices, opinions]) {
+  for (const [name, value] of Object.entries(mod)) {
+    if (typeof value === "string" && /^\s*(query|mutation|subscription)\b/.test(value)) documents[name] = value;
+  }
+}
+
+describe("supervision GraphQL documents", () => {
+  it("found the documents", () => {
+    expect(Object.keys(documents).length).toBeGreaterThanOrEqual(20);
+  });
+  for (const [name, text] of Object.entries(documents)) {
+    it(`${name} is valid against server/schema.graphql`, () => {
+      expect(validate(schema, parse(text)).map((e) => e.message)).toEqual([]);
+    });
+  }
+});

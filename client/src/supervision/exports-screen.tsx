@@ -1,0 +1,56 @@
+// 导出: the ledger workbook, the progress report (Word, and the official text format) and the public report page,
+// as plain links to the server (it names the files); an optional report date is passed as ?date=.
+import { useState } from "react";
+import { useT } from "../i18n/i18n-context.tsx";
+import { shanghaiDay } from "../lib/shanghai.ts";
+
+const withDate = (path: string, date: string) => (date ? `${path}?date=${encodeURIComponent(date)}` : path);
+
+export function ExportsScreen() {
+  const t = useT();
+  const [date, setDate] = useState("");
+  return (
+    <section className="screen" aria-labelledby="ex-title">
+      <h1 id="ex-title">{t("exports.title")}</h1>
+      <div className="field">
+        <label htmlFor="f-ex-date">{t("exports.date")}</label>
+        <input
+          id="f-ex-date"
+          type="date"
+          value={date}
+          max={shanghaiDay(new Date())}
+          onChange={(e) => setDate(e.target.value)}
+          aria-describedby="f-ex-date-hint"
+        />
+        <p id="f-ex-date-hint" className="field-hint">
+          {t("exports.dateHint")}
+        </p>
+      </div>
+      <ul className="link-list">
+        <li>
+          <a className="button secondary block" href="/exports/ledger.xlsx">
+            {t("exports.ledger")}
+          </a>
+          <p className="field-hint">{t("exports.ledgerHint")}</p>
+        </li>
+        <li>
+          <a className="button secondary block" href={withDate("/exports/report.docx", date)}>
+            {t("exports.docx")}
+          </a>
+        </li>
+        <li>
+          <a className="button secondary block" href={withDate("/exports/report.txt", date)}>
+            {t("exports.txt")}
+          </a>
+          <p className="field-hint">{t("exports.txtHint")}</p>
+        </li>
+        <li>
+          <a className="button secondary block" href={withDate("/public/report", date)} target="_blank" rel="noopener">
+            {t("exports.public")}
+          </a>
+          <p className="field-hint">{t("exports.publicHint")}</p>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+// The supervision screens load on first use (their own chunks, still precached for offline), so the field
+// inspector's start-up bundle stays small.
+import { lazy } from "react";
+
+export const DashboardScreen = lazy(() =>
+  import("../dashboard/dashboard-screen.tsx").then((m) => ({ default: m.DashboardScreen })),
+);
+export const ProblemListScreen = lazy(() =>
+  import("../dashboard/problem-list-screen.tsx").then((m) => ({ default: m.ProblemListScreen })),
+);
+export const NoticesScreen = lazy(() =>
+  import("../notices/notices-screen.tsx").then((m) => ({ default: m.NoticesScreen })),
+);
+export const NoticeScreen = lazy(() =>
+  import("../notices/notice-screen.tsx").then((m) => ({ default: m.NoticeScreen })),
+);
+export const AnalysisScreen = lazy(() =>
+  import("../analysis/analysis-screen.tsx").then((m) => ({ default: m.AnalysisScreen })),
+);
+export const LookBacksScreen = lazy(() =>
+  import("../lookbacks/lookbacks-screen.tsx").then((m) => ({ default: m.LookBacksScreen })),
+);
+export const ExportsScreen = lazy(() => import("./exports-screen.tsx").then((m) => ({ default: m.ExportsScreen })));
+export const OpinionsScreen = lazy(() =>
+  import("../opinions/opinions-screen.tsx").then((m) => ({ default: m.OpinionsScreen })),
+);

@@ -1,0 +1,35 @@
+// Supervision screens by role: what the navigation offers and what a typed-in address may open.
+import { describe, expect, it } from "vitest";
+import { isSupervisionRoute, isSupervisor, mayOpen, supervisionScreens } from "./menu.ts";
+
+describe("supervision menu", () => {
+  it("offers each role its screens", () => {
+    expect(supervisionScreens("SUPERVISOR")).toEqual([
+      "dashboard",
+      "notices",
+      "analysis",
+      "lookbacks",
+      "exports",
+      "opinions",
+    ]);
+    expect(supervisionScreens("ADMIN")).toEqual(supervisionScreens("SUPERVISOR"));
+    expect(supervisionScreens("INSPECTOR")).toEqual(["dashboard", "lookbacks"]);
+    expect(supervisionScreens("UNIT_LIAISON")).toEqual(["dashboard", "notices"]);
+  });
+
+  it("guards typed-in addresses", () => {
+    expect(mayOpen("UNIT_LIAISON", { name: "opinions" })).toBe(false);
+    expect(mayOpen("UNIT_LIAISON", { name: "notice", id: "x" })).toBe(true);
+    expect(mayOpen("INSPECTOR", { name: "notice", id: "x" })).toBe(false);
+    expect(mayOpen("INSPECTOR", { name: "analysis", period: null })).toBe(false);
+    expect(mayOpen("INSPECTOR", { name: "problems", unitId: "u", leaderId: null, label: null })).toBe(true);
+    expect(mayOpen("INSPECTOR", { name: "home" })).toBe(true);
+  });
+
+  it("knows supervisors and the supervision area", () => {
+    expect(isSupervisor("ADMIN")).toBe(true);
+    expect(isSupervisor("INSPECTOR")).toBe(false);
+    expect(isSupervisionRoute({ name: "notice", id: "x" })).toBe(true);
+    expect(isSupervisionRoute({ name: "records", problemId: null, measureId: null })).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+// Who sees which supervision screen (pure): supervisors and admins everything; inspectors the dashboard and
+// look-backs, read-only; a unit liaison their unit's dashboard and monthly notices. The public sees none (no login).
+import type { CachedUser } from "../cache/cache-db.ts";
+import type { Route } from "../router.ts";
+
+export type Role = CachedUser["role"];
+export type SupervisionScreen = "dashboard" | "notices" | "analysis" | "lookbacks" | "exports" | "opinions";
+
+const BY_ROLE: Record<Role, readonly SupervisionScreen[]> = {
+  ADMIN: ["dashboard", "notices", "analysis", "lookbacks", "exports", "opinions"],
+  SUPERVISOR: ["dashboard", "notices", "analysis", "lookbacks", "exports", "opinions"],
+  INSPECTOR: ["dashboard", "lookbacks"],
+  UNIT_LIAISON: ["dashboard", "notices"],
+};
+
+export function supervisionScreens(role: Role): readonly SupervisionScreen[] {
+  return BY_ROLE[role] ?? [];
+}
+
+/** Verifies, closes out, issues notices, answers opinions, changes thresholds. */
+export function isSupervisor(role: Role): boolean {
+  return role === "ADMIN" || role === "SUPERVISOR";
+}
+
+/** Routes that belong to the supervision area (the bottom navigation marks "督办" current on them). */
+export function isSupervisionRoute(route: Route): boolean {
+  return [
+    "supervision",
+    "dashboard",
+    "problems",
+    "notices",
+    "notice",
+    "analysis",
+    "lookbacks",
+    "exports",
+    "opinions",
+  ].includes(route.name);
+}
+
+/** Whether a role may open a supervision route; other routes are not this module's concern (true). */
+export function mayOpen(role: Role, route: Route): boolean {
+  const screens = supervisionScreens(role);
+  switch (route.name) {
+    case "supervision":
+    case "problems":
+      return screens.length > 0;
+    case "notice":
+      return screens.includes("notices");
+    case "dashboard":
+    case "notices":
+    case "analysis":
+    case "lookbacks":
+    case "exports":
+    case "opinions":
+      return screens.includes(route.name);
+    default:
+      return true;
+  }
+}
