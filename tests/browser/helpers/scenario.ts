@@ -12,6 +12,7 @@ export const PASSWORD = "field-inspector-pw";
 
 export interface Scenario {
   app: AppProcess;
+  adminToken: string;
   dataDir: string;
   port: number;
   supervisorToken: string;
@@ -25,6 +26,7 @@ export async function startScenario(port: number, opts: { clientDist?: string } 
   const start = () => startAppProcess({ port, dataDir, adminPassword: ADMIN_PASSWORD, clientDist: opts.clientDist });
   const s: Scenario = {
     app: await start(),
+    adminToken: "",
     dataDir,
     port,
     supervisorToken: "",
@@ -63,6 +65,7 @@ export async function startScenario(port: number, opts: { clientDist?: string } 
     expect(r.data.createUser.__typename).toBe("User");
   }
   s.supervisorToken = await bearer(s.app.url, "supervisor1", PASSWORD);
+  s.adminToken = admin;
   return s;
 }
 
