@@ -12,7 +12,6 @@ let s: Scenario;
 let sup: Phone;
 let liaison: Phone;
 let problem: { id: string; gid: string; title: string; measures: string[] };
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 async function asSupervisor(query: string, variables: object = {}) {
   const r = await gqlAt(s.app.url, query, variables, s.supervisorToken);
