@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "../db.ts";
 import type { PhotoStore } from "../files/photo-store.ts";
-import { photoBytesArrived } from "../queries/records.ts";
+import { photoBytesArrived } from "../queries/record-review.ts";
 import { requestUser } from "./request-user.ts";
 
 const MAX_CHUNK = 8 * 1024 * 1024;

@@ -2,37 +2,32 @@
 // @rectify/server/sync, and writes in one transaction with the row locked. Invariants: the same revision sent
 // twice is stored once; nothing is silently overwritten (stale edits are held as conflicts); a bad record is
 // answered REJECTED without touching the database; photos are tracked by id and completed by content hash.
-import { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { PrismaClient } from "../db.ts";
 import type { Viewer } from "../context.ts";
 import {
   answerFor,
-  applyForeignEdit,
   applyDecision,
   contentHash,
   contentOf,
   decide,
   rejectedAnswer,
-  resolveConflict,
   SYNC_ERROR_CODES,
   validateEnvelope,
   type RecordContent,
   type RecordEnvelope,
   type ServerAnswer,
-  type ServerRecordState,
 } from "../sync/index.ts";
 import type { PhotoStore } from "../files/photo-store.ts";
 import { audit } from "./audit.ts";
-
-type Tx = Prisma.TransactionClient;
-type RecordRow = NonNullable<Awaited<ReturnType<Tx["inspectionRecord"]["findUnique"]>>>;
-
-interface HeldConflictRow {
-  clientRevision: number;
-  baseVersion: number;
-  contentHash: string;
-  content: RecordContent;
-}
+import {
+  lockRecord,
+  missingPhotos,
+  projection,
+  refreshSyncState,
+  type HeldConflictRow,
+  type Tx,
+} from "./record-state.ts";
 
 export interface SyncDeps {
   prisma: PrismaClient;
@@ -47,45 +42,6 @@ class Rejection extends Error {
   ) {
     super(message);
   }
-}
-
-/** Locks a record's row for this transaction (so deliveries and supervisor acts on it serialise) and reads it. */
-async function lockRecord(tx: Tx, recordId: string) {
-  await tx.$queryRaw`SELECT id FROM "InspectionRecord" WHERE id = ${recordId}::uuid FOR UPDATE`;
-  const row = await tx.inspectionRecord.findUnique({ where: { id: recordId } });
-  return { row, state: stateOf(row) };
-}
-
-function stateOf(row: RecordRow | null): ServerRecordState | null {
-  if (!row) return null;
-  const held = row.conflict as HeldConflictRow | null;
-  return {
-    version: row.version,
-    clientRevision: row.clientRevision,
-    clientVersion: row.clientVersion,
-    lastForeignVersion: row.lastForeignVersion,
-    contentHash: row.contentHash,
-    conflict: held
-      ? { clientRevision: held.clientRevision, baseVersion: held.baseVersion, contentHash: held.contentHash }
-      : null,
-  };
-}
-
-/** The columns that project a record's content (for filtering and display). */
-function projection(c: RecordContent) {
-  return {
-    kind: c.kind,
-    problemId: c.problemId,
-    deviceTime: new Date(c.deviceTime),
-    latitude: c.position?.latitude ?? null,
-    longitude: c.position?.longitude ?? null,
-    accuracyM: c.position?.accuracyM ?? null,
-    findings: c.findings,
-    rating: c.rating,
-    followUpRequired: c.followUpRequired,
-    details: c.details as Prisma.InputJsonValue,
-    content: c as unknown as Prisma.InputJsonValue,
-  };
 }
 
 async function checkReferences(tx: Tx, env: RecordEnvelope) {
@@ -125,24 +81,6 @@ async function registerPhotos(tx: Tx, deps: SyncDeps, recordId: string, c: Recor
       update: {},
     });
   }
-}
-
-/** Photo ids of `c` whose bytes the server does not hold yet. */
-async function missingPhotos(tx: Tx, c: RecordContent): Promise<string[]> {
-  if (!c.photos.length) return [];
-  const done = await tx.attachment.findMany({
-    where: { id: { in: c.photos.map((p) => p.id) }, completedAt: { not: null } },
-    select: { id: true },
-  });
-  const ok = new Set(done.map((a) => a.id));
-  return c.photos.filter((p) => !ok.has(p.id)).map((p) => p.id);
-}
-
-async function refreshSyncState(tx: Tx, recordId: string) {
-  const row = await tx.inspectionRecord.findUniqueOrThrow({ where: { id: recordId } });
-  const missing = await missingPhotos(tx, row.content as unknown as RecordContent);
-  const syncState = row.conflict ? "CONFLICT" : missing.length ? "AWAITING_PHOTOS" : "COMPLETE";
-  if (syncState !== row.syncState) await tx.inspectionRecord.update({ where: { id: recordId }, data: { syncState } });
 }
 
 async function applyEnvelope(
@@ -247,88 +185,4 @@ export async function syncRecord(deps: SyncDeps, input: unknown, now = new Date(
       throw err;
     }
   }
-}
-
-/** After an upload completes: every photo with these bytes is complete, and its record may be too. */
-export async function photoBytesArrived(prisma: PrismaClient, sha256: string) {
-  await prisma.$transaction(async (tx) => {
-    const rows = await tx.attachment.findMany({
-      where: { sha256, completedAt: null },
-      select: { id: true, size: true, recordId: true },
-    });
-    for (const a of rows) {
-      await tx.attachment.update({ where: { id: a.id }, data: { completedAt: new Date(), receivedBytes: a.size } });
-    }
-    for (const recordId of new Set(rows.map((r) => r.recordId).filter((id): id is string => !!id))) {
-      await refreshSyncState(tx, recordId);
-    }
-  });
-}
-
-/** A supervisor settles an open conflict by keeping the server copy or the device copy. */
-export async function resolveRecordConflict(
-  prisma: PrismaClient,
-  viewer: Viewer,
-  recordId: string,
-  keep: "server" | "device",
-) {
-  return prisma.$transaction(async (tx) => {
-    const { row, state } = await lockRecord(tx, recordId);
-    if (!row || !state?.conflict) return false;
-    const held = row.conflict as unknown as HeldConflictRow;
-    const next = resolveConflict(state, { keep });
-    const content = keep === "device" ? held.content : (row.content as unknown as RecordContent);
-    await tx.inspectionRecordMeasure.deleteMany({ where: { recordId } });
-    await tx.inspectionRecord.update({
-      where: { id: recordId },
-      data: {
-        ...projection(content),
-        version: next.version,
-        clientVersion: next.clientVersion,
-        lastForeignVersion: next.lastForeignVersion,
-        contentHash: next.contentHash,
-        conflict: Prisma.DbNull,
-        measures: { create: content.measureIds.map((measureId) => ({ measureId })) },
-      },
-    });
-    await refreshSyncState(tx, recordId);
-    await audit(tx, viewer, "resolveRecordConflict", "InspectionRecord", recordId, { keep });
-    return true;
-  });
-}
-
-export interface RecordRevision {
-  findings?: string | null;
-  rating?: RecordContent["rating"];
-  followUpRequired?: boolean | null;
-}
-
-/**
- * A supervisor corrects a record (findings, rating, follow-up). It is a foreign edit: the device's next edit
- * built on the older copy becomes a conflict instead of silently overwriting this correction.
- */
-export async function reviseRecord(prisma: PrismaClient, viewer: Viewer, recordId: string, change: RecordRevision) {
-  return prisma.$transaction(async (tx) => {
-    const { row, state } = await lockRecord(tx, recordId);
-    if (!row || !state) return false;
-    const before = row.content as unknown as RecordContent;
-    const content: RecordContent = {
-      ...before,
-      findings: change.findings ?? before.findings,
-      rating: change.rating === undefined ? before.rating : change.rating,
-      followUpRequired: change.followUpRequired ?? before.followUpRequired,
-    };
-    const next = applyForeignEdit(state, contentHash(content));
-    await tx.inspectionRecord.update({
-      where: { id: recordId },
-      data: {
-        ...projection(content),
-        version: next.version,
-        lastForeignVersion: next.lastForeignVersion,
-        contentHash: next.contentHash,
-      },
-    });
-    await audit(tx, viewer, "reviseRecord", "InspectionRecord", recordId, { ...change });
-    return true;
-  });
 }

@@ -2,7 +2,8 @@
 // lists, per problem and per measure, with photos). Staff only: liaisons and the public see no records.
 import { builder } from "../builder.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { resolveRecordConflict, reviseRecord, syncRecord } from "../queries/records.ts";
+import { resolveRecordConflict, reviseRecord } from "../queries/record-review.ts";
+import { syncRecord } from "../queries/records.ts";
 import { serverAnswerSchema, type ServerAnswer } from "../sync/index.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { z } from "zod";
