@@ -1,7 +1,10 @@
 // Small HTML helpers for server-rendered pages (public pages, posters): escaping and one accessible layout.
 // Invariant: every dynamic value goes through esc(); pages work without JavaScript.
+export { escapeHtml } from "../exports/report-html.ts";
+import { escapeHtml } from "../exports/report-html.ts";
+
 export function esc(v: unknown): string {
-  return String(v ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeHtml(String(v ?? ""));
 }
 
 export { STATUS_LABEL } from "../domain/labels.ts";
@@ -20,6 +23,6 @@ button{margin-top:16px;min-height:44px;padding:10px 20px;font:inherit;background
 
 export function page(title: string, body: string, lang = "zh-CN"): string {
   return `<!doctype html><html lang="${esc(lang)}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>${esc(title)}</title><style>${STYLE}</style></head>
 <body><header><h1>${esc(title)}</h1></header><main>${body}</main><footer>整改通 · 巡视整改进展公开</footer></body></html>`;
 }

@@ -1,4 +1,5 @@
 // GET /notices/<id>/print (A4 HTML) and /notices/<id>.docx: GraphQL's login and scope; snapshot only; text escaped.
+import { esc } from "./html.ts";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   AlignmentType,
@@ -104,9 +105,6 @@ function compose(n: PrintableNotice) {
   };
 }
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
-
 // GB/T 9704 layout: A4, margins 37/26/35/28 mm, body 3号仿宋 (16pt), title 2号小标宋 (22pt), red masthead.
 const CSS = `@page{size:A4;margin:37mm 26mm 35mm 28mm}
 body{font-family:"FangSong","仿宋","STFangsong","FangSong_GB2312",serif;font-size:16pt;line-height:1.75;color:#000;margin:0}
@@ -133,7 +131,7 @@ function renderHtml(n: PrintableNotice): string {
           .map((r) => `<tr>${r.map((c) => `<td${DAY.test(c) ? ' class="nw"' : ""}>${esc(c)}</td>`).join("")}</tr>`)
           .join("") +
         `</tbody></table>`;
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(d.title)}</title>
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>${esc(d.title)}</title>
 <style>${CSS}</style></head><body>
 <p class="masthead">${esc(ISSUER)}</p><hr>
 <h1>${esc(d.title)}</h1>
