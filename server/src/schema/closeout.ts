@@ -80,6 +80,7 @@ builder.queryFields((t) => ({
     args: {
       outcome: t.arg({ type: LookBackOutcomeEnum, required: false }),
       dueBefore: t.arg({ type: "Date", required: false }),
+      measureId: t.arg.id({ required: false }),
     },
     totalCount: (_c, a, ctx) => ctx.prisma.lookBack.count({ where: lookBackWhere(a) }),
     resolve: (query, _r, a, ctx) =>
@@ -87,8 +88,16 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function lookBackWhere(a: { outcome?: "PENDING" | "HELD" | "RELAPSED" | null; dueBefore?: Date | null }) {
-  return { ...(a.outcome ? { outcome: a.outcome } : {}), ...(a.dueBefore ? { dueDate: { lte: a.dueBefore } } : {}) };
+function lookBackWhere(a: {
+  outcome?: "PENDING" | "HELD" | "RELAPSED" | null;
+  dueBefore?: Date | null;
+  measureId?: string | number | null;
+}) {
+  return {
+    ...(a.outcome ? { outcome: a.outcome } : {}),
+    ...(a.dueBefore ? { dueDate: { lte: a.dueBefore } } : {}),
+    ...(a.measureId ? { measureId: decodeId(a.measureId, "Measure") } : {}),
+  };
 }
 
 function published(ctx: Context, problemId: string | null, measureId: string | null) {
