@@ -1,9 +1,9 @@
 // The official report as typed blocks (heading, problem, measure, paragraph …) for the .docx and HTML renderers. Invariant: the blocks' texts joined by "\n" are exactly formatReport(r), so every format says the same words; report-blocks.test.ts checks it on the sample and every variant.
-import type { ParsedProblem, ParsedReport, Section, SummaryFigures } from "../importer/report-types.ts";
+import type { ParsedProblem, ParsedReport, Section } from "../importer/report-types.ts";
 import { bracketArabic, bracketCn, chineseDate, fixedText, type Brackets } from "../importer/fixed-text.ts";
 import { intToCn } from "../importer/normalise.ts";
 import { extractSummary } from "../importer/facts.ts";
-import { defaultSection, reportSaysAllCompleted } from "../importer/sections.ts";
+import { canOmitSections, sameSummary, summaryScope } from "../importer/format-report.ts";
 
 export type Block =
   | { kind: "header" | "intro" | "point" | "body" | "contact" | "issuer"; text: string }
@@ -87,30 +87,6 @@ export function reportBlocks(r: ParsedReport, brackets: Brackets = "half"): Bloc
 /** The text formatReport writes, rebuilt from blocks (what the invariant compares). */
 export function blocksText(blocks: readonly Block[]): string {
   return `${blocks.map((b) => b.text).join("\n")}\n`;
-}
-
-// The three helpers below repeat format-report.ts's private ones; the invariant test keeps them in step.
-function summaryScope(r: ParsedReport, progressIntro: string): string[] {
-  const categories = r.problems.map((p) => p.category).filter((c): c is string => c !== null);
-  return [
-    r.header.text,
-    r.organisation.intro,
-    ...r.organisation.points,
-    progressIntro,
-    ...categories,
-    r.nextSteps.intro,
-  ];
-}
-
-const sameSummary = (a: SummaryFigures, b: SummaryFigures): boolean =>
-  a.feedback === b.feedback &&
-  a.completed === b.completed &&
-  a.inProgress === b.inProgress &&
-  a.completionRate === b.completionRate;
-
-function canOmitSections(r: ParsedReport, progressIntro: string): boolean {
-  const allCompleted = reportSaysAllCompleted(progressIntro, r.summary);
-  return r.problems.every((p) => p.category !== null && p.section === defaultSection(p.category, allCompleted));
 }
 
 /** The report's title, which the official text leaves to the page: "<issuer>关于巡视整改进展情况的通报". */

@@ -30,7 +30,7 @@ function writeProblem(out: string[], p: ParsedProblem, prefix: string, t: FixedT
 }
 
 /** Texts the parser searches for summary figures, in its order, as they will be written. */
-function summaryScope(r: ParsedReport, progressIntro: string): string[] {
+export function summaryScope(r: ParsedReport, progressIntro: string): string[] {
   const categories = r.problems.map((p) => p.category).filter((c): c is string => c !== null);
   return [
     r.header.text,
@@ -42,7 +42,7 @@ function summaryScope(r: ParsedReport, progressIntro: string): string[] {
   ];
 }
 
-const sameSummary = (a: ParsedReport["summary"], b: ParsedReport["summary"]): boolean =>
+export const sameSummary = (a: ParsedReport["summary"], b: ParsedReport["summary"]): boolean =>
   a.feedback === b.feedback &&
   a.completed === b.completed &&
   a.inProgress === b.inProgress &&
@@ -52,7 +52,7 @@ const sameSummary = (a: ParsedReport["summary"], b: ParsedReport["summary"]): bo
  * Section headings may be left out when every problem has a category and the parser's default would give
  * each its section anyway: that is how category-only reports look.
  */
-function canOmitSections(r: ParsedReport, progressIntro: string): boolean {
+export function canOmitSections(r: ParsedReport, progressIntro: string): boolean {
   const allCompleted = reportSaysAllCompleted(progressIntro, r.summary);
   return r.problems.every((p) => p.category !== null && p.section === defaultSection(p.category, allCompleted));
 }
