@@ -6,6 +6,7 @@ import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
 import { href } from "../router.ts";
 import { when } from "../supervision/ui.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { BarChart } from "./bar-chart.tsx";
 import { delta, formatRate, STATUS_ROWS, type Analysis } from "./analysis-model.ts";
 
@@ -36,34 +37,17 @@ export function StatusSection({ a }: { a: Analysis }) {
     <section>
       <h2 id="an-status">{t("analysis.statusTitle")}</h2>
       <BarChart title={t("analysis.statusChart")} bars={bars} describedBy="an-chart-note" />
-      <div className="table-scroll" role="region" aria-labelledby="an-status" tabIndex={0}>
-        <table className="data-table" aria-labelledby="an-status">
-          <thead>
-            <tr>
-              <th scope="col">{t("analysis.status")}</th>
-              <th scope="col" className="num">
-                {t("analysis.now")}
-              </th>
-              <th scope="col" className="num">
-                {t("analysis.before")}
-              </th>
-              <th scope="col">{t("analysis.change")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {STATUS_ROWS.map((r) => (
-              <tr key={r.status}>
-                <th scope="row">{t(keyOf("status", r.status))}</th>
-                <td className="num">{a.figures.statuses[r.field]}</td>
-                <td className="num">{a.previous.statuses[r.field]}</td>
-                <td>
-                  <Change value={a.change.statuses[r.field]} kind="count" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy="an-status"
+        rows={STATUS_ROWS}
+        rowKey={(r) => r.status}
+        columns={[
+          { label: t("analysis.status"), cell: (r) => t(keyOf("status", r.status)) },
+          { label: t("analysis.now"), num: true, cell: (r) => a.figures.statuses[r.field] },
+          { label: t("analysis.before"), num: true, cell: (r) => a.previous.statuses[r.field] },
+          { label: t("analysis.change"), cell: (r) => <Change value={a.change.statuses[r.field]} kind="count" /> },
+        ]}
+      />
     </section>
   );
 }
@@ -85,38 +69,18 @@ export function UnitSection({ a }: { a: Analysis }) {
         <BarChart title={t("analysis.unitsChart")} bars={bars} max={1} describedBy="an-chart-note" />
       ) : null}
       {a.units.length > 0 ? (
-        <div className="table-scroll" role="region" aria-labelledby="an-units" tabIndex={0}>
-          <table className="data-table" aria-labelledby="an-units">
-            <thead>
-              <tr>
-                <th scope="col">{t("dash.unit")}</th>
-                <th scope="col" className="num">
-                  {t("analysis.measures")}
-                </th>
-                <th scope="col" className="num">
-                  {t("analysis.done")}
-                </th>
-                <th scope="col" className="num">
-                  {t("dash.overdue")}
-                </th>
-                <th scope="col" className="num">
-                  {t("analysis.rate")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.units.map((u) => (
-                <tr key={u.unit?.id ?? "none"}>
-                  <th scope="row">{name(u)}</th>
-                  <td className="num">{u.total}</td>
-                  <td className="num">{u.done}</td>
-                  <td className="num">{u.overdue}</td>
-                  <td className="num">{formatRate(u.completionRate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="an-units"
+          rows={a.units}
+          rowKey={(u) => u.unit?.id ?? "none"}
+          columns={[
+            { label: t("dash.unit"), cell: name },
+            { label: t("analysis.measures"), num: true, cell: (u) => u.total },
+            { label: t("analysis.done"), num: true, cell: (u) => u.done },
+            { label: t("dash.overdue"), num: true, cell: (u) => u.overdue },
+            { label: t("analysis.rate"), num: true, cell: (u) => formatRate(u.completionRate) },
+          ]}
+        />
       ) : null}
     </section>
   );

@@ -1,13 +1,13 @@
 // The supervision part of a measure on the problem screen (online): whether a field inspection is needed before
 // close-out (supervisors toggle it), the status history, look-backs, and by role and status the actions
 // 申请销号 (request), 核查销号 (verify) and 安排回头看 (schedule a look-back).
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
 import { addDays, shanghaiDay } from "../lib/shanghai.ts";
 import type { Role } from "../supervision/menu.ts";
 import { FormAlert } from "../supervision/ui.tsx";
-import { checkFailure, type FormFailure } from "../supervision/typed-result.ts";
+import type { FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner } from "../supervision/use-query.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { fieldId } from "../ui/field.tsx";
@@ -16,13 +16,13 @@ import {
   checkReasonAndDate,
   SCHEDULE_LOOK_BACK,
   SET_INSPECTION_REQUIRED,
-  type Checks,
   type MeasurePayload,
   type MeasureSupervision as Sv,
 } from "./closeout-model.ts";
-import { Labelled, useFieldError } from "./form-bits.tsx";
+import { DateField, PanelForm } from "./form-bits.tsx";
 import { RequestForm } from "./request-form.tsx";
 import { StatusHistory } from "./status-history.tsx";
+import { useMutationForm } from "./use-mutation-form.ts";
 import { VerifyForm } from "./verify-form.tsx";
 
 function InspectionToggle({ m, title, onDone }: { m: Sv; title: string; onDone: () => void }) {
@@ -77,55 +77,38 @@ function InspectionToggle({ m, title, onDone }: { m: Sv; title: string; onDone: 
 
 function ScheduleLookBack({ m, title, onDone }: { m: Sv; title: string; onDone: () => void }) {
   const t = useT();
-  const run = useMutationRunner();
   const announce = useAnnounce();
-  const fieldError = useFieldError();
+  const form = useMutationForm();
   const today = shanghaiDay(new Date());
   const [date, setDate] = useState(addDays(today, 90));
-  const [checks, setChecks] = useState<Checks>({});
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const c = checkReasonAndDate({ reason: "--", date, dateRequired: true }, today);
-    setChecks(c);
-    setFailure(checkFailure(c));
-    if (Object.keys(c).length) return;
-    const r = await run<MeasurePayload>(SCHEDULE_LOOK_BACK, { measureId: m.id, dueDate: date }, "scheduleLookBack", [
-      "LookBack",
-    ]);
-    if (!r.ok) return setFailure(r.failure);
-    setFailure(null);
+  async function submit() {
+    const saved = await form.save(
+      checkReasonAndDate({ reason: "--", date, dateRequired: true }, today),
+      SCHEDULE_LOOK_BACK,
+      { measureId: m.id, dueDate: date },
+      "scheduleLookBack",
+      ["LookBack"],
+    );
+    if (!saved) return;
     announce(t("lookback.scheduled", { date }));
     onDone();
   }
   return (
-    <form
-      className="panel"
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-label={`${t("lookback.schedule")} · ${title}`}
-    >
-      <Labelled
+    <PanelForm label={`${t("lookback.schedule")} · ${title}`} onSubmit={submit}>
+      <DateField
         name={`lbdate-${m.id}`}
         label={t("lookback.dueDate")}
-        error={fieldError(checks, failure?.fields, "date", "dueDate")}
-      >
-        {(common) => (
-          <input
-            {...common}
-            type="date"
-            value={date}
-            min={addDays(today, 1)}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        )}
-      </Labelled>
-      <FormAlert failure={failure} />
+        error={form.errorFor("date", "dueDate")}
+        value={date}
+        min={addDays(today, 1)}
+        onChange={setDate}
+      />
+      <FormAlert failure={form.failure} />
       <button type="submit" className="secondary">
         {t("lookback.schedule")}
         <span className="visually-hidden"> · {title}</span>
       </button>
-    </form>
+    </PanelForm>
   );
 }
 
@@ -139,6 +122,19 @@ export function MeasureSupervision(props: { m: Sv; title: string; role: Role; on
     props.onChanged();
   };
   const formId = fieldId(`sv-form-${m.id}`);
+  // Request and verify share one slot below, so opening one closes the other.
+  const opener = (form: "request" | "verify") => (
+    <button
+      type="button"
+      className={open === form ? "secondary" : "primary"}
+      aria-expanded={open === form}
+      aria-controls={formId}
+      onClick={() => setOpen(open === form ? null : form)}
+    >
+      {t(form === "request" ? "closeout.request" : "closeout.verify")}
+      <span className="visually-hidden"> · {title}</span>
+    </button>
+  );
   return (
     <div className="sv-panel">
       {actions.toggleInspection ? (
@@ -159,30 +155,8 @@ export function MeasureSupervision(props: { m: Sv; title: string; role: Role; on
       ) : null}
       {actions.request || actions.verify ? (
         <p className="item-actions">
-          {actions.request ? (
-            <button
-              type="button"
-              className={open === "request" ? "secondary" : "primary"}
-              aria-expanded={open === "request"}
-              aria-controls={formId}
-              onClick={() => setOpen(open === "request" ? null : "request")}
-            >
-              {t("closeout.request")}
-              <span className="visually-hidden"> · {title}</span>
-            </button>
-          ) : null}
-          {actions.verify ? (
-            <button
-              type="button"
-              className={open === "verify" ? "secondary" : "primary"}
-              aria-expanded={open === "verify"}
-              aria-controls={formId}
-              onClick={() => setOpen(open === "verify" ? null : "verify")}
-            >
-              {t("closeout.verify")}
-              <span className="visually-hidden"> · {title}</span>
-            </button>
-          ) : null}
+          {actions.request ? opener("request") : null}
+          {actions.verify ? opener("verify") : null}
         </p>
       ) : null}
       <div id={formId}>
