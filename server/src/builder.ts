@@ -58,14 +58,18 @@ export const builder = new SchemaBuilder<{
   // Validation failures become typed results (ValidationError) too; they reveal only the rules of the input.
   errors: { defaultTypes: [], directResult: true, unsafelyHandleInputErrors: true },
   validation: {
-    validationError: (result) =>
-      new ValidationError(
-        result.issues.map((i) => i.message).join("; "),
-        result.issues.map((i) => ({
-          path: (i.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join("."),
-          message: i.message,
-        })),
-      ),
+    // Argument validation runs before the scope checks. Every field that validates its arguments needs a login
+    // (login itself validates in its resolver), so an anonymous caller learns nothing about input rules.
+    validationError: (result, _args, ctx) =>
+      !ctx.viewer
+        ? new UnauthenticatedError()
+        : new ValidationError(
+            result.issues.map((i) => i.message).join("; "),
+            result.issues.map((i) => ({
+              path: (i.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join("."),
+              message: i.message,
+            })),
+          ),
   },
   scopeAuth: {
     treatErrorsAsUnauthorized: false,

@@ -56,6 +56,20 @@ describe("the public (anonymous)", () => {
     expect(code(await pub()(PROGRESS, { id: crypto.randomUUID(), m: MA }))).toBe("UNAUTHENTICATED");
     expect(code(await pub()(`mutation { importReport(text: "x") { __typename } }`))).toBe("UNAUTHENTICATED");
   });
+  it("learns no input rules: invalid input to a guarded mutation is refused as unauthenticated", async () => {
+    const bad: any = await pub()(
+      `mutation { createUser(username: "x", password: "short", role: ADMIN) { __typename } }`,
+    );
+    expect(code(bad)).toBe("UNAUTHENTICATED");
+    expect(bad.errors[0].message).not.toMatch(/letters|characters/);
+    const login: any = await pub()(
+      `mutation { login(username: "", password: "") { __typename ... on ValidationError { issues { path } } } }`,
+    );
+    expect(login.data.login).toEqual({
+      __typename: "ValidationError",
+      issues: [{ path: "username" }, { path: "password" }],
+    });
+  });
   it("sees nothing of an unpublished inspection", async () => {
     await app.db.prisma.report.updateMany({ data: { published: false } });
     try {

@@ -2,11 +2,16 @@
 // Invariant: a failed login says nothing about whether the user exists; tokens are shown once, stored hashed.
 import { z } from "zod";
 import { builder } from "../builder.ts";
-import { BadCredentialsError, RateLimitedError } from "../errors.ts";
+import { BadCredentialsError, RateLimitedError, ValidationError } from "../errors.ts";
 import { issueSession, revokeSession } from "../auth/sessions.ts";
 import { loginLimiter } from "../auth/login-limiter.ts";
 import { audit } from "../queries/audit.ts";
 import { authenticate } from "../queries/users.ts";
+
+const credentials = z.object({
+  username: z.string().trim().min(1, "required").max(64, "at most 64 characters"),
+  password: z.string().min(1, "required").max(200, "at most 200 characters"),
+});
 
 const CredentialKind = builder.enumType("CredentialKind", {
   description: "How a login is carried: a session cookie (PWA) or a bearer token (API clients).",
@@ -37,13 +42,21 @@ const LoginPayload = builder.objectRef<LoginResult>("LoginPayload").implement({
 builder.mutationFields((t) => ({
   login: t.field({
     type: LoginPayload,
-    errors: { types: [BadCredentialsError, RateLimitedError] },
+    errors: { types: [BadCredentialsError, RateLimitedError, ValidationError] },
     args: {
-      username: t.arg.string({ validate: z.string().min(1).max(64) }),
-      password: t.arg.string({ validate: z.string().min(1).max(200) }),
+      // Checked in the resolver, not by argument validation: that runs before any scope check and, for everyone
+      // else, is refused to anonymous callers (see builder.ts), while login is for anonymous callers.
+      username: t.arg.string(),
+      password: t.arg.string(),
       credential: t.arg({ type: CredentialKind, required: false, defaultValue: "COOKIE" }),
     },
     resolve: async (_root, args, ctx) => {
+      const parsed = credentials.safeParse(args);
+      if (!parsed.success) {
+        throw new ValidationError("Enter a user name and a password", [
+          ...parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        ]);
+      }
       const keys = [`u:${args.username.trim().toLowerCase()}`];
       loginLimiter.check(keys);
       let user;
