@@ -3,6 +3,7 @@
 import { createYoga, type Plugin } from "graphql-yoga";
 import { schema } from "./schema/index.ts";
 import { buildContext, type ServerDeps } from "./context.ts";
+import { useDepthLimit } from "./graphql-limits.ts";
 
 const cookiesByRequest = new WeakMap<Request, string[]>();
 
@@ -27,6 +28,6 @@ export function createGraphQL(deps: ServerDeps) {
     },
     // AppErrors are GraphQLErrors with extensions.code, so yoga passes them through; anything else is masked.
     maskedErrors: true,
-    plugins: [cookiePlugin()],
+    plugins: [cookiePlugin(), useDepthLimit()],
   });
 }

@@ -64,3 +64,16 @@ describe("cookie sessions (the PWA)", () => {
     expect(limited.data.login).toMatchObject({ __typename: "RateLimitedError", code: "RATE_LIMITED" });
   });
 });
+
+describe("query limits", () => {
+  it("refuses a query nested deeper than the server allows, before running it", async () => {
+    const deep = `{ problems { edges { node { measures { edges { node { problem { measures { edges { node { problem { inspection { team } } } } } } } } } } } } }`;
+    const r = await app.gql(deep);
+    expect(r.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_DEEP");
+    expect(r.data).toBeUndefined();
+    const fine = await app.gql(
+      `{ problems(first: 1) { edges { node { measures(first: 1) { edges { node { text } } } } } } }`,
+    );
+    expect(fine.errors).toBeUndefined();
+  });
+});

@@ -1,7 +1,9 @@
 // Every GraphQL document of the supervision screens validates against the server's printed schema, for both the
-// staff and the liaison variants: a renamed field or an impossible fragment fails here, not in the field.
+// staff and the liaison variants: a renamed field, an impossible fragment or a query deeper than the server
+// allows fails here, not in the field.
 import { readFileSync } from "node:fs";
-import { buildSchema, parse, validate } from "graphql";
+import { buildSchema, parse, specifiedRules, validate } from "graphql";
+import { depthLimitRule } from "@rectify/server/graphql-limits";
 import { describe, expect, it } from "vitest";
 import * as analysis from "../analysis/analysis-model.ts";
 import * as closeout from "../closeout/closeout-model.ts";
@@ -35,7 +37,8 @@ describe("supervision GraphQL documents", () => {
   });
   for (const [name, text] of Object.entries(documents)) {
     it(`${name} is valid against server/schema.graphql`, () => {
-      expect(validate(schema, parse(text)).map((e) => e.message)).toEqual([]);
+      // The server's own rules, its depth limit included.
+      expect(validate(schema, parse(text), [...specifiedRules, depthLimitRule()]).map((e) => e.message)).toEqual([]);
     });
   }
 });
