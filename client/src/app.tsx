@@ -16,6 +16,7 @@ import { href, useRoute, type Route } from "./router.ts";
 import { ServicesProvider, useOnline, useServices, useSyncSnapshot, type Services } from "./services.tsx";
 import { SettingsScreen } from "./settings/settings-screen.tsx";
 import {
+  AdminScreen,
   AnalysisScreen,
   DashboardScreen,
   ExportsScreen,
@@ -135,6 +136,8 @@ function Screen({ role }: { role: Role }) {
       return <ExportsScreen />;
     case "opinions":
       return <OpinionsScreen />;
+    case "admin":
+      return <AdminScreen />;
     case "notFound":
       return <a href={href({ name: "home" })}>{t("common.back")}</a>;
   }

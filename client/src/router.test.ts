@@ -24,6 +24,7 @@ describe("router", () => {
       { name: "lookbacks" },
       { name: "exports" },
       { name: "opinions" },
+      { name: "admin" },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });

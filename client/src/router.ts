@@ -19,10 +19,12 @@ export type Route =
   | { name: "lookbacks" }
   | { name: "exports" }
   | { name: "opinions" }
+  /** 用户与单位: accounts and units, for admins. */
+  | { name: "admin" }
   | { name: "notFound"; path: string };
 
 /** Supervision screens without arguments: the path is the name. */
-const PLAIN = ["supervision", "dashboard", "notices", "lookbacks", "exports", "opinions"] as const;
+const PLAIN = ["supervision", "dashboard", "notices", "lookbacks", "exports", "opinions", "admin"] as const;
 type PlainName = (typeof PLAIN)[number];
 const isPlain = (s: string): s is PlainName => (PLAIN as readonly string[]).includes(s);
 
@@ -95,6 +97,7 @@ export function href(route: Route): string {
     case "lookbacks":
     case "exports":
     case "opinions":
+    case "admin":
       return `#/${route.name}`;
     case "notice":
       return `#/notices/${enc(route.id)}`;

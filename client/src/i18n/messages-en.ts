@@ -1,9 +1,11 @@
 // English catalogue; typed against the zh-CN keys so a missing translation fails the type check.
+import { enAdmin } from "./messages-admin-en.ts";
 import { enSupervision } from "./messages-supervision-en.ts";
 import type { Messages } from "./messages-types.ts";
 
 export const en: Messages = {
   ...enSupervision,
+  ...enAdmin,
   "app.name": "Rectify",
   "app.skip": "Skip to main content",
   "nav.label": "Main navigation",

@@ -1,8 +1,10 @@
 // Simplified Chinese catalogue, the default and the source of the message keys; other locales must translate every key.
+import { zhCNAdmin } from "./messages-admin-zh-cn.ts";
 import { zhCNSupervision } from "./messages-supervision-zh-cn.ts";
 
 export const zhCN = {
   ...zhCNSupervision,
+  ...zhCNAdmin,
   "app.name": "整改通",
   "app.skip": "跳到主要内容",
   "nav.label": "主导航",

@@ -1,9 +1,11 @@
 // Traditional Chinese catalogue; typed against the zh-CN keys so a missing translation fails the type check.
+import { zhTWAdmin } from "./messages-admin-zh-tw.ts";
 import { zhTWSupervision } from "./messages-supervision-zh-tw.ts";
 import type { Messages } from "./messages-types.ts";
 
 export const zhTW: Messages = {
   ...zhTWSupervision,
+  ...zhTWAdmin,
   "app.name": "整改通",
   "app.skip": "跳到主要內容",
   "nav.label": "主導覽",

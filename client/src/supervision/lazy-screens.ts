@@ -24,3 +24,4 @@ export const ExportsScreen = lazy(() => import("./exports-screen.tsx").then((m) 
 export const OpinionsScreen = lazy(() =>
   import("../opinions/opinions-screen.tsx").then((m) => ({ default: m.OpinionsScreen })),
 );
+export const AdminScreen = lazy(() => import("../admin/admin-screen.tsx").then((m) => ({ default: m.AdminScreen })));

@@ -12,7 +12,7 @@ describe("supervision menu", () => {
       "exports",
       "opinions",
     ]);
-    expect(supervisionScreens("ADMIN")).toEqual(supervisionScreens("SUPERVISOR"));
+    expect(supervisionScreens("ADMIN")).toEqual([...supervisionScreens("SUPERVISOR"), "admin"]);
     expect(supervisionScreens("INSPECTOR")).toEqual(["dashboard", "lookbacks"]);
     expect(supervisionScreens("UNIT_LIAISON")).toEqual(["dashboard", "notices"]);
   });
@@ -24,12 +24,16 @@ describe("supervision menu", () => {
     expect(mayOpen("INSPECTOR", { name: "analysis", period: null })).toBe(false);
     expect(mayOpen("INSPECTOR", { name: "problems", unitId: "u", leaderId: null, label: null })).toBe(true);
     expect(mayOpen("INSPECTOR", { name: "home" })).toBe(true);
+    expect(mayOpen("ADMIN", { name: "admin" })).toBe(true);
+    expect(mayOpen("SUPERVISOR", { name: "admin" })).toBe(false);
+    expect(mayOpen("UNIT_LIAISON", { name: "admin" })).toBe(false);
   });
 
   it("knows supervisors and the supervision area", () => {
     expect(isSupervisor("ADMIN")).toBe(true);
     expect(isSupervisor("INSPECTOR")).toBe(false);
     expect(isSupervisionRoute({ name: "notice", id: "x" })).toBe(true);
+    expect(isSupervisionRoute({ name: "admin" })).toBe(true);
     expect(isSupervisionRoute({ name: "records", problemId: null, measureId: null })).toBe(false);
   });
 });

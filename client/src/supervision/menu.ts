@@ -1,13 +1,13 @@
 // Who sees which supervision screen (pure): supervisors and admins everything; inspectors the dashboard and
-// look-backs, read-only; a unit liaison their unit's dashboard and monthly notices. The public sees none (no login).
+// look-backs, read-only; a unit liaison their unit's dashboard and monthly notices; only admins users and units.
 import type { CachedUser } from "../cache/cache-db.ts";
 import type { Route } from "../router.ts";
 
 export type Role = CachedUser["role"];
-export type SupervisionScreen = "dashboard" | "notices" | "analysis" | "lookbacks" | "exports" | "opinions";
+export type SupervisionScreen = "dashboard" | "notices" | "analysis" | "lookbacks" | "exports" | "opinions" | "admin";
 
 const BY_ROLE: Record<Role, readonly SupervisionScreen[]> = {
-  ADMIN: ["dashboard", "notices", "analysis", "lookbacks", "exports", "opinions"],
+  ADMIN: ["dashboard", "notices", "analysis", "lookbacks", "exports", "opinions", "admin"],
   SUPERVISOR: ["dashboard", "notices", "analysis", "lookbacks", "exports", "opinions"],
   INSPECTOR: ["dashboard", "lookbacks"],
   UNIT_LIAISON: ["dashboard", "notices"],
@@ -34,6 +34,7 @@ export function isSupervisionRoute(route: Route): boolean {
     "lookbacks",
     "exports",
     "opinions",
+    "admin",
   ].includes(route.name);
 }
 
@@ -52,6 +53,7 @@ export function mayOpen(role: Role, route: Route): boolean {
     case "lookbacks":
     case "exports":
     case "opinions":
+    case "admin":
       return screens.includes(route.name);
     default:
       return true;

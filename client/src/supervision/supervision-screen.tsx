@@ -12,6 +12,7 @@ const ROUTES: Record<SupervisionScreen, Route> = {
   lookbacks: { name: "lookbacks" },
   exports: { name: "exports" },
   opinions: { name: "opinions" },
+  admin: { name: "admin" },
 };
 
 export function SupervisionScreen() {
