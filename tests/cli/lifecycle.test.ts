@@ -17,7 +17,10 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "rectify-life-"));
   if (testDbKind === "postgres") db = await createTestDatabase();
 });
+const spawned: ChildProcess[] = [];
 afterAll(async () => {
+  // A failed assertion must not leave a server running (it would hold its port and data folder).
+  for (const p of spawned) if (p.exitCode === null) p.kill("SIGKILL");
   await db?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -37,6 +40,7 @@ async function start(): Promise<Running> {
     RECTIFY_ADMIN_PASSWORD: PASSWORD,
   };
   const proc = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { cwd: root, env });
+  spawned.push(proc);
   let out = "";
   proc.stdout!.on("data", (d) => (out += d));
   proc.stderr!.on("data", (d) => (out += d));
