@@ -69,6 +69,24 @@ describe("syncRecord", () => {
     });
   });
 
+  it("holds a resend of the same revision with different content as a conflict for review, never a duplicate", async () => {
+    const env = siteVisit(problemId, []);
+    expect(await send(app, "inspector", env)).toMatchObject({ outcome: "CREATED", serverVersion: 1 });
+    const other = { ...env, findings: "同一修订号，内容不同" };
+    const answer = await send(app, "inspector", other);
+    expect(answer).toMatchObject({ outcome: "CONFLICT", serverVersion: 1, error: { code: "SYNC_CONFLICT" } });
+    const row = await app.db.prisma.inspectionRecord.findUniqueOrThrow({ where: { id: env.recordId } });
+    expect(row).toMatchObject({ findings: env.findings, syncState: "CONFLICT", version: 1 });
+    expect((row.conflict as any).content.findings).toBe("同一修订号，内容不同");
+    // The first content sent again displaces the held copy, which the audit trail keeps.
+    expect(await send(app, "inspector", env)).toMatchObject({ outcome: "CONFLICT" });
+    const trail = await app.db.prisma.auditEvent.findMany({
+      where: { entityId: env.recordId, action: "syncRecord" },
+      orderBy: { at: "asc" },
+    });
+    expect((trail.at(-1)!.details as any).displacedHeldCopy.content.findings).toBe("同一修订号，内容不同");
+  });
+
   it("answers malformed or foreign records with a typed rejection and stores nothing", async () => {
     const before = await app.db.prisma.inspectionRecord.count();
     const bad = siteVisit(problemId, [], { details: { place: " ", peopleMet: "", observations: "" } } as any);

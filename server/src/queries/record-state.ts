@@ -29,6 +29,7 @@ export function stateOf(row: RecordRow | null): ServerRecordState | null {
     clientVersion: row.clientVersion,
     lastForeignVersion: row.lastForeignVersion,
     contentHash: row.contentHash,
+    clientRevisionHash: row.clientRevisionHash,
     conflict: held
       ? { clientRevision: held.clientRevision, baseVersion: held.baseVersion, contentHash: held.contentHash }
       : null,

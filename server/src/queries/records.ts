@@ -96,7 +96,7 @@ async function applyEnvelope(
   await checkReferences(tx, env);
   const content = contentOf(env);
   const hash = contentHash(content);
-  const decision = decide(state, env);
+  const decision = decide(state, env, hash);
   const next = applyDecision(state, env, decision, hash);
   const bookkeeping = {
     version: next.version,
@@ -104,6 +104,7 @@ async function applyEnvelope(
     clientVersion: next.clientVersion,
     lastForeignVersion: next.lastForeignVersion,
     contentHash: next.contentHash,
+    clientRevisionHash: next.clientRevisionHash,
   };
   const measures = env.measureIds.map((measureId) => ({ measureId }));
   let changed = true;
@@ -146,9 +147,14 @@ async function applyEnvelope(
     decision.type === "ALREADY_APPLIED" && decision.reason === "superseded" ? [] : await missingPhotos(tx, content);
   await refreshSyncState(tx, env.recordId);
   if (changed) {
+    // A reused revision may displace a held copy of that same revision: keep it in the audit trail, not lost.
+    const displaced =
+      decision.type === "CONFLICT" && decision.reason === "revision-reused" ? (row?.conflict ?? null) : null;
     await audit(tx, deps.viewer, "syncRecord", "InspectionRecord", env.recordId, {
       outcome: decision.type,
       revision: env.revision,
+      ...(decision.type === "CONFLICT" ? { reason: decision.reason } : {}),
+      ...(displaced ? { displacedHeldCopy: displaced } : {}),
     });
   }
   return { answer: answerFor(env.recordId, decision, next, missing), changed };

@@ -34,6 +34,7 @@ describe("decide / applyDecision", () => {
       clientVersion: 1,
       lastForeignVersion: 0,
       contentHash: contentHash(rev(3, 0)),
+      clientRevisionHash: contentHash(rev(3, 0)),
       conflict: null,
     });
     expect(answer).toMatchObject({ outcome: "CREATED", serverVersion: 1, error: null });
@@ -47,6 +48,41 @@ describe("decide / applyDecision", () => {
     expect(again.decision).toEqual({ type: "ALREADY_APPLIED", reason: "duplicate" });
     expect(again.next).toBe(s1);
     expect(again.answer).toMatchObject({ outcome: "ALREADY_APPLIED", serverVersion: 1 });
+  });
+
+  it("holds a resend of an applied revision with DIFFERENT content as a conflict, never a duplicate", () => {
+    const s1 = send(null, rev(1, 0)).next;
+    const changed = send(s1, rev(1, 0, "same revision, other content"));
+    expect(changed.decision).toEqual({ type: "CONFLICT", reason: "revision-reused", replay: false });
+    expect(changed.answer).toMatchObject({ outcome: "CONFLICT", serverVersion: 1, error: { code: "SYNC_CONFLICT" } });
+    expect(changed.answer.error?.message).toMatch(/already received with different content/);
+    // The server copy stays; the other content is held beside it for review.
+    expect(changed.next).toMatchObject({ version: 1, contentHash: s1.contentHash, clientRevision: 1 });
+    expect(changed.next.conflict).toEqual({
+      clientRevision: 1,
+      baseVersion: 0,
+      contentHash: contentHash(rev(1, 0, "same revision, other content")),
+    });
+    // Its own resend is a replay; the first content sent again is another reuse, held in turn.
+    expect(send(changed.next, rev(1, 0, "same revision, other content")).decision).toEqual({
+      type: "CONFLICT",
+      reason: "open-conflict",
+      replay: true,
+    });
+    expect(send(changed.next, rev(1, 0)).decision).toEqual({
+      type: "CONFLICT",
+      reason: "revision-reused",
+      replay: false,
+    });
+    // After a supervisor's edit the device's own revision hash is still what a resend is compared with.
+    const edited = applyForeignEdit(s1, "f".repeat(64));
+    expect(send(edited, rev(1, 0)).decision).toEqual({ type: "ALREADY_APPLIED", reason: "duplicate" });
+    expect(send(edited, rev(1, 0, "x")).decision.type).toBe("CONFLICT");
+    // A record stored before the revision hash was kept (null) answers a same-revision resend as before.
+    expect(send({ ...s1, clientRevisionHash: null }, rev(1, 0, "x")).decision).toEqual({
+      type: "ALREADY_APPLIED",
+      reason: "duplicate",
+    });
   });
 
   it("updates a newer revision and bumps the version", () => {
@@ -76,6 +112,7 @@ describe("decide / applyDecision", () => {
     expect(next).toEqual({
       ...edited,
       clientRevision: 2,
+      clientRevisionHash: contentHash(rev(2, 1)),
       conflict: { clientRevision: 2, baseVersion: 1, contentHash: contentHash(rev(2, 1)) },
     });
     expect(answer).toMatchObject({ outcome: "CONFLICT", serverVersion: 1, error: { code: "SYNC_CONFLICT" } });

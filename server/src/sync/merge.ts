@@ -25,6 +25,12 @@ export interface ServerRecordState {
   lastForeignVersion: number;
   /** contentHash of the server copy. */
   contentHash: string;
+  /**
+   * contentHash of what the device sent as revision `clientRevision` (applied or held), so a resend of that
+   * revision with different content is told apart from a true duplicate. null: not known (a record stored
+   * before this was kept); such a record treats a same-revision resend as a duplicate, as it always did.
+   */
+  clientRevisionHash: string | null;
   /** Non-null while a conflict waits for a supervisor; every newer device revision conflicts until then. */
   conflict: HeldConflict | null;
 }
@@ -33,23 +39,41 @@ export type Decision =
   | { type: "CREATE" }
   | { type: "UPDATE" }
   | { type: "ALREADY_APPLIED"; reason: "duplicate" | "superseded" }
-  /** replay: this very revision is already the held copy; nothing changes, the answer is repeated. */
-  | { type: "CONFLICT"; reason: "foreign-edit" | "open-conflict"; replay: boolean };
+  /**
+   * replay: this very revision (same content) is already the held copy; nothing changes, the answer is repeated.
+   * revision-reused: the revision was already received with DIFFERENT content; the new copy is held for review.
+   */
+  | { type: "CONFLICT"; reason: "foreign-edit" | "open-conflict" | "revision-reused"; replay: boolean };
 
 /**
  * Rules, in order:
  * 1. no server copy -> CREATE, whatever the revision (an edit overtaking its create carries the newest content).
- * 2. revision <= clientRevision -> ALREADY_APPLIED (a duplicate or a superseded revision; nothing changes),
+ * 2. revision == clientRevision with a content hash other than the one received for it -> CONFLICT
+ *    "revision-reused" (as ODK Central refuses a resubmission with different content): the new copy is held
+ *    beside the server copy for a supervisor, never answered as a duplicate and dropped.
+ * 3. revision <= clientRevision -> ALREADY_APPLIED (a duplicate or a superseded revision; nothing changes),
  *    except the revision currently held as an open conflict, which answers CONFLICT again, so a
  *    resend never makes the device believe its copy was applied.
- * 3. a conflict is open -> CONFLICT (the newer copy replaces the held one), until a supervisor resolves it.
- * 4. someone else changed the record after what this revision builds on -> CONFLICT. The revision builds on
+ * 4. a conflict is open -> CONFLICT (the newer copy replaces the held one), until a supervisor resolves it.
+ * 5. someone else changed the record after what this revision builds on -> CONFLICT. The revision builds on
  *    max(baseVersion, clientVersion): the device's revisions form one chain, so it builds on its own last
  *    applied revision even when the answer carrying that version was lost.
- * 5. otherwise -> UPDATE.
+ * 6. otherwise -> UPDATE.
+ * Pass the incoming hash if already computed; otherwise it is computed from `incoming`.
  */
-export function decide(server: ServerRecordState | null, incoming: RecordEnvelope): Decision {
+export function decide(
+  server: ServerRecordState | null,
+  incoming: RecordEnvelope,
+  incomingHash: string = contentHash(incoming),
+): Decision {
   if (server === null) return { type: "CREATE" };
+  if (
+    incoming.revision === server.clientRevision &&
+    server.clientRevisionHash !== null &&
+    incomingHash !== server.clientRevisionHash
+  ) {
+    return { type: "CONFLICT", reason: "revision-reused", replay: false };
+  }
   if (incoming.revision <= server.clientRevision) {
     if (server.conflict && incoming.revision === server.conflict.clientRevision) {
       return { type: "CONFLICT", reason: "open-conflict", replay: true };
@@ -85,6 +109,7 @@ export function applyDecision(
         clientVersion: 1,
         lastForeignVersion: 0,
         contentHash: incomingHash,
+        clientRevisionHash: incomingHash,
         conflict: null,
       };
     case "UPDATE": {
@@ -95,6 +120,7 @@ export function applyDecision(
         clientRevision: incoming.revision,
         clientVersion: s.version + 1,
         contentHash: incomingHash,
+        clientRevisionHash: incomingHash,
       };
     }
     case "ALREADY_APPLIED":
@@ -105,6 +131,7 @@ export function applyDecision(
       return {
         ...s,
         clientRevision: incoming.revision,
+        clientRevisionHash: incomingHash,
         conflict: { clientRevision: incoming.revision, baseVersion: incoming.baseVersion, contentHash: incomingHash },
       };
     }
@@ -136,7 +163,9 @@ export function answerFor(
             message:
               decision.reason === "open-conflict"
                 ? "This record has an unresolved conflict; your copy is kept beside the server copy until a supervisor resolves it."
-                : "Someone else changed this record after your copy was made; both copies are kept for a supervisor to resolve.",
+                : decision.reason === "revision-reused"
+                  ? "This revision was already received with different content; your copy is kept beside the server copy for a supervisor to review."
+                  : "Someone else changed this record after your copy was made; both copies are kept for a supervisor to resolve.",
           }
         : null,
   };
