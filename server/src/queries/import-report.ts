@@ -131,8 +131,10 @@ async function writeReport(tx: Tx, r: ParsedReport, text: string, s: ImportSumma
       startDate: day(h.startDate),
       endDate: day(h.endDate),
       feedbackDate: day(h.feedbackDate),
+      published: true,
     },
-    update: {},
+    // A published progress report makes its inspection public (党务公开).
+    update: { published: true },
   });
   const sha = createHash("sha256").update(text.replace(/\r\n?/g, "\n").trim()).digest("hex");
   const existing = await tx.report.findUnique({
