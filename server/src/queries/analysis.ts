@@ -2,10 +2,9 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Person, Problem, Unit } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
+import type { Rating } from "../generated/prisma/enums.ts";
 import {
   addToTally,
-  assess,
-  combine,
   emptyTally,
   latestRating,
   lightOf,
@@ -17,39 +16,30 @@ import {
 } from "../domain/traffic-light.ts";
 import { changeOf, figuresByUnit, figuresOf, itemsAt, previousPeriod, type Period } from "../domain/periods.ts";
 import { measureVisibility, measureWhere } from "./ledger-filters.ts";
+import { lightTallies, type LightTallyRow } from "./dashboard-lights.ts";
 import { thresholdsFor } from "./settings.ts";
 
-/** The latest rated record naming the measure. */
-const latestMeasureRecord = {
-  where: { record: { rating: { not: null } } },
-  orderBy: { record: { deviceTime: "desc" } },
-  take: 1,
-  select: { record: { select: { rating: true, deviceTime: true } } },
-} satisfies Prisma.Measure$recordsArgs;
-
-/** The latest rated record naming no measure: it is about the whole problem, so about each of its measures. */
-const latestProblemRecord = {
-  where: { rating: { not: null }, measures: { none: {} } },
-  orderBy: { deviceTime: "desc" },
-  take: 1,
-  select: { rating: true, deviceTime: true },
-} satisfies Prisma.Problem$recordsArgs;
-
+/** A measure's light needs its own latest rating and its problem's (records naming no measure). */
 export const measureLightSelect = {
   deadline: true,
   status: true,
-  records: latestMeasureRecord,
-  problem: { select: { records: latestProblemRecord } },
+  latestRating: true,
+  latestRatedAt: true,
+  problem: { select: { latestRating: true, latestRatedAt: true } },
 } satisfies Prisma.MeasureSelect;
 
 type MeasureLightRow = Prisma.MeasureGetPayload<{ select: typeof measureLightSelect }>;
+type Rated = { latestRating: Rating | null; latestRatedAt: Date | null };
+
+/** The later of the measure's and the problem's latest ratings (the measure's own on a tie). */
+function ratingOf(own: Rated, problem: Rated): Rating | null {
+  const rated = (r: Rated) =>
+    r.latestRating && r.latestRatedAt ? [{ rating: r.latestRating, deviceTime: r.latestRatedAt }] : [];
+  return latestRating([...rated(own), ...rated(problem)]);
+}
 
 export function measureLightItem(m: MeasureLightRow): LightItem {
-  return {
-    deadline: m.deadline,
-    status: m.status,
-    latestRating: latestRating([...m.records.map((r) => r.record), ...m.problem.records]),
-  };
+  return { deadline: m.deadline, status: m.status, latestRating: ratingOf(m, m.problem) };
 }
 
 /** What a problem's light needs; only the measures the viewer may see count (a liaison's problem shows theirs). */
@@ -57,8 +47,12 @@ export function problemLightSelect(ctx: Context) {
   return {
     deadline: true,
     status: true,
-    records: latestProblemRecord,
-    measures: { where: measureVisibility(ctx), select: { deadline: true, status: true, records: latestMeasureRecord } },
+    latestRating: true,
+    latestRatedAt: true,
+    measures: {
+      where: measureVisibility(ctx),
+      select: { deadline: true, status: true, latestRating: true, latestRatedAt: true },
+    },
   } satisfies Prisma.ProblemSelect;
 }
 
@@ -66,18 +60,11 @@ type ProblemLightRow = Prisma.ProblemGetPayload<{ select: ReturnType<typeof prob
 
 /** The worst light of the problem's measures; a problem without measures is judged on its own fields. */
 export function problemLight(p: ProblemLightRow, now: Date, th: Thresholds): Light {
-  const own = latestRating(p.records);
-  if (p.measures.length === 0) return lightOf({ deadline: p.deadline, status: p.status, latestRating: own }, now, th);
+  if (p.measures.length === 0) {
+    return lightOf({ deadline: p.deadline, status: p.status, latestRating: p.latestRating }, now, th);
+  }
   const lights = p.measures.map((m) =>
-    lightOf(
-      {
-        deadline: m.deadline,
-        status: m.status,
-        latestRating: latestRating([...m.records.map((r) => r.record), ...p.records]),
-      },
-      now,
-      th,
-    ),
+    lightOf({ deadline: m.deadline, status: m.status, latestRating: ratingOf(m, p) }, now, th),
   );
   return worstLight(lights)!;
 }
@@ -92,58 +79,65 @@ export interface Dashboard {
   byProblem: { problem: Problem; light: Light; tally: LightTally }[];
 }
 
-function groupTally<T extends { id: string }>(
-  rows: readonly { key: T | null; a: ReturnType<typeof assess> }[],
-  name: (t: T) => string,
-) {
-  const groups = new Map<string | null, { key: T | null; tally: LightTally }>();
-  for (const { key, a } of rows) {
-    const id = key?.id ?? null;
-    const g = groups.get(id) ?? { key, tally: emptyTally() };
-    addToTally(g.tally, a);
-    groups.set(id, g);
-  }
-  // By name; the "not assigned" group last.
-  return [...groups.values()].sort((x, y) =>
-    x.key && y.key ? name(x.key).localeCompare(name(y.key), "zh-CN") : x.key ? -1 : y.key ? 1 : 0,
+/** By name; the "not assigned" group last. */
+function byName<T extends { name: string }>(rows: { key: T | null; tally: LightTally }[]) {
+  return rows.sort((x, y) =>
+    x.key && y.key ? x.key.name.localeCompare(y.key.name, "zh-CN") : x.key ? -1 : y.key ? 1 : 0,
   );
+}
+
+const SEVERITY: readonly (keyof LightTally & Lowercase<Light>)[] = ["red", "yellow", "green", "grey"];
+
+/** A problem's combined light from its measures' tally: the worst light any of them has. */
+function worstOf(t: LightTally): Light {
+  return SEVERITY.find((k) => t[k] > 0)!.toUpperCase() as Light;
 }
 
 export async function loadDashboard(ctx: Context, now = new Date()): Promise<Dashboard> {
   const thresholds = await thresholdsFor(ctx);
-  const rows = await ctx.prisma.measure.findMany({
-    where: measureWhere(ctx, {}, now),
-    select: { ...measureLightSelect, problemId: true, responsibleUnit: true, leadLeader: true },
-  });
-  const problems = await ctx.prisma.problem.findMany({
-    where: { id: { in: [...new Set(rows.map((r) => r.problemId))] } },
-    orderBy: [{ section: "asc" }, { number: "asc" }, { id: "asc" }],
-  });
-  const assessed = rows.map((r) => ({ row: r, a: assess(measureLightItem(r), now, thresholds) }));
-  const measures = assessed.reduce((t, x) => addToTally(t, x.a), emptyTally());
-  const byUnit = groupTally(
-    assessed.map((x) => ({ key: x.row.responsibleUnit, a: x.a })),
-    (u) => u.name,
-  ).map((g) => ({ unit: g.key, tally: g.tally }));
-  const byLeader = groupTally(
-    assessed.map((x) => ({ key: x.row.leadLeader, a: x.a })),
-    (p) => p.name,
-  ).map((g) => ({ leader: g.key, tally: g.tally }));
-  const problemTallies = new Map<string, { tally: LightTally; all: ReturnType<typeof assess>[] }>();
-  for (const x of assessed) {
-    const p = problemTallies.get(x.row.problemId) ?? { tally: emptyTally(), all: [] };
-    addToTally(p.tally, x.a);
-    p.all.push(x.a);
-    problemTallies.set(x.row.problemId, p);
-  }
+  const rows = await lightTallies(ctx.prisma, ctx.viewer, now, thresholds);
+  const keys = (g: string) => rows.filter((r) => r.grouping === g && r.key).map((r) => r.key!);
+  const [problems, units, leaders] = await Promise.all([
+    ctx.prisma.problem.findMany({
+      where: { id: { in: keys("problem") } },
+      orderBy: [{ section: "asc" }, { number: "asc" }, { id: "asc" }],
+    }),
+    ctx.prisma.unit.findMany({ where: { id: { in: keys("unit") } } }),
+    ctx.prisma.person.findMany({ where: { id: { in: keys("leader") } } }),
+  ]);
+  const tallyOf = ({ grouping: _g, key: _k, ...t }: LightTallyRow): LightTally => t;
+  const tallies = (g: string) => new Map(rows.filter((r) => r.grouping === g).map((r) => [r.key, tallyOf(r)]));
+  const [byProblemId, byUnitId, byLeaderId] = [tallies("problem"), tallies("unit"), tallies("leader")];
+  const unitsById = new Map(units.map((u) => [u.id, u]));
+  const leadersById = new Map(leaders.map((l) => [l.id, l]));
+  const byUnit = byName([...byUnitId].map(([id, tally]) => ({ key: id ? unitsById.get(id)! : null, tally }))).map(
+    (g) => ({ unit: g.key, tally: g.tally }),
+  );
+  const byLeader = byName([...byLeaderId].map(([id, tally]) => ({ key: id ? leadersById.get(id)! : null, tally }))).map(
+    (g) => ({ leader: g.key, tally: g.tally }),
+  );
   const problemsTally = emptyTally();
   const byProblem = problems.map((problem) => {
-    const p = problemTallies.get(problem.id)!;
-    const combined = combine(p.all)!;
-    addToTally(problemsTally, combined);
-    return { problem, light: combined.light, tally: p.tally };
+    const tally = byProblemId.get(problem.id)!;
+    const light = worstOf(tally);
+    addToTally(problemsTally, {
+      light,
+      overdue: tally.overdue > 0,
+      dueSoon: tally.dueSoon > 0,
+      relapsed: tally.relapsed > 0,
+    });
+    return { problem, light, tally };
   });
-  return { asOf: now, thresholds, measures, problems: problemsTally, byUnit, byLeader, byProblem };
+  const all = rows.find((r) => r.grouping === "all");
+  return {
+    asOf: now,
+    thresholds,
+    measures: all ? tallyOf(all) : emptyTally(),
+    problems: problemsTally,
+    byUnit,
+    byLeader,
+    byProblem,
+  };
 }
 
 const minDate = (a: Date, b: Date) => (a < b ? a : b);
