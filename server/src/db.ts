@@ -25,11 +25,20 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite data directory; "memory://" keeps it in memory (tests). */
   dataDir?: string;
+  /** Called with every statement Prisma sends (tests and benches count them); off by default. */
+  onStatement?: (sql: string) => void;
+}
+
+function newPrismaClient(adapter: PrismaPg, onStatement?: (sql: string) => void) {
+  if (!onStatement) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  prisma.$on("query", (e) => onStatement(e.query));
+  return prisma as unknown as PrismaClient;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  return openPglite(opts.dataDir ?? "./data");
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.onStatement);
+  return openPglite(opts.dataDir ?? "./data", opts.onStatement);
 }
 
 function pglSession(db: PGlite): SqlSession {
@@ -54,7 +63,7 @@ export function pgSession(client: pg.Client | pg.PoolClient): SqlSession {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, onStatement?: (sql: string) => void): Promise<Database> {
   let pgDir = dataDir;
   let unlock = async () => {};
   if (!dataDir.startsWith("memory://")) {
@@ -74,7 +83,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   await server.start();
   // PGlite is a single session: one pooled connection keeps transactions from interleaving.
   const adapter = new PrismaPg({ host: socketDir, user: "postgres", database: "postgres", max: 1 });
-  const prisma = new PrismaClient({ adapter });
+  const prisma = newPrismaClient(adapter, onStatement);
   await prisma.$connect();
   return {
     prisma,
@@ -89,7 +98,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(databaseUrl: string): Promise<Database> {
+async function openPostgres(databaseUrl: string, onStatement?: (sql: string) => void): Promise<Database> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -97,7 +106,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const prisma = newPrismaClient(new PrismaPg({ connectionString: databaseUrl }), onStatement);
   await prisma.$connect();
   return {
     prisma,

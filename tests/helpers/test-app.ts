@@ -29,8 +29,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { sample?: boolean } = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(
+  opts: { sample?: boolean; onStatement?: (sql: string) => void } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase({ onStatement: opts.onStatement });
   if (opts.sample !== false) await importReport(db.prisma, await readFile(sampleReportPath, "utf8"));
   const unitA = await findOrCreateUnit(db.prisma, "市委组织部");
   const unitB = await findOrCreateUnit(db.prisma, "市财政局");

@@ -11,9 +11,9 @@ export interface TestDatabase extends Database {
   url: string | null;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { onStatement?: (sql: string) => void } = {}): Promise<TestDatabase> {
   if (testDbKind === "pglite") {
-    const db = await openDatabase({ dataDir: "memory://" });
+    const db = await openDatabase({ dataDir: "memory://", ...opts });
     return Object.assign(db, { url: null });
   }
   const name = `rectify_test_${randomBytes(6).toString("hex")}`;
@@ -23,7 +23,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
+  const db = await openDatabase({ databaseUrl: url.toString(), ...opts });
   return {
     ...db,
     url: url.toString(),

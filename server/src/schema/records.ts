@@ -1,13 +1,26 @@
 // Inspection records from the field: the sync mutation devices call, and what supervisors read (filterable
 // lists, per problem and per measure, with photos). Staff only: liaisons and the public see no records.
 import { builder } from "../builder.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { InspectionRecord, Prisma } from "../generated/prisma/client.ts";
+import { MeasureNode } from "./ledger.ts";
 import { resolveRecordConflict, reviseRecord } from "../queries/record-review.ts";
 import { syncRecord } from "../queries/records.ts";
 import { serverAnswerSchema, type ServerAnswer } from "../sync/index.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { z } from "zod";
 import { decodeId } from "./ids.ts";
+import type { GraphQLResolveInfo } from "graphql";
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import { resolveCursorConnection, type PageInfoShape } from "@pothos/plugin-relay";
+import type { Context } from "../context.ts";
+import {
+  countRecords,
+  inIdOrder,
+  recordCursor,
+  recordFilterSql,
+  recordPageIds,
+  type RecordFilterValues,
+} from "../queries/record-pages.ts";
 
 const RecordKindEnum = builder.enumType("RecordKind", {
   description: "The three ways inspectors verify rectification in the field.",
@@ -30,7 +43,7 @@ const SyncStateEnum = builder.enumType("SyncState", {
   },
 });
 
-builder.prismaNode("InspectionRecord", {
+const InspectionRecordNode = builder.prismaNode("InspectionRecord", {
   description: "A field inspector's record: site visit, ledger check or on-site questioning.",
   id: { field: "id" },
   authScopes: { staff: true },
@@ -45,15 +58,13 @@ builder.prismaNode("InspectionRecord", {
       resolve: (r) => r.inspector.displayName,
     }),
     problem: t.relation("problem"),
-    measures: t.prismaField({
-      type: ["Measure"],
-      select: { measures: { select: { measureId: true } } },
-      resolve: (query, r, _a, ctx) =>
-        ctx.prisma.measure.findMany({
-          ...query,
-          where: { id: { in: r.measures.map((m) => m.measureId) } },
-          orderBy: { number: "asc" },
-        }),
+    // Loaded through the link table in the record's own query (no statement per record).
+    measures: t.field({
+      type: [MeasureNode],
+      select: (_args, _ctx, nestedSelection) => ({
+        measures: { select: { measure: nestedSelection(true) }, orderBy: { measure: { number: "asc" } } },
+      }),
+      resolve: (r) => r.measures.map((m) => m.measure),
     }),
     latitude: t.exposeFloat("latitude", { nullable: true }),
     longitude: t.exposeFloat("longitude", { nullable: true }),
@@ -100,32 +111,60 @@ const RecordFilter = builder.inputType("RecordFilter", {
   }),
 });
 
-function recordWhere(f: typeof RecordFilter.$inferInput | null | undefined): Prisma.InspectionRecordWhereInput {
+function recordFilter(f: typeof RecordFilter.$inferInput | null | undefined): RecordFilterValues {
   if (!f) return {};
   return {
-    ...(f.problemId ? { problemId: decodeId(f.problemId, "Problem") } : {}),
-    ...(f.measureId ? { measures: { some: { measureId: decodeId(f.measureId, "Measure") } } } : {}),
-    ...(f.inspectorId ? { inspectorId: decodeId(f.inspectorId, "User") } : {}),
-    ...(f.kind ? { kind: f.kind } : {}),
-    ...(f.rating ? { rating: f.rating } : {}),
-    ...(typeof f.followUpRequired === "boolean" ? { followUpRequired: f.followUpRequired } : {}),
-    ...(f.syncState ? { syncState: f.syncState } : {}),
-    ...(f.from || f.to ? { deviceTime: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+    problemId: f.problemId ? decodeId(f.problemId, "Problem") : undefined,
+    measureId: f.measureId ? decodeId(f.measureId, "Measure") : undefined,
+    inspectorId: f.inspectorId ? decodeId(f.inspectorId, "User") : undefined,
+    kind: f.kind ?? undefined,
+    rating: f.rating ?? undefined,
+    followUpRequired: f.followUpRequired ?? undefined,
+    syncState: f.syncState ?? undefined,
+    from: f.from ?? undefined,
+    to: f.to ?? undefined,
   };
 }
 
-const ORDER = [{ deviceTime: "desc" as const }, { id: "asc" as const }];
+type RecordPage = Awaited<ReturnType<typeof recordPage>>;
+
+/** One keyset page of records (newest first); the nodes are read with what the query selects on them. */
+async function recordPage(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null },
+  where: Prisma.Sql,
+) {
+  const page = await resolveCursorConnection(
+    { args, toCursor: (r) => recordCursor(r as InspectionRecord), defaultSize: 20, maxSize: 100 },
+    async (w) => {
+      const ids = await recordPageIds(ctx.prisma, where, w);
+      if (!ids.length) return [];
+      const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], typeName: "InspectionRecord" });
+      const rows = await ctx.prisma.inspectionRecord.findMany({ ...query, where: { id: { in: ids } } });
+      return inIdOrder(ids, rows);
+    },
+  );
+  // Never null: the walk above always answers a list.
+  const { edges, pageInfo } = page as { edges: { cursor: string; node: InspectionRecord }[]; pageInfo: PageInfoShape };
+  return { edges, pageInfo, where };
+}
+
+/** totalCount is a statement of its own, run only when the query asks for it. */
+const totalCountOf = (p: object, ctx: Context) => countRecords(ctx.prisma, (p as RecordPage).where);
+
+const ORDER = [{ deviceTime: "desc" as const }, { id: "desc" as const }];
 
 builder.queryFields((t) => ({
-  inspectionRecords: t.prismaConnection({
-    type: "InspectionRecord",
-    cursor: "id",
-    authScopes: { staff: true },
-    args: { filter: t.arg({ type: RecordFilter, required: false }) },
-    totalCount: (_c, args, ctx) => ctx.prisma.inspectionRecord.count({ where: recordWhere(args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.inspectionRecord.findMany({ ...query, where: recordWhere(args.filter), orderBy: ORDER }),
-  }),
+  inspectionRecords: t.connection(
+    {
+      type: InspectionRecordNode,
+      authScopes: { staff: true },
+      args: { filter: t.arg({ type: RecordFilter, required: false }) },
+      resolve: (_root, args, ctx, info) => recordPage(ctx, info, args, recordFilterSql(recordFilter(args.filter))),
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: (p, _a, ctx) => totalCountOf(p, ctx) }) }) },
+  ),
 }));
 
 builder.prismaObjectFields("Problem", (t) => ({
@@ -138,19 +177,14 @@ builder.prismaObjectFields("Problem", (t) => ({
 }));
 
 builder.prismaObjectFields("Measure", (t) => ({
-  records: t.prismaConnection({
-    type: "InspectionRecord",
-    cursor: "id",
-    authScopes: { staff: true },
-    totalCount: (m, _a, ctx) =>
-      ctx.prisma.inspectionRecord.count({ where: { measures: { some: { measureId: m.id } } } }),
-    resolve: (query, m, _args, ctx) =>
-      ctx.prisma.inspectionRecord.findMany({
-        ...query,
-        where: { measures: { some: { measureId: m.id } } },
-        orderBy: ORDER,
-      }),
-  }),
+  records: t.connection(
+    {
+      type: InspectionRecordNode,
+      authScopes: { staff: true },
+      resolve: (m, args, ctx, info) => recordPage(ctx, info, args, recordFilterSql({ measureId: m.id })),
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: (p, _a, ctx) => totalCountOf(p, ctx) }) }) },
+  ),
 }));
 
 const SyncError = builder.objectRef<{ code: string; message: string }>("SyncError").implement({
