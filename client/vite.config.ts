@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import pkg from "./package.json" with { type: "json" };
+import { precompress } from "./vite-precompress.ts";
 
 export default defineConfig({
   plugins: [
@@ -48,6 +49,7 @@ export default defineConfig({
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
       },
     }),
+    precompress(),
   ],
   // Shown in settings, so a support call can tell which build a phone runs.
   define: { __APP_VERSION__: JSON.stringify(`${pkg.version} (${new Date().toISOString().slice(0, 10)})`) },

@@ -1,11 +1,12 @@
 // The HTTP server: GraphQL at /graphql (with GraphiQL), resumable photo uploads at /uploads, stored photos at
 // /files, the PWA at /. One process, one database.
 // Invariant: close() stops accepting, drains in-flight requests, then the caller closes the database.
-import { createServer as createHttpServer, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Database } from "./db.ts";
 import { createGraphQL } from "./yoga.ts";
 import { createStaticHandler } from "./static-files.ts";
+import { withCompression } from "./http/compress.ts";
 import { createLedgerPubSub } from "./pubsub.ts";
 import { PhotoStore } from "./files/photo-store.ts";
 import { createUploadHandler } from "./http/uploads.ts";
@@ -45,7 +46,8 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
     if (!res.headersSent) res.writeHead(500).end();
     else res.destroy();
   };
-  const http = createHttpServer((req, res) => {
+  const http = createHttpServer((req, res) => withCompression(req, res, () => route(req, res)));
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
     if (url === "/graphql" || url.startsWith("/graphql?")) {
       void yoga.handle(req, res);
@@ -83,7 +85,7 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
       return;
     }
     serveStatic(req, res).catch(fail(res));
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(opts.port, opts.host ?? "0.0.0.0", () => resolve());

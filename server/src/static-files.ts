@@ -1,6 +1,6 @@
 // Serves the built PWA (client/dist): hashed assets cached for a year, the shell and service worker never
 // cached by HTTP (so an update is seen), unknown paths fall back to index.html (client-side routing).
-// Invariant: never serves a file outside the dist folder.
+// Invariant: never serves a file outside the dist folder; a precompressed copy only to a client that accepts it.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -28,6 +28,29 @@ async function fileAt(root: string, urlPath: string): Promise<string | null> {
   return null;
 }
 
+/** Whether an Accept-Encoding header accepts `encoding` (listed, and not with q=0). */
+export function acceptsEncoding(header: string, encoding: string): boolean {
+  return header.split(",").some((part) => {
+    const [name = "", ...params] = part.split(";").map((x) => x.trim());
+    if (name.toLowerCase() !== encoding) return false;
+    const q = params.find((p) => p.startsWith("q="));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/** The build's brotli or gzip copy of a file (client/vite-precompress.ts), when the client accepts it. */
+async function precompressed(file: string, accept: string) {
+  for (const [encoding, ext] of [
+    ["br", ".br"],
+    ["gzip", ".gz"],
+  ] as const) {
+    if (!acceptsEncoding(accept, encoding)) continue;
+    const s = await stat(file + ext).catch(() => null);
+    if (s?.isFile()) return { encoding, file: file + ext, size: s.size };
+  }
+  return null;
+}
+
 export function createStaticHandler(distDir: string) {
   const root = path.resolve(distDir);
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -44,11 +67,18 @@ export function createStaticHandler(distDir: string) {
     }
     const type = TYPES[path.extname(file)] ?? "application/octet-stream";
     const cache = isAsset ? "public, max-age=31536000, immutable" : "no-cache";
-    res.writeHead(200, { "Content-Type": type, "Cache-Control": cache, "X-Content-Type-Options": "nosniff" });
+    const encoded = await precompressed(file, String(req.headers["accept-encoding"] ?? ""));
+    res.writeHead(200, {
+      "Content-Type": type,
+      "Cache-Control": cache,
+      "X-Content-Type-Options": "nosniff",
+      Vary: "Accept-Encoding",
+      ...(encoded ? { "Content-Encoding": encoded.encoding, "Content-Length": encoded.size } : {}),
+    });
     if (req.method === "HEAD") {
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    createReadStream(encoded?.file ?? file).pipe(res);
   };
 }
