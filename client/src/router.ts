@@ -21,6 +21,12 @@ export type Route =
   | { name: "opinions" }
   /** 用户与单位: accounts and units, for admins. */
   | { name: "admin" }
+  /** 我的整改事项: a unit's measures by urgency, with 补充材料 requests. */
+  | { name: "myMeasures" }
+  /** Report progress (整改进展) on measures (raw ids); `id` is an existing report or draft; `answers` a 补充材料 request. */
+  | { name: "report"; id: string | null; measureIds: string[]; answers: string | null }
+  /** A measure's timeline (global or raw id). */
+  | { name: "timeline"; measureId: string }
   | { name: "notFound"; path: string };
 
 /** Supervision screens without arguments: the path is the name. */
@@ -63,6 +69,17 @@ export function parseRoute(hash: string): Route {
     return { name: "problems", unitId: params.get("unit"), leaderId: params.get("leader"), label: params.get("label") };
   }
   if (head === "analysis" && parts.length === 1) return { name: "analysis", period: params.get("period") };
+  if (head === "my" && parts.length === 1) return { name: "myMeasures" };
+  if (head === "report" && parts.length <= 2) {
+    const measures = params.get("measures");
+    return {
+      name: "report",
+      id: arg && arg !== "new" ? arg : null,
+      measureIds: measures ? measures.split(",").filter(Boolean) : [],
+      answers: params.get("answers"),
+    };
+  }
+  if (head === "timeline" && arg && parts.length === 2) return { name: "timeline", measureId: arg };
   return { name: "notFound", path };
 }
 
@@ -105,6 +122,15 @@ export function href(route: Route): string {
       return withQuery("#/problems", { unit: route.unitId, leader: route.leaderId, label: route.label });
     case "analysis":
       return withQuery("#/analysis", { period: route.period });
+    case "myMeasures":
+      return "#/my";
+    case "report":
+      return withQuery(`#/report/${route.id ? enc(route.id) : "new"}`, {
+        measures: route.measureIds.join(",") || null,
+        answers: route.answers,
+      });
+    case "timeline":
+      return `#/timeline/${enc(route.measureId)}`;
     case "notFound":
       return `#${route.path}`;
   }

@@ -58,9 +58,9 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
       uploads(req, res, upload[1]!).catch(fail(res));
       return;
     }
-    const file = url.match(/^\/files\/([^/?]+)$/);
+    const file = url.match(/^\/files\/([^/?]+)(\?download=1)?$/);
     if (file) {
-      files(req, res, file[1]!).catch(fail(res));
+      files(req, res, file[1]!, !!file[2]).catch(fail(res));
       return;
     }
     // Exports: the ledger workbook, the report as txt/docx, and the public report page.

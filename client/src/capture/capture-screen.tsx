@@ -2,7 +2,7 @@
 // draft), then loads what exists for that id: the autosaved draft first, else the saved outbox entry, else a blank
 // form for the chosen item.
 import { useEffect, useState } from "react";
-import { contentOf } from "@rectify/server/sync";
+import { contentOf, isProgressEnvelope } from "@rectify/server/sync";
 import { useWorkingSet } from "../cache/working-set-context.tsx";
 import { findProblem, rawId } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
@@ -70,7 +70,14 @@ function CaptureLoader({
       if (cancelled) return;
       const fromDraft = draft ? asFormState(draft.data) : null;
       if (fromDraft) return setLoaded({ form: fromDraft, editing: !!entry, fresh: false });
-      if (entry) return setLoaded({ form: formFromContent(contentOf(entry.envelope)), editing: true, fresh: false });
+      if (entry) {
+        const env = entry.envelope;
+        // A progress report is edited on its own screen, never as a field record.
+        if (isProgressEnvelope(env)) {
+          return navigate({ name: "report", id: recordId, measureIds: [], answers: null }, { replace: true });
+        }
+        return setLoaded({ form: formFromContent(contentOf(env)), editing: true, fresh: false });
+      }
       const problem = problemId ? findProblem(workingSet, problemId) : null;
       const form = emptyForm(recordId, problem?.rawId ?? safeRawId(problemId), isoWithOffset(new Date()));
       const measure = measureId ? problem?.measures.find((m) => m.id === measureId || m.rawId === measureId) : null;

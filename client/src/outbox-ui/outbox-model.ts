@@ -1,6 +1,6 @@
 // What the outbox screen lists: saved records (outbox entries) and autosaved drafts that were never saved, newest
 // first, with a readable reason for records that need attention. Pure.
-import type { RecordKind, SyncError } from "@rectify/server/sync";
+import { isProgressEnvelope, type RecordKind, type SyncError } from "@rectify/server/sync";
 import type { Draft, EntryState, OutboxEntry } from "../outbox/index.ts";
 import { asFormState } from "../capture/form-model.ts";
 import { hasKey, type MessageKey } from "../i18n/i18n.ts";
@@ -13,8 +13,11 @@ export interface OutboxItem {
   draftOnly: boolean;
   /** A saved record with unsaved edits in a draft. */
   hasDraft: boolean;
-  kind: RecordKind;
+  /** PROGRESS: a unit's progress report (整改进展), edited on the report screen. */
+  kind: RecordKind | "PROGRESS";
   problemId: string | null;
+  /** Raw ids of the measures a progress report is on (empty for records). */
+  measureIds: string[];
   deviceTime: string;
   findings: string;
   photoCount: number;
@@ -31,10 +34,10 @@ export function outboxItems(entries: readonly OutboxEntry[], drafts: readonly Dr
     state: e.state,
     draftOnly: false,
     hasDraft: draftIds.has(e.id),
-    kind: e.envelope.kind,
-    problemId: e.envelope.problemId,
+    ...(isProgressEnvelope(e.envelope)
+      ? { kind: "PROGRESS" as const, problemId: null, measureIds: e.envelope.measureIds, findings: e.envelope.text }
+      : { kind: e.envelope.kind, problemId: e.envelope.problemId, measureIds: [], findings: e.envelope.findings }),
     deviceTime: e.envelope.deviceTime,
-    findings: e.envelope.findings,
     photoCount: e.envelope.photos.length,
     lastError: e.lastError,
     nextAttemptAt: e.state === "waiting" && e.lastError ? e.nextAttemptAt : null,
@@ -51,6 +54,7 @@ export function outboxItems(entries: readonly OutboxEntry[], drafts: readonly Dr
       hasDraft: true,
       kind: form.kind,
       problemId: form.problemId,
+      measureIds: [],
       deviceTime: form.deviceTime,
       findings: form.findings,
       photoCount: form.photos.length * 2,

@@ -1,6 +1,9 @@
 // Pure rules for outbox entries: how a local save turns into a revision, and the per-state counts the UI shows.
-import { contentHash, type RecordContent, type RecordEnvelope } from "@rectify/server/sync";
-import { ENTRY_STATES, type EntryState, type OutboxEntry } from "./outbox-store.ts";
+import { contentHash, type ProgressContent, type RecordContent } from "@rectify/server/sync";
+import { ENTRY_STATES, type EntryState, type OutboxEntry, type OutboxEnvelope } from "./outbox-store.ts";
+
+/** What a save carries: a record's content or a progress report's (both without revision and baseVersion). */
+export type EntryContent = RecordContent | ProgressContent;
 
 export type OutboxCounts = Record<EntryState, number> & {
   /** waiting + sending: what still has to reach the server. */
@@ -37,12 +40,12 @@ export interface SaveContext {
  *   revision + 1, and the entry moves to the back of the queue.
  * In all cases baseVersion = the last serverVersion the server answered (0 if none).
  */
-export function planSave(existing: OutboxEntry | null, content: RecordContent, ctx: SaveContext): OutboxEntry | null {
+export function planSave(existing: OutboxEntry | null, content: EntryContent, ctx: SaveContext): OutboxEntry | null {
   const state: EntryState = ctx.hold ? "draft" : "waiting";
   if (!existing) {
     return {
       id: content.recordId,
-      envelope: { ...content, revision: 1, baseVersion: 0 } as RecordEnvelope,
+      envelope: { ...content, revision: 1, baseVersion: 0 } as OutboxEnvelope,
       state,
       attempts: 0,
       nextAttemptAt: ctx.now,
@@ -65,7 +68,7 @@ export function planSave(existing: OutboxEntry | null, content: RecordContent, c
   const revision = inPlace ? existing.envelope.revision : existing.envelope.revision + 1;
   return {
     ...existing,
-    envelope: { ...content, revision, baseVersion: existing.serverVersion ?? 0 } as RecordEnvelope,
+    envelope: { ...content, revision, baseVersion: existing.serverVersion ?? 0 } as OutboxEnvelope,
     state,
     attempts: 0,
     nextAttemptAt: ctx.now,

@@ -6,6 +6,7 @@ import {
   contentHash,
   contentOf,
   decide,
+  isProgressEnvelope,
   rejectedAnswer,
   resolveConflict,
   sha256Hex,
@@ -77,6 +78,7 @@ export function createFakeServer(now: () => number) {
 
   const transport: SyncTransport = {
     async sendRecord(envelope) {
+      if (isProgressEnvelope(envelope)) throw new Error("This fake server takes inspection records only");
       const env = structuredClone(envelope); // what went over the wire, not the caller's object
       sent.push({ recordId: env.recordId, revision: env.revision });
       if (faults.hangBeforeSend?.(env)) return never();

@@ -1,5 +1,5 @@
 // The one storage interface of the field outbox: entries, photo bytes and drafts. Every promise settles only after the write is durable.
-import type { RecordEnvelope, SyncError } from "@rectify/server/sync";
+import type { ProgressEnvelope, RecordEnvelope, SyncError } from "@rectify/server/sync";
 
 /**
  * draft: complete record the inspector keeps on the device for now (never sent while draft).
@@ -11,10 +11,13 @@ import type { RecordEnvelope, SyncError } from "@rectify/server/sync";
 export type EntryState = "draft" | "waiting" | "sending" | "synced" | "needs_attention";
 export const ENTRY_STATES: readonly EntryState[] = ["draft", "waiting", "sending", "synced", "needs_attention"];
 
+/** What an entry carries: a field record, or a unit's progress report (entryKind "progress", same send/upload rounds). */
+export type OutboxEnvelope = RecordEnvelope | ProgressEnvelope;
+
 export interface OutboxEntry {
   /** = envelope.recordId: one entry per record; an edit replaces the envelope, never adds an entry. */
   id: string;
-  envelope: RecordEnvelope;
+  envelope: OutboxEnvelope;
   state: EntryState;
   /** Send attempts since the last success or new revision; drives the backoff. */
   attempts: number;

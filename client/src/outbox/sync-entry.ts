@@ -1,8 +1,8 @@
 // Sends ONE outbox entry: claim it, upload photos the server lacks, send, confirm, record the outcome. Never loses a revision saved meanwhile.
-import { serverAnswerSchema, type RecordEnvelope, type ServerAnswer, type SyncError } from "@rectify/server/sync";
+import { serverAnswerSchema, type ServerAnswer, type SyncError } from "@rectify/server/sync";
 import { backoffDelay } from "./backoff.ts";
 import { isSendable } from "./entry-rules.ts";
-import type { OutboxEntry, OutboxStore } from "./outbox-store.ts";
+import type { OutboxEntry, OutboxEnvelope, OutboxStore } from "./outbox-store.ts";
 import { TransportError, type SyncTransport } from "./transport.ts";
 
 export const OUTBOX_ERROR_CODES = {
@@ -85,7 +85,7 @@ export async function syncEntry(deps: EntryDeps, id: string, tally: PassTally): 
   return "continue";
 }
 
-async function send(deps: EntryDeps, env: RecordEnvelope): Promise<ServerAnswer> {
+async function send(deps: EntryDeps, env: OutboxEnvelope): Promise<ServerAnswer> {
   const raw = await deps.transport.sendRecord(env);
   const parsed = serverAnswerSchema.safeParse(raw);
   if (!parsed.success || parsed.data.recordId !== env.recordId) {
@@ -97,7 +97,7 @@ async function send(deps: EntryDeps, env: RecordEnvelope): Promise<ServerAnswer>
   return parsed.data;
 }
 
-async function uploadPhotos(deps: EntryDeps, env: RecordEnvelope, ids: readonly string[]): Promise<number> {
+async function uploadPhotos(deps: EntryDeps, env: OutboxEnvelope, ids: readonly string[]): Promise<number> {
   let uploaded = 0;
   for (const photoId of ids) {
     const ref = env.photos.find((p) => p.id === photoId);

@@ -1,6 +1,14 @@
 // The sync engine: one pass at a time sends the outbox in queue order; triggered on demand, on `online` and by a timer while work remains.
-import { validateEnvelope, type RecordContent, type SyncError, type ValidationIssue } from "@rectify/server/sync";
-import { countEntries, isSendable, planSave, type OutboxCounts } from "./entry-rules.ts";
+import {
+  validateEnvelope,
+  isProgressEnvelope,
+  validateProgressEnvelope,
+  type ProgressContent,
+  type RecordContent,
+  type SyncError,
+  type ValidationIssue,
+} from "@rectify/server/sync";
+import { countEntries, isSendable, planSave, type EntryContent, type OutboxCounts } from "./entry-rules.ts";
 import type { OutboxEntry, OutboxStore } from "./outbox-store.ts";
 import { syncEntry, type PassTally } from "./sync-entry.ts";
 import type { SyncTransport } from "./transport.ts";
@@ -48,6 +56,8 @@ export interface StartOptions {
 export interface SyncEngine {
   /** Validates and queues (or, with hold, keeps as draft) a record; see planSave for revisions. */
   saveRecord(content: RecordContent, options?: { hold?: boolean }): Promise<OutboxEntry>;
+  /** The same for a unit's progress report (entry kind "progress"): validated, queued or held, sent in queue order. */
+  saveProgress(content: ProgressContent, options?: { hold?: boolean }): Promise<OutboxEntry>;
   /** One pass respecting backoff; joins the running pass if there is one. */
   runOnce(): Promise<SyncSummary>;
   /** One pass ignoring backoff ("sync now" button, back online). */
@@ -208,23 +218,29 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     schedule(Math.min(interval, Math.max(untilDue, MIN_DELAY_MS)));
   }
 
+  async function save(content: EntryContent, opts: { hold?: boolean }): Promise<OutboxEntry> {
+    const saved = await locked(async () => {
+      const existing = await store.get(content.recordId);
+      if (seq === null) seq = Math.max(0, ...(await store.list()).map((e) => e.seq));
+      const planned = planSave(existing, content, { now: now(), hold: opts.hold ?? false, nextSeq: () => ++seq! });
+      if (!planned) return existing!;
+      const at = new Date(now());
+      const checked = isProgressEnvelope(planned.envelope)
+        ? validateProgressEnvelope(planned.envelope, at)
+        : validateEnvelope(planned.envelope, at);
+      if (!checked.ok) throw new OutboxValidationError(checked.error);
+      const entry = { ...planned, envelope: checked.value };
+      await store.put(entry);
+      return entry;
+    });
+    await refresh();
+    if (started && saved.state === "waiting") schedule(0);
+    return saved;
+  }
+
   const engine: SyncEngine = {
-    async saveRecord(content, opts = {}) {
-      const saved = await locked(async () => {
-        const existing = await store.get(content.recordId);
-        if (seq === null) seq = Math.max(0, ...(await store.list()).map((e) => e.seq));
-        const planned = planSave(existing, content, { now: now(), hold: opts.hold ?? false, nextSeq: () => ++seq! });
-        if (!planned) return existing!;
-        const checked = validateEnvelope(planned.envelope, new Date(now()));
-        if (!checked.ok) throw new OutboxValidationError(checked.error);
-        const entry = { ...planned, envelope: checked.value };
-        await store.put(entry);
-        return entry;
-      });
-      await refresh();
-      if (started && saved.state === "waiting") schedule(0);
-      return saved;
-    },
+    saveRecord: (content, opts = {}) => save(content, opts),
+    saveProgress: (content, opts = {}) => save(content, opts),
     runOnce: () => runPass(false),
     syncNow,
     async retry(id) {

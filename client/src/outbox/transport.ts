@@ -1,14 +1,22 @@
 // What the sync loop needs from the network (the app implements it over GraphQL/HTTP), and how failures must be classified.
-import type { PhotoRef, RecordEnvelope, ServerAnswer } from "@rectify/server/sync";
+import type { ServerAnswer } from "@rectify/server/sync";
+import type { OutboxEnvelope } from "./outbox-store.ts";
 
-/** A photo as uploaded: the envelope's photo reference plus the record it belongs to. */
-export interface PhotoUploadMeta extends PhotoRef {
+/** A photo or evidence file as uploaded: the envelope's file reference plus the record (or report) it belongs to. */
+export interface PhotoUploadMeta {
+  id: string;
+  sha256: string;
+  size: number;
+  mimeType: string;
+  fileName: string;
+  /** Record photos carry their variant ("original" | "stamped"); evidence files have none. */
+  variant?: string;
   recordId: string;
 }
 
 export interface SyncTransport {
-  /** Sends one envelope; resolves with the server's answer for it (the loop validates the answer). */
-  sendRecord(envelope: RecordEnvelope): Promise<ServerAnswer>;
+  /** Sends one envelope (a record or a progress report); resolves with the server's answer for it (the loop validates the answer). */
+  sendRecord(envelope: OutboxEnvelope): Promise<ServerAnswer>;
   /** Uploads a photo's bytes; resolves once the server stored and verified them (idempotent by photo id). */
   uploadPhoto(meta: PhotoUploadMeta, bytes: Uint8Array): Promise<void>;
 }

@@ -1,8 +1,9 @@
-// The outbox's SyncTransport over this server: records via the syncRecord GraphQL mutation, photos via the
-// resumable /uploads endpoint, both authenticated by the HttpOnly session cookie (same origin).
+// The outbox's SyncTransport over this server: records via the syncRecord GraphQL mutation, progress reports via
+// syncProgressReport, photos and evidence via the resumable /uploads endpoint, all authenticated by the HttpOnly
+// session cookie (same origin).
 // Invariant: only a record's own fault is non-retryable; session loss is retryable and reported to the UI.
-import type { RecordEnvelope, ServerAnswer } from "@rectify/server/sync";
-import { TransportError, type PhotoUploadMeta, type SyncTransport } from "../outbox/index.ts";
+import { isProgressEnvelope, type ServerAnswer } from "@rectify/server/sync";
+import { TransportError, type OutboxEnvelope, type PhotoUploadMeta, type SyncTransport } from "../outbox/index.ts";
 import { authRequired, request, statusError, SYNC_TRANSPORT_CODES, type HttpOptions } from "./http.ts";
 import { uploadPhoto, UPLOAD_CHUNK_BYTES } from "./photo-upload.ts";
 
@@ -10,7 +11,13 @@ export const SYNC_RECORD_MUTATION = `mutation SyncRecord($e: JSON!) {
   syncRecord(envelope: $e) { recordId outcome serverVersion missingPhotos error { code message } }
 }`;
 
+export const SYNC_PROGRESS_MUTATION = `mutation SyncProgressReport($e: JSON!) {
+  syncProgressReport(envelope: $e) { recordId outcome serverVersion missingPhotos error { code message } }
+}`;
+
 export interface GraphqlTransportOptions {
+  /** Bytes the server holds of a file being uploaded (after each chunk), for a progress bar. */
+  onUploadProgress?: (meta: PhotoUploadMeta, sent: number, total: number) => void;
   fetch?: typeof fetch;
   baseUrl?: string;
   /** Per request; a phone on a weak signal needs patience, a hung request must still end. */
@@ -20,7 +27,7 @@ export interface GraphqlTransportOptions {
 }
 
 interface GraphqlBody {
-  data?: { syncRecord?: ServerAnswer | null } | null;
+  data?: { syncRecord?: ServerAnswer | null; syncProgressReport?: ServerAnswer | null } | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
@@ -33,11 +40,16 @@ export function createGraphqlTransport(options: GraphqlTransportOptions = {}): S
   };
   const chunkBytes = options.chunkBytes ?? UPLOAD_CHUNK_BYTES;
 
-  async function sendRecord(envelope: RecordEnvelope): Promise<ServerAnswer> {
+  async function sendRecord(envelope: OutboxEnvelope): Promise<ServerAnswer> {
+    const progress = isProgressEnvelope(envelope);
+    const field = progress ? "syncProgressReport" : "syncRecord";
     const res = await request(http, "/graphql", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json, application/json" },
-      body: JSON.stringify({ query: SYNC_RECORD_MUTATION, variables: { e: envelope } }),
+      body: JSON.stringify({
+        query: progress ? SYNC_PROGRESS_MUTATION : SYNC_RECORD_MUTATION,
+        variables: { e: envelope },
+      }),
     });
     let body: GraphqlBody | null = null;
     try {
@@ -53,18 +65,25 @@ export function createGraphqlTransport(options: GraphqlTransportOptions = {}): S
         retryable: false,
       });
     }
-    if (!res.ok && !body?.data) throw statusError(http, res, "syncRecord");
-    const answer = body?.data?.syncRecord;
+    if (!res.ok && !body?.data) throw statusError(http, res, field);
+    const answer = body?.data?.[field];
     if (!answer) {
       // An old server without syncRecord, or a masked internal error: the server's fault, try again later.
       const why = body?.errors?.map((e) => e.message).join("; ") || "no answer";
-      throw new TransportError(SYNC_TRANSPORT_CODES.SERVER_ERROR, `syncRecord failed: ${why}`, { retryable: true });
+      throw new TransportError(SYNC_TRANSPORT_CODES.SERVER_ERROR, `${field} failed: ${why}`, { retryable: true });
     }
     return answer;
   }
 
   return {
     sendRecord,
-    uploadPhoto: (meta: PhotoUploadMeta, bytes: Uint8Array) => uploadPhoto(http, meta, bytes, chunkBytes),
+    uploadPhoto: (meta: PhotoUploadMeta, bytes: Uint8Array) =>
+      uploadPhoto(
+        http,
+        meta,
+        bytes,
+        chunkBytes,
+        options.onUploadProgress && ((sent) => options.onUploadProgress!(meta, sent, meta.size)),
+      ),
   };
 }

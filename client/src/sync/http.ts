@@ -12,6 +12,8 @@ export const SYNC_TRANSPORT_CODES = {
   PHOTO_MISMATCH: "SYNC_PHOTO_MISMATCH",
   PHOTO_TOO_LARGE: "SYNC_PHOTO_TOO_LARGE",
   PHOTO_UNKNOWN: "SYNC_PHOTO_UNKNOWN",
+  /** The server sniffed an evidence file and it is not a PDF, .docx, .xlsx or image (HTTP 415). */
+  FILE_TYPE_REFUSED: "SYNC_FILE_TYPE_REFUSED",
 } as const;
 
 export interface HttpOptions {

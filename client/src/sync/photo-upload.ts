@@ -47,8 +47,11 @@ export async function uploadPhoto(
   meta: PhotoUploadMeta,
   bytes: Uint8Array,
   chunkBytes = UPLOAD_CHUNK_BYTES,
+  /** Told the bytes the server holds after each answer (evidence files show a progress bar). */
+  onProgress?: (sent: number) => void,
 ): Promise<void> {
   let { offset, complete } = await headOffset(http, meta);
+  onProgress?.(complete ? meta.size : offset);
   // Each round either advances or re-reads the offset; the bound only stops a misbehaving server from looping.
   let rounds = Math.ceil(bytes.length / chunkBytes) * 2 + 8;
   while (!complete) {
@@ -69,6 +72,7 @@ export async function uploadPhoto(
     });
     if (res.status === 204 || res.status === 200) {
       const next = offsetOf(res);
+      if (next !== null) onProgress?.(next);
       if (res.headers.get("Upload-Complete") === "1" || (next !== null && next >= bytes.length)) return;
       if (next === null || next <= offset) ({ offset, complete } = await headOffset(http, meta));
       else offset = next;
@@ -81,6 +85,12 @@ export async function uploadPhoto(
       throw new TransportError(
         SYNC_TRANSPORT_CODES.PHOTO_MISMATCH,
         `The server found that ${meta.fileName} does not match its sha256 or size`,
+        { retryable: false },
+      );
+    } else if (res.status === 415) {
+      throw new TransportError(
+        SYNC_TRANSPORT_CODES.FILE_TYPE_REFUSED,
+        `The server found that ${meta.fileName} is not a PDF, .docx, .xlsx or image file`,
         { retryable: false },
       );
     } else if (res.status === 413) {

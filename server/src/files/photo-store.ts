@@ -1,4 +1,4 @@
-// Content-addressed photo storage on disk: complete files at <DATA_DIR>/files/<sha[0..2]>/<sha>, partial
+// Content-addressed storage of photos and evidence files on disk: complete files at <DATA_DIR>/files/<sha[0..2]>/<sha>, partial
 // uploads at <DATA_DIR>/uploads/<photoId>.part. Invariants: a file is only ever moved into files/ after its
 // bytes hashed to its name; the same bytes are stored once however many records or photos refer to them.
 import { createHash } from "node:crypto";
@@ -14,7 +14,7 @@ export class PhotoStore {
     return path.join(this.dataDir, "files", sha256.slice(0, 2), sha256);
   }
 
-  private partPath(photoId: string): string {
+  partPath(photoId: string): string {
     if (!/^[0-9a-f-]{36}$/.test(photoId)) throw new Error(`not a photo id: ${photoId}`);
     return path.join(this.dataDir, "uploads", `${photoId}.part`);
   }

@@ -7,6 +7,7 @@ import type { PrismaClient } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { submitOpinion } from "../queries/opinions.ts";
 import { esc, page, STATUS_LABEL } from "./html.ts";
+import { publicProgressByMeasure } from "./public-progress.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PUBLISHED = { inspection: { reports: { some: { published: true } } } } as const;
@@ -38,8 +39,12 @@ async function problemPage(prisma: PrismaClient, id: string, message = "") {
     include: { measures: { orderBy: { number: "asc" } }, inspection: true },
   });
   if (!p) return null;
+  const progress = await publicProgressByMeasure(
+    prisma,
+    p.measures.map((m) => m.id),
+  );
   const measures = p.measures
-    .map((m) => `<li>${esc(m.text)} <span class="status">${esc(STATUS_LABEL[m.status])}</span></li>`)
+    .map((m) => `<li>${esc(m.text)} <span class="status">${esc(STATUS_LABEL[m.status])}</span>${progress(m.id)}</li>`)
     .join("");
   const body = `<p>${esc(p.inspection.team)}对${esc(p.inspection.inspectedBody)}巡视反馈问题</p>
 <h2>关于“${esc(p.title)}”问题的整改</h2><p>整改状态：<span class="status">${esc(STATUS_LABEL[p.status])}</span></p>

@@ -1,11 +1,14 @@
-// Resumable photo uploads (tus-like): HEAD /uploads/<photoId> tells how many bytes the server holds;
-// PATCH /uploads/<photoId> with Upload-Offset appends. The photo must first be declared by a synced record.
-// Invariants: bytes are accepted only at the current offset (a retried chunk is never appended twice); a
-// completed upload is verified against its declared sha256 before it counts; one upload per photo at a time.
+// Resumable uploads (tus-like) of record photos and progress evidence alike: HEAD /uploads/<attachmentId> tells
+// how many bytes the server holds; PATCH with Upload-Offset appends. The file must first be declared by a
+// synced record or progress report. Invariants: bytes are accepted only at the current offset (a retried chunk
+// is never appended twice); a completed upload is verified against its declared sha256 before it counts;
+// evidence is kept only when its sniffed type is an accepted one (415 otherwise), and is stored with that type;
+// one upload per attachment at a time.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "../db.ts";
 import type { PhotoStore } from "../files/photo-store.ts";
 import { photoBytesArrived } from "../queries/record-review.ts";
+import { acceptedEvidenceType, sniffMimeType } from "../files/evidence-types.ts";
 import { requestUser } from "./request-user.ts";
 
 const MAX_CHUNK = 8 * 1024 * 1024;
@@ -49,13 +52,13 @@ export function createUploadHandler(prisma: PrismaClient, photos: PhotoStore) {
           include: { record: { select: { inspectorId: true } } },
         })
       : null;
-    if (!att) return send(res, 404, {}, "unknown photo: send its record first");
+    if (!att) return send(res, 404, {}, "unknown file: send its record or progress report first");
     const mayUpload =
       att.uploadedById === user.id ||
       att.record?.inspectorId === user.id ||
       user.role === "ADMIN" ||
       user.role === "SUPERVISOR";
-    if (!mayUpload) return send(res, 403, {}, "not your photo");
+    if (!mayUpload) return send(res, 403, {}, "not your file");
     await serialised(photoId, async () => {
       const done = att.completedAt !== null || (await photos.has(att.sha256));
       if (done && !att.completedAt) await photoBytesArrived(prisma, att.sha256);
@@ -67,10 +70,21 @@ export function createUploadHandler(prisma: PrismaClient, photos: PhotoStore) {
       const claimed = Number(req.headers["upload-offset"]);
       if (!Number.isInteger(claimed) || claimed !== offset) return send(res, 409, state, "wrong Upload-Offset");
       const body = await readBody(req, Math.min(MAX_CHUNK, att.size - offset));
-      if (!body) return send(res, 413, state, "chunk larger than what remains of the photo");
+      if (!body) return send(res, 413, state, "chunk larger than what remains of the file");
       const length = await photos.append(photoId, offset, body);
       if (length === null) return send(res, 409, { ...state, "Upload-Offset": await photos.received(photoId) });
       if (length < att.size) return send(res, 204, { "Upload-Offset": length, "Upload-Length": att.size });
+      // Evidence: what the bytes are decides, not what the device said (record photos come from the app's camera).
+      const sniffed = att.progressUpdateId ? acceptedEvidenceType(await sniffMimeType(photos.partPath(photoId))) : null;
+      if (att.progressUpdateId && !sniffed) {
+        await photos.discard(photoId);
+        return send(
+          res,
+          415,
+          { "Upload-Offset": 0, "Upload-Length": att.size },
+          "not a PDF, .docx, .xlsx, JPEG, PNG or WebP file",
+        );
+      }
       if (!(await photos.complete(photoId, att.sha256))) {
         return send(
           res,
@@ -78,6 +92,12 @@ export function createUploadHandler(prisma: PrismaClient, photos: PhotoStore) {
           { "Upload-Offset": 0, "Upload-Length": att.size },
           "bytes do not match the declared sha256",
         );
+      }
+      if (sniffed) {
+        await prisma.attachment.updateMany({
+          where: { sha256: att.sha256, progressUpdateId: { not: null } },
+          data: { mimeType: sniffed },
+        });
       }
       await photoBytesArrived(prisma, att.sha256);
       return send(res, 204, { "Upload-Offset": att.size, "Upload-Length": att.size, "Upload-Complete": 1 });

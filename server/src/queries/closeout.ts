@@ -9,6 +9,8 @@ import { InvalidTransitionError, NotFoundError, ValidationError } from "../error
 import { shanghaiToday } from "../domain/dates.ts";
 import { addProgressUpdateTx, transitionMeasure } from "./ledger.ts";
 import { audit } from "./audit.ts";
+import { attachEvidence } from "./closeout-evidence.ts";
+import type { EvidenceRef } from "../sync/index.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,6 +19,10 @@ export interface CloseoutRequest {
   evidenceId: string;
   evidence: string;
   reason: string;
+  /** Files already reported on this measure, picked as evidence (copied onto the evidence update). */
+  evidenceFileIds?: string[];
+  /** New files declared now; their bytes are uploaded at /uploads/<id> afterwards. */
+  newFiles?: EvidenceRef[];
 }
 
 export async function requestCloseout(ctx: Context, r: CloseoutRequest) {
@@ -27,6 +33,7 @@ export async function requestCloseout(ctx: Context, r: CloseoutRequest) {
       measureId: r.measureId,
       text: r.evidence,
     });
+    await attachEvidence(tx, viewer, update.id, r.measureId, r.evidenceFileIds ?? [], r.newFiles ?? []);
     const attachments = await tx.attachment.count({ where: { progressUpdateId: update.id } });
     const { measure, change } = await transitionMeasure(tx, viewer, r.measureId, "CLOSE_REQUESTED", r.reason, {
       evidenceId: update.id,

@@ -100,7 +100,7 @@ const FindingsRef = builder.objectRef<Findings>("PeriodFindingsSummary").impleme
   }),
 });
 
-const PeriodAnalysisRef = builder.objectRef<PeriodAnalysis>("PeriodAnalysisSummary").implement({
+export const PeriodAnalysisRef = builder.objectRef<PeriodAnalysis>("PeriodAnalysisSummary").implement({
   description: "A month's or a quarter's figures as of its end, against the period before.",
   fields: (t) => ({
     period: t.string({ description: "Normalised, e.g. 2024-03 or 2024-Q1", resolve: (a) => a.period.label }),

@@ -100,7 +100,7 @@ const ProblemLightCounts = builder
     }),
   });
 
-const DashboardSummary = builder.objectRef<Dashboard>("DashboardSummary").implement({
+export const DashboardSummary = builder.objectRef<Dashboard>("DashboardSummary").implement({
   description: "Traffic-light figures of the measures the viewer may see (a liaison: their unit's).",
   fields: (t) => ({
     asOf: t.field({ type: "DateTime", resolve: (d) => d.asOf }),

@@ -8,6 +8,7 @@ import "./inspection.ts";
 import "./ledger.ts";
 import "./assignments.ts";
 import "./progress.ts";
+import "./evidence.ts";
 import "./import.ts";
 import "./records.ts";
 import "./closeout.ts";

@@ -9,7 +9,8 @@ import { decodeId } from "./ids.ts";
 builder.prismaNode("ProgressUpdate", {
   description: "Progress a responsible unit reports on a measure, with evidence.",
   id: { field: "id" },
-  authScopes: (u) => ({ seeMeasure: { id: u.measureId ?? "", problemId: u.problemId }, $all: { loggedIn: true } }),
+  // Both must hold: scopes side by side are alternatives ($any), which let any login read any unit's update.
+  authScopes: (u) => ({ $all: { loggedIn: true, seeMeasure: { id: u.measureId ?? "", problemId: u.problemId } } }),
   fields: (t) => ({
     text: t.exposeString("text"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),

@@ -192,7 +192,7 @@ const SyncError = builder.objectRef<{ code: string; message: string }>("SyncErro
   fields: (t) => ({ code: t.exposeString("code"), message: t.exposeString("message") }),
 });
 
-const SyncAnswer = builder.objectRef<ServerAnswer>("SyncAnswer").implement({
+export const SyncAnswer = builder.objectRef<ServerAnswer>("SyncAnswer").implement({
   description: "The server's answer for one record (see @rectify/server/sync answer.ts)",
   fields: (t) => ({
     recordId: t.exposeString("recordId"),

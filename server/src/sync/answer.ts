@@ -20,6 +20,8 @@ export const SYNC_ERROR_CODES = {
   UNKNOWN_REFERENCE: "SYNC_UNKNOWN_REFERENCE",
   /** An uploaded photo's bytes do not match the sha256/size the envelope declared. */
   PHOTO_MISMATCH: "SYNC_PHOTO_MISMATCH",
+  /** An evidence file's bytes are not a PDF, .docx, .xlsx or image (sniffed, whatever it was declared as). */
+  FILE_TYPE_REFUSED: "SYNC_FILE_TYPE_REFUSED",
 } as const;
 
 export interface SyncError {

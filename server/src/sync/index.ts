@@ -6,3 +6,4 @@ export * from "./merge.ts";
 export { contentHash, contentOf } from "./content-hash.ts";
 export { canonicalJson } from "./canonical-json.ts";
 export { createSha256, sha256Hex, sha256HexOfString, toHex, type Sha256 } from "./sha256.ts";
+export * from "./progress-envelope.ts";

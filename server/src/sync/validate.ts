@@ -25,7 +25,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+export function issueMessage(issue: z.core.$ZodIssue): string {
   // zod's defaults read "Invalid input: expected string, received undefined"; say what the user must do.
   if (issue.code === "invalid_type") {
     if (/received undefined$/.test(issue.message)) return "is required";
