@@ -2,6 +2,7 @@
 // does not leak usable credentials. Invariant: revoked or expired sessions never authenticate.
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db.ts";
+import type { User } from "../generated/prisma/client.ts";
 
 export type SessionKind = "cookie" | "bearer";
 export const COOKIE_NAME = "rectify_session";
@@ -21,13 +22,15 @@ export async function issueSession(prisma: PrismaClient, userId: string, kind: S
   return { token, expiresAt };
 }
 
+/** The session and its user in one statement (every request asks: it is on the path of each sync). */
 export async function findSessionUser(prisma: PrismaClient, token: string, now = new Date()) {
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: digestToken(token) },
-    include: { user: true },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) return null;
-  return { session, user: session.user };
+  const rows = await prisma.$queryRaw<(User & { sessionId: string; revokedAt: Date | null; expiresAt: Date })[]>`
+    SELECT s.id AS "sessionId", s."revokedAt", s."expiresAt", u.*
+    FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s."tokenHash" = ${digestToken(token)}`;
+  const row = rows[0];
+  if (!row || row.revokedAt || row.expiresAt <= now || !row.active) return null;
+  const { sessionId, revokedAt, expiresAt, ...user } = row;
+  return { session: { id: sessionId, revokedAt, expiresAt }, user: user as User };
 }
 
 export async function revokeSession(prisma: PrismaClient, token: string) {

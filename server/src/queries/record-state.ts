@@ -20,7 +20,11 @@ export async function lockRecord(tx: Tx, recordId: string) {
   return { row, state: stateOf(row) };
 }
 
-export function stateOf(row: RecordRow | null): ServerRecordState | null {
+type MergeColumns = "version" | "clientRevision" | "clientVersion" | "lastForeignVersion" | "contentHash";
+
+export function stateOf(
+  row: (Pick<RecordRow, MergeColumns | "clientRevisionHash"> & { conflict: unknown }) | null,
+): ServerRecordState | null {
   if (!row) return null;
   const held = row.conflict as HeldConflictRow | null;
   return {

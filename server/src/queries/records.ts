@@ -2,7 +2,6 @@
 // @rectify/server/sync, and writes in one transaction with the row locked. Invariants: the same revision sent
 // twice is stored once; nothing is silently overwritten (stale edits are held as conflicts); a bad record is
 // answered REJECTED without touching the database; photos are tracked by id and completed by content hash.
-import type { Prisma } from "../generated/prisma/client.ts";
 import type { PrismaClient } from "../db.ts";
 import type { Viewer } from "../context.ts";
 import {
@@ -14,20 +13,21 @@ import {
   rejectedAnswer,
   SYNC_ERROR_CODES,
   validateEnvelope,
-  type RecordContent,
   type RecordEnvelope,
   type ServerAnswer,
 } from "../sync/index.ts";
 import type { PhotoStore } from "../files/photo-store.ts";
 import { audit } from "./audit.ts";
+import { refreshSyncState, stateOf, type HeldConflictRow, type Tx } from "./record-state.ts";
 import {
-  lockRecord,
-  missingPhotos,
-  projection,
-  refreshSyncState,
-  type HeldConflictRow,
-  type Tx,
-} from "./record-state.ts";
+  checkReferencesSql,
+  holdConflict,
+  insertRecord,
+  knownPhotos,
+  lockForSync,
+  registerPhotosSql,
+  updateRecord,
+} from "./record-sync-sql.ts";
 
 export interface SyncDeps {
   prisma: PrismaClient;
@@ -44,56 +44,31 @@ class Rejection extends Error {
   }
 }
 
-async function checkReferences(tx: Tx, env: RecordEnvelope) {
-  const problem = await tx.problem.findUnique({ where: { id: env.problemId }, select: { id: true } });
-  if (!problem) throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, `Problem ${env.problemId} does not exist`);
-  if (env.measureIds.length) {
-    const n = await tx.measure.count({ where: { id: { in: env.measureIds }, problemId: env.problemId } });
-    if (n !== env.measureIds.length) {
-      throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, "A measure listed is not one of this problem's measures");
-    }
-  }
-  const foreign = await tx.attachment.findFirst({
-    where: { id: { in: env.photos.map((p) => p.id) }, NOT: { recordId: env.recordId } },
-    select: { id: true },
-  });
-  if (foreign) throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, `Photo ${foreign.id} belongs to another record`);
-}
-
-/** Creates attachment rows for photos not yet known; marks as complete those whose bytes are already stored. */
-async function registerPhotos(tx: Tx, deps: SyncDeps, recordId: string, c: RecordContent) {
-  for (const p of c.photos) {
-    const stored = await deps.photos.has(p.sha256);
-    await tx.attachment.upsert({
-      where: { id: p.id },
-      create: {
-        id: p.id,
-        recordId,
-        sha256: p.sha256,
-        size: p.size,
-        mimeType: p.mimeType,
-        fileName: p.fileName,
-        variant: p.variant,
-        uploadedById: deps.viewer.id,
-        receivedBytes: stored ? p.size : 0,
-        completedAt: stored ? new Date() : null,
-      },
-      update: {},
-    });
-  }
-}
-
 async function applyEnvelope(
   tx: Tx,
   deps: SyncDeps,
   env: RecordEnvelope,
 ): Promise<{ answer: ServerAnswer; changed: boolean }> {
   // Two deliveries of the same record serialise here (a create race ends in a unique violation, retried).
-  const { row, state } = await lockRecord(tx, env.recordId);
+  const row = await lockForSync(tx, env.recordId);
   if (row && row.inspectorId !== deps.viewer.id) {
     throw new Rejection(SYNC_ERROR_CODES.FORBIDDEN, "This record belongs to another inspector");
   }
-  await checkReferences(tx, env);
+  const refs = await checkReferencesSql(
+    tx,
+    env.recordId,
+    env.problemId,
+    env.measureIds,
+    env.photos.map((p) => p.id),
+  );
+  if (!refs.problem) throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, `Problem ${env.problemId} does not exist`);
+  if (refs.measures !== env.measureIds.length) {
+    throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, "A measure listed is not one of this problem's measures");
+  }
+  if (refs.foreignPhoto) {
+    throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, `Photo ${refs.foreignPhoto} belongs to another record`);
+  }
+  const state = stateOf(row);
   const content = contentOf(env);
   const hash = contentHash(content);
   const decision = decide(state, env, hash);
@@ -106,47 +81,50 @@ async function applyEnvelope(
     contentHash: next.contentHash,
     clientRevisionHash: next.clientRevisionHash,
   };
-  const measures = env.measureIds.map((measureId) => ({ measureId }));
-  let changed = true;
+  const changed =
+    decision.type === "CREATE" || decision.type === "UPDATE" || (decision.type === "CONFLICT" && !decision.replay);
+  const now = new Date();
+  // Which photos are still missing once this delivery is registered (new rows are complete if the bytes are here).
+  const known = await knownPhotos(tx, content);
+  const stored = new Map<string, boolean>();
+  if (changed) {
+    for (const p of content.photos) if (!known.has(p.id)) stored.set(p.id, await deps.photos.has(p.sha256));
+  }
+  const missing =
+    decision.type === "ALREADY_APPLIED" && decision.reason === "superseded"
+      ? []
+      : content.photos.filter((p) => !(known.get(p.id) ?? stored.get(p.id) ?? false)).map((p) => p.id);
+  const write = { recordId: env.recordId, inspectorId: deps.viewer.id, content, bookkeeping, now };
+  const held = row?.conflict as HeldConflictRow | null | undefined;
+  const syncState = held ? "CONFLICT" : missing.length ? "AWAITING_PHOTOS" : "COMPLETE";
   if (decision.type === "CREATE") {
-    await tx.inspectionRecord.create({
-      data: {
-        id: env.recordId,
-        inspectorId: deps.viewer.id,
-        ...projection(content),
-        ...bookkeeping,
-        measures: { create: measures },
-      },
-    });
+    await insertRecord(tx, { ...write, syncState });
   } else if (decision.type === "UPDATE") {
-    await tx.inspectionRecordMeasure.deleteMany({ where: { recordId: env.recordId } });
-    await tx.inspectionRecord.update({
-      where: { id: env.recordId },
-      data: { ...projection(content), ...bookkeeping, measures: { create: measures } },
-    });
+    await updateRecord(tx, { ...write, syncState });
     const keep = new Set(content.photos.map((p) => p.id));
-    const held = row?.conflict as HeldConflictRow | null;
     for (const p of held?.content.photos ?? []) keep.add(p.id);
     await tx.attachment.deleteMany({ where: { recordId: env.recordId, id: { notIn: [...keep] } } });
-  } else if (decision.type === "CONFLICT" && !decision.replay) {
-    const held: HeldConflictRow = {
+  } else if (changed) {
+    const heldNow: HeldConflictRow = {
       clientRevision: env.revision,
       baseVersion: env.baseVersion,
       contentHash: hash,
       content,
     };
-    await tx.inspectionRecord.update({
-      where: { id: env.recordId },
-      data: { ...bookkeeping, conflict: held as unknown as Prisma.InputJsonValue },
-    });
+    await holdConflict(tx, write, heldNow);
   } else {
-    changed = false;
+    // Nothing written: the stored state stands (refreshed as before, in case photos arrived meanwhile).
+    await refreshSyncState(tx, env.recordId);
   }
-  if (changed) await registerPhotos(tx, deps, env.recordId, content);
-  const missing =
-    decision.type === "ALREADY_APPLIED" && decision.reason === "superseded" ? [] : await missingPhotos(tx, content);
-  await refreshSyncState(tx, env.recordId);
   if (changed) {
+    const fresh = content.photos.filter((p) => !known.has(p.id));
+    await registerPhotosSql(
+      tx,
+      env.recordId,
+      deps.viewer.id,
+      fresh.map((p) => ({ ...p, stored: stored.get(p.id) ?? false })),
+      now,
+    );
     // A reused revision may displace a held copy of that same revision: keep it in the audit trail, not lost.
     const displaced =
       decision.type === "CONFLICT" && decision.reason === "revision-reused" ? (row?.conflict ?? null) : null;
@@ -160,8 +138,11 @@ async function applyEnvelope(
   return { answer: answerFor(env.recordId, decision, next, missing), changed };
 }
 
+/** Two first deliveries raced to insert the record (Prisma's P2002, or PostgreSQL's 23505 from raw SQL). */
 function isUniqueViolation(err: unknown) {
-  return (err as { code?: string })?.code === "P2002";
+  const e = err as { code?: string; message?: string; meta?: unknown } | null;
+  if (e?.code === "P2002") return true;
+  return /\b23505\b|UniqueConstraintViolation/.test(`${e?.message ?? ""} ${JSON.stringify(e?.meta ?? {})}`);
 }
 
 export async function syncRecord(deps: SyncDeps, input: unknown, now = new Date()) {
