@@ -58,8 +58,17 @@ export default tseslint.config(
         "error",
         {
           exceptions: {
-            types: ["PageInfo", "Indicator", "StatusChange", "FieldIssue", "SyncAnswer", "SyncError", "LedgerEvent"],
-            suffixes: ["Connection", "Edge", "Error", "Payload", "Summary", "Counts"],
+            types: [
+              "PageInfo",
+              "Indicator",
+              "StatusChange",
+              "FieldIssue",
+              "SyncAnswer",
+              "SyncError",
+              "LedgerEvent",
+              "TimelineEntry",
+            ],
+            suffixes: ["Connection", "Edge", "Error", "Payload", "Summary", "Counts", "Figures"],
           },
         },
       ],
