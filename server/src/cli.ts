@@ -1,21 +1,23 @@
 // `pnpm cli <command>`: operations on the same database as `pnpm start` (same DATA_DIR and DATABASE_URL).
-// Commands: import <file> [--dry-run] [--json]; export-report and export-ledger (see EXPORT_USAGE). (Users are
-// managed through GraphQL by an admin.) Invariant: exit code 0 only on success (2: usage, 1: anything else);
+// Commands: import <file> [--dry-run] [--json] [--accept-warnings]; export-report and export-ledger (see EXPORT_USAGE). (Users are
+// managed through GraphQL by an admin.) Invariant: exit code 0 only on success (2: usage, 3: import warnings not
+// accepted, nothing written; 1: anything else);
 // errors and progress go to stderr, so stdout holds only results.
 import { readFile } from "node:fs/promises";
 import { loadConfig, resolveFromCwd } from "./config.ts";
 import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { openDatabase, type Database } from "./db.ts";
-import { importReport } from "./queries/import-report.ts";
+import { importReport, readImportFile, type ImportSummary } from "./queries/import-report.ts";
 import { AppError, ImportParseError } from "./errors.ts";
 import { ArgumentError, EXPORT_USAGE, parseLedgerArgs, parseReportArgs } from "./exports/cli-args.ts";
 import { checkWritable, exportLedgerFile, exportReportFile, OutputError } from "./exports/export-files.ts";
 import { createProgressPrinter } from "./exports/progress-printer.ts";
 import type { ProgressFn } from "./exports/load-inspection.ts";
 
-const USAGE = ["usage: pnpm cli import <file> [--dry-run] [--json]", ...EXPORT_USAGE.map((u) => `       ${u}`)].join(
-  "\n",
-);
+const USAGE = [
+  "usage: pnpm cli import <file.txt|.docx|.pdf> [--dry-run] [--json] [--accept-warnings]",
+  ...EXPORT_USAGE.map((u) => `       ${u}`),
+].join("\n");
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -27,30 +29,50 @@ async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   }
 }
 
+/** The --json view of an import: everything but the parsed tree and the source text. */
+function importJson(s: ImportSummary) {
+  const { parsed, sourceLines: _lines, ...rest } = s;
+  return {
+    ...rest,
+    title: parsed.title,
+    layout: parsed.layout,
+    summaryFigures: parsed.summary,
+    skipped: parsed.skipped,
+  };
+}
+
 async function runImport(args: string[]) {
   const json = args.includes("--json");
   const dryRun = args.includes("--dry-run");
+  const acceptWarnings = args.includes("--accept-warnings");
+  const unknown = args.find((a) => a.startsWith("--") && !["--json", "--dry-run", "--accept-warnings"].includes(a));
+  if (unknown) throw new UsageError(`unknown option ${unknown}\n${USAGE}`);
   const file = args.find((a) => !a.startsWith("--"));
   if (!file) throw new UsageError(USAGE);
-  const text = await readFile(resolveFromCwd(file), "utf8").catch((err: NodeJS.ErrnoException) => {
+  const bytes = await readFile(resolveFromCwd(file)).catch((err: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${file}: ${err.code ?? err.message}`, 1);
   });
   try {
-    const summary = await withDb((db) => importReport(db.prisma, text, { dryRun }));
+    const source = await readImportFile(bytes, file);
+    const summary = await withDb((db) => importReport(db.prisma, source.text, { dryRun, acceptWarnings, source }));
+    if (summary.needsReview) process.exitCode = 3;
     if (json) {
-      process.stdout.write(JSON.stringify(summary) + "\n");
+      process.stdout.write(JSON.stringify(importJson(summary)) + "\n");
     } else {
       const s = summary;
       console.log(
-        `${s.dryRun ? "[dry run] " : ""}${s.inspection.team} → ${s.inspection.inspectedBody}, report ${s.report.reportDate ?? "?"}`,
+        `${s.dryRun ? "[dry run] " : ""}${s.inspection.team} → ${s.inspection.inspectedBody}, report ${s.report.reportDate ?? "?"} (${s.format}, ${s.encoding})`,
       );
       console.log(
         `${s.problems} problems (${s.completed} completed, ${s.continuing} continuing), ${s.measures} measures`,
       );
+      for (const w of s.warnings) console.error(`warning ${w.code}: ${w.message}`);
       console.log(
         s.alreadyImported
           ? "already imported: nothing changed"
-          : `created ${s.created.problems} problems and ${s.created.measures} measures; updated ${s.updated.problems} problems and ${s.updated.measures} measures`,
+          : s.needsReview
+            ? `${s.warnings.length} warning(s): nothing written; review them and run again with --accept-warnings`
+            : `${s.dryRun ? "would create" : "created"} ${s.created.problems} problems and ${s.created.measures} measures; updated ${s.updated.problems} problems and ${s.updated.measures} measures`,
       );
     }
   } catch (err) {

@@ -9,6 +9,7 @@ export const ErrorCodes = {
   VALIDATION_FAILED: "VALIDATION_FAILED",
   INVALID_TRANSITION: "INVALID_TRANSITION",
   IMPORT_PARSE_ERROR: "IMPORT_PARSE_ERROR",
+  IMPORT_UNREADABLE_FILE: "IMPORT_UNREADABLE_FILE",
   CONFLICT: "CONFLICT",
   BAD_CREDENTIALS: "BAD_CREDENTIALS",
   RATE_LIMITED: "RATE_LIMITED",
@@ -76,6 +77,17 @@ export class ImportParseError extends AppError {
     message: string,
   ) {
     super(ErrorCodes.IMPORT_PARSE_ERROR, message);
+  }
+}
+
+/** A file that is not text in a supported encoding, a broken .docx/.pdf, or a PDF without a text layer. */
+export class ImportFileError extends AppError {
+  constructor(
+    /** "encoding" | "no-text-layer" | "docx" | "pdf" */
+    readonly reason: string,
+    message: string,
+  ) {
+    super(ErrorCodes.IMPORT_UNREADABLE_FILE, message);
   }
 }
 

@@ -8,6 +8,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleReportPath } from "@rectify/server/config";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db.ts";
+import iconv from "iconv-lite";
+import { scannedPdf } from "@rectify/server/importer/test-pdf";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -65,5 +67,50 @@ describe("pnpm cli import", () => {
     const usage = await cli(["import"]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("usage:");
+  });
+});
+
+describe("pnpm cli import of real files", () => {
+  const report = [
+    "首页 > 信息公开 > 巡察工作",
+    "关于巡察整改进展情况的通报",
+    "根据市委统一部署，市委第五巡察组于2023年5月8日至7月7日对市文广旅局党组开展了巡察，并于8月30日进行了反馈。",
+    "（一）在“落实意识形态工作责任制”方面",
+    "1.关于“阵地管理不严”问题的整改。",
+    "（1）开展阵地排查。",
+    "中共某市文广旅局党组",
+    "2024年3月20日",
+  ].join("\r\n");
+
+  it("reads a GB18030 file, exits 3 on warnings without writing, and imports with --accept-warnings", async () => {
+    const file = path.join(dataDir, "gbk.txt");
+    await writeFile(file, iconv.encode(report, "gb18030"));
+    const review = await cli(["import", file, "--json"]);
+    expect(review.code).toBe(3);
+    const out = JSON.parse(review.stdout);
+    expect(out).toMatchObject({
+      encoding: "GB18030",
+      format: "txt",
+      title: "关于巡察整改进展情况的通报",
+      needsReview: true,
+      imported: false,
+      problems: 1,
+      layout: { categories: true, sections: false, problemMarker: "arabic" },
+      skipped: [{ line: 1, reason: "page-furniture" }],
+      warnings: [{ code: "STATUS_NOT_STATED", line: 5 }],
+    });
+    const accepted = await cli(["import", file, "--accept-warnings"]);
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toContain("created 1 problems and 1 measures");
+    expect(accepted.stderr).toContain("warning STATUS_NOT_STATED");
+  });
+
+  it("refuses a scanned PDF with a clear error and exit code 1", async () => {
+    const file = path.join(dataDir, "scan.pdf");
+    await writeFile(file, await scannedPdf());
+    const r = await cli(["import", file, "--json"]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: "IMPORT_UNREADABLE_FILE" });
+    expect(JSON.parse(r.stdout).error.message).toContain("no text layer");
   });
 });

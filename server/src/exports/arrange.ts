@@ -112,7 +112,7 @@ export function currentSummary(
   counts: { completed: number; continuing: number },
 ): SummaryFigures {
   const total = counts.completed + counts.continuing;
-  const now: Required<SummaryFigures> = {
+  const now: Required<Omit<SummaryFigures, "categories" | "notCompleted">> = {
     feedback: stored.feedback ?? total,
     completed: counts.completed,
     inProgress: counts.continuing,

@@ -78,6 +78,8 @@ function toProblem(a: Arranged<DbProblem>): ParsedProblem {
   const p = a.problem;
   return {
     section: a.section,
+    status: a.section,
+    statusFrom: "section",
     number: a.number,
     title: p.title,
     titleKey: p.titleKey,

@@ -133,15 +133,26 @@ const CONTACT_RE = /联系方式|聯系方式|聯繫方式|电话|電話|邮箱|
 export const isContactParagraph = (line: string): boolean => CONTACT_RE.test(line);
 
 const UNIT = "(?:个|個|项|項|条|條|件)";
+const PROBLEMS = "(?:问题|問題)";
 const SUMMARY_PATTERNS: Array<[keyof SummaryFigures, RegExp]> = [
-  ["feedback", new RegExp(`反[馈饋](?:的|了)?(?:各类|具体)?(\\d+)${UNIT}`)],
-  ["feedback", new RegExp(`反[馈饋](?:的)?(?:问题|問題)(?:共)?(\\d+)${UNIT}`)],
-  ["feedback", new RegExp(`(\\d+)${UNIT}(?:巡[视視察])?反[馈饋](?:问题|問題)`)],
-  ["completed", new RegExp(`已(?:完成整改|整改完成|完成|整改到位|整改)(\\d+)${UNIT}`)],
+  // "N个方面M个问题": M problems in N categories, so this pattern comes before the plain feedback ones.
+  ["categories", new RegExp(`(\\d+)${UNIT}方面(?:的)?(?:共)?\\d+${UNIT}${PROBLEMS}`)],
+  ["feedback", new RegExp(`\\d+${UNIT}方面(?:的)?(?:共)?(\\d+)${UNIT}${PROBLEMS}`)],
+  ["feedback", new RegExp(`反[馈饋](?:的|了)?(?:各类|具体|具體)?(?:${PROBLEMS})?(?:共)?(\\d+)${UNIT}`)],
+  ["feedback", new RegExp(`(\\d+)${UNIT}(?:巡[视視察])?反[馈饋]${PROBLEMS}`)],
+  [
+    "completed",
+    new RegExp(
+      `已(?:全部)?(?:完成整改|整改完成|完成|整改到位|整改|办结|辦結|销号|銷號)(?:的)?(?:问题|問題)?(\\d+)${UNIT}`,
+    ),
+  ],
   [
     "inProgress",
-    new RegExp(`(?:正在整改|正在推进|正在推進|持续整改|持續整改|持续推进|持續推進|未完成整改|尚未完成)(\\d+)${UNIT}`),
+    new RegExp(
+      `(?:正在整改|正在推进|正在推進|持续整改|持續整改|持续推进|持續推進|基本完成|长期坚持|長期堅持|阶段性完成|階段性完成)(?:的)?(?:问题|問題)?(\\d+)${UNIT}`,
+    ),
   ],
+  ["notCompleted", new RegExp(`(?:未完成整改|未完成|尚未完成|未整改)(?:的)?(?:问题|問題)?(\\d+)${UNIT}`)],
   ["completionRate", /完成率(?:为|為|达到|達到|达|達)?(\d+(?:\.\d+)?)%/],
 ];
 

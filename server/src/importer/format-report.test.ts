@@ -145,6 +145,8 @@ function buildProblem(
       : c.measures.map((m, i) => ({ number: i + 1, numbered: true, ...m, indicators: [], line: 0 }));
   return {
     section,
+    status: section,
+    statusFrom: "section",
     number,
     title: c.title,
     titleKey: titleKey(c.title),

@@ -3,6 +3,7 @@ import { cnToInt, numeralToInt, toHalfWidth, trimText } from "./normalise.ts";
 
 export const EXPECT = {
   content: 'a header paragraph followed by the heading "一、…"',
+  topHeading: (cn: string) => `the heading "${cn}、…"`,
   organisationHeading: 'the heading "一、…" (organisation and leadership)',
   progressHeading: 'the heading "二、…" (rectification progress)',
   nextStepsHeading: 'the heading "三、…" (next steps)',

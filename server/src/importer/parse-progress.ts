@@ -1,192 +1,163 @@
-// Parses the "二、" part of a report: section and category headings, numbered problems, their measures and sub-problems; checks every numbering sequence and stops, without consuming it, at the next "一、/二、/三、" heading.
-import type { ParsedMeasure, ParsedProblem, Section } from "./report-types.ts";
-import type { LineCursor } from "./line-cursor.ts";
-import {
-  EXPECT,
-  matchBracketHeading,
-  matchCircledMarker,
-  matchDottedCandidate,
-  matchMeasureMarker,
-  matchParenChild,
-  matchProblemCandidate,
-  matchTopHeading,
-} from "./line-patterns.ts";
+// Parses the progress part(s) of a report: status sections and category headings, problems in whichever heading form the report
+// uses (decided by looking ahead once), their measures and sub-problems; checks every numbering sequence (continuing or restarting
+// after a category) and stops, without consuming it, at the end of its lines.
+import type { LineRole, ParsedProblem, Section, StatusSource } from "./report-types.ts";
+import { LineCursor } from "./line-cursor.ts";
+import { EXPECT, matchBracketHeading, matchDottedCandidate, matchTopHeading } from "./line-patterns.ts";
 import { classifyBracketHeading } from "./sections.ts";
-import { intToCn, titleKey } from "./normalise.ts";
-import { splitSubPoints } from "./sub-points.ts";
-import { extractIndicators } from "./indicators.ts";
+import { intToCn, type SourceLine } from "./normalise.ts";
+import { matchMarker, parseAboutHeading, splitStatedHeading, type MarkerStyle } from "./problem-heading.ts";
+import { parseProblem, type Head, type ProblemRules } from "./parse-problem.ts";
+
+export interface DraftProblem extends ParsedProblem {
+  statusStated: Section | null;
+  ownWords: string;
+}
 
 export interface ProgressPart {
   intro: string[];
-  problems: ParsedProblem[];
-  /** Problems under no section heading: their section is decided once the whole report is read. */
-  unsectioned: Set<ParsedProblem>;
+  problems: DraftProblem[];
+  /** Problems under no section heading: their status is decided once the whole report is read. */
+  unsectioned: Set<DraftProblem>;
   /** Texts of section and category headings, where summary figures are sometimes stated. */
   headingTexts: string[];
+  sections: number;
+  categories: number;
+  problemStyle: MarkerStyle | null;
 }
 
-/** problem: "N.关于…" with "(k)" measures; dotted: "N.M关于…" with "(k)"; paren: "(k)关于…" with "①". */
-type Level = "problem" | "dotted" | "paren";
-
-interface Head {
-  number: number;
-  title: string;
-  line: number;
+/** A line that heads a problem in the report's problem style, with its number (null: numbers lost) and title. */
+interface Candidate {
+  number: number | null;
+  /** null: numbered like a problem heading but not readable as one. */
+  heading: { title: string; inline: string } | null;
 }
 
-interface DraftMeasure {
-  number: number;
-  numbered: boolean;
-  parts: string[];
-  line: number;
-}
-
-function endsBlock(text: string, level: Level): boolean {
-  if (matchTopHeading(text) || matchBracketHeading(text) || matchProblemCandidate(text)) return true;
-  if (level !== "problem" && matchDottedCandidate(text)) return true;
-  return level === "paren" && matchMeasureMarker(text) !== null;
-}
-
-function finishMeasure(d: DraftMeasure): ParsedMeasure {
-  const text = d.parts.join("\n");
-  return {
-    number: d.number,
-    numbered: d.numbered,
-    text,
-    subPoints: splitSubPoints(text),
-    indicators: extractIndicators(text),
-    line: d.line,
-  };
-}
-
-function parseProblem(cur: LineCursor, head: Head, level: Level, category: string | null): ParsedProblem {
-  const circled = level === "paren";
-  let body: string[] = [];
-  let bodyLine: number | null = null;
-  const measures: DraftMeasure[] = [];
-  const children: ParsedProblem[] = [];
-  let childMode: "dotted" | "paren" | null = null;
-  for (let line = cur.peek(); line && !endsBlock(line.text, level); line = cur.peek()) {
-    const t = line.text;
-    if (level === "problem") {
-      const dotted = matchDottedCandidate(t);
-      if (dotted) {
-        const n = children.length + 1;
-        const ok = childMode !== "paren" && dotted.parent === head.number && dotted.number === n;
-        if (!ok || dotted.title === null) throw cur.error(EXPECT.dottedChild(head.number, n));
-        cur.next();
-        childMode = "dotted";
-        children.push(parseProblem(cur, { number: n, title: dotted.title, line: line.no }, "dotted", category));
-        continue;
-      }
-      // "(1)关于“…”问题的整改。" opens sub-problems only before any measure; then every "(k)" must be one.
-      const mayOpen = childMode === "paren" || (childMode === null && measures.length === 0);
-      const paren = mayOpen ? matchParenChild(t) : null;
-      if (paren || childMode === "paren") {
-        const n = children.length + 1;
-        if (!paren || paren.title === null || paren.number !== n) throw cur.error(EXPECT.parenChild(n));
-        cur.next();
-        childMode = "paren";
-        children.push(parseProblem(cur, { number: n, title: paren.title, line: line.no }, "paren", category));
-        continue;
-      }
-    }
-    const marker = circled ? matchCircledMarker(t) : matchMeasureMarker(t);
-    if (marker) {
-      if (marker.n !== measures.length + 1) throw cur.error(EXPECT.measureNumber(measures.length + 1, circled));
-      cur.next();
-      measures.push({
-        number: marker.n,
-        numbered: true,
-        parts: marker.text === "" ? [] : [marker.text],
-        line: line.no,
-      });
-      continue;
-    }
-    cur.next();
-    // Paragraphs after a measure continue it; before the first measure they are the problem's body.
-    const last = measures[measures.length - 1];
-    if (last) last.parts.push(t);
-    else {
-      bodyLine ??= line.no;
-      body.push(t);
-    }
+/** The problem style, by looking ahead for the first line that is clearly a problem heading (关于“…”问题 / 问题一：). */
+export function detectProblemStyle(lines: SourceLine[]): { style: MarkerStyle; stated: boolean } | null {
+  let firstMarker: MarkerStyle | null = null;
+  for (const l of lines) {
+    if (matchTopHeading(l.text)) continue;
+    const m = matchMarker(l.text);
+    if (m?.style === "question") return { style: "question", stated: true };
+    if (m && parseAboutHeading(m.rest)) return { style: m.style, stated: false };
+    if (!m && parseAboutHeading(l.text)) return { style: "none", stated: false };
+    if (m && m.style !== "paren-cn" && m.style !== "circled" && firstMarker === null) firstMarker = m.style;
   }
-  if (measures.length === 0 && children.length === 0) {
-    if (body.length === 0 || bodyLine === null) throw cur.error(EXPECT.measure);
-    // No numbered measures: the problem's paragraph is its one unnumbered measure.
-    measures.push({ number: 1, numbered: false, parts: body, line: bodyLine });
-    body = [];
-  }
-  return {
-    // Placeholder: parseProgress (or parseReport, for problems under no section heading) sets the real one.
-    section: "CONTINUING",
-    number: head.number,
-    title: head.title,
-    titleKey: titleKey(head.title),
-    category,
-    body: body.join("\n"),
-    measures: measures.map(finishMeasure),
-    children,
-    line: head.line,
-  };
+  // No 关于 headings anywhere: problems are stated in their headings ("1.部分党员…。整改情况：…").
+  return firstMarker === null ? null : { style: firstMarker, stated: true };
 }
 
-/** Parses from just after the "二、" heading up to (not including) the next top-level heading. */
-export function parseProgress(cur: LineCursor): ProgressPart {
-  const part: ProgressPart = { intro: [], problems: [], unsectioned: new Set(), headingTexts: [] };
+export interface ProgressOptions {
+  /** The category of a top-level category part ("一、在“…”方面"), null inside a progress part. */
+  category: string | null;
+  /** Problem numbering so far: continues across category parts or restarts at 1. */
+  lastNumber: number;
+  style: { style: MarkerStyle; stated: boolean } | null;
+  role: (line: number, role: LineRole) => void;
+}
+
+function candidateOf(text: string, style: { style: MarkerStyle; stated: boolean }): Candidate | null {
+  const m = matchMarker(text);
+  if (style.style === "none") {
+    const about = m === null ? parseAboutHeading(text) : null;
+    return about ? { number: null, heading: about } : null;
+  }
+  if (m === null) {
+    // A heading whose number was lost in copying, among numbered ones.
+    const about = parseAboutHeading(text);
+    return about ? { number: null, heading: about } : null;
+  }
+  if (m.style !== style.style) return null;
+  if (m.style === "paren-cn") {
+    const about = parseAboutHeading(m.rest);
+    return about ? { number: m.n, heading: about } : null;
+  }
+  const about = parseAboutHeading(m.rest);
+  if (about) return { number: m.n, heading: about };
+  // A 关于… that does not close is a broken heading, not a stated one.
+  if (!style.stated || /^[关關][于於]/.test(m.rest)) return { number: m.n, heading: null };
+  return { number: m.n, heading: splitStatedHeading(m.rest) };
+}
+
+/** Parses the given lines (one progress part, or one category part) into problems. */
+export function parseProgress(lines: SourceLine[], eofLine: number, opts: ProgressOptions): ProgressPart {
+  const cur = new LineCursor(lines, eofLine);
+  const style = opts.style ?? detectProblemStyle(lines);
+  const part: ProgressPart = {
+    intro: [],
+    problems: [],
+    unsectioned: new Set(),
+    headingTexts: [],
+    sections: 0,
+    categories: 0,
+    problemStyle: style?.style ?? null,
+  };
   let section: Section | null = null;
-  let category: string | null = null;
-  let sections = 0;
-  let categories = 0;
-  let lastNumber = 0;
+  let category: string | null = opts.category;
+  let lastNumber = opts.lastNumber;
   // Right after a category heading numbering may restart at 1 or continue.
-  let mayRestart = false;
-  for (let line = cur.peek(); line && !matchTopHeading(line.text); line = cur.peek()) {
+  let mayRestart = opts.category !== null;
+  const isCandidate = (t: string): boolean => style !== null && candidateOf(t, style) !== null;
+  const bracketOpens = (t: string): boolean => {
+    const b = matchBracketHeading(t);
+    return b !== null && !(style?.style === "paren-cn" && parseAboutHeading(b.text));
+  };
+  const rules: ProblemRules = {
+    problemStyle: style?.style ?? "none",
+    endsProblem: (t) => matchTopHeading(t) !== null || bracketOpens(t) || isCandidate(t),
+    role: opts.role,
+  };
+  for (let line = cur.peek(); line; line = cur.peek()) {
     const t = line.text;
-    const bracket = matchBracketHeading(t);
-    if (bracket) {
+    if (bracketOpens(t)) {
+      const bracket = matchBracketHeading(t)!;
       const kind = classifyBracketHeading(bracket.text);
       if (kind !== null) {
-        if (bracket.n !== sections + 1) throw cur.error(EXPECT.sectionNumber(intToCn(sections + 1)));
-        sections++;
-        [section, category, categories, lastNumber, mayRestart] = [kind, null, 0, 0, false];
+        if (bracket.n !== part.sections + 1) throw cur.error(EXPECT.sectionNumber(intToCn(part.sections + 1)));
+        part.sections++;
+        [section, category, part.categories, lastNumber, mayRestart] = [kind, opts.category, 0, 0, false];
+        opts.role(line.no, "section");
       } else {
-        if (bracket.n !== categories + 1) throw cur.error(EXPECT.categoryNumber(intToCn(categories + 1)));
-        categories++;
+        if (bracket.n !== part.categories + 1) throw cur.error(EXPECT.categoryNumber(intToCn(part.categories + 1)));
+        part.categories++;
         [category, mayRestart] = [bracket.text, true];
+        opts.role(line.no, "category");
       }
       part.headingTexts.push(bracket.text);
       cur.next();
       continue;
     }
-    const candidate = matchProblemCandidate(t);
-    if (candidate) {
-      if (candidate.title === null) throw cur.error(EXPECT.problemHeading);
-      const n = candidate.number;
+    const candidate = style ? candidateOf(t, style) : null;
+    if (candidate && style) {
+      if (candidate.heading === null) throw cur.error(EXPECT.problemHeading);
+      const n = candidate.number ?? lastNumber + 1;
       if (n !== lastNumber + 1 && !(mayRestart && n === 1)) throw cur.error(EXPECT.problemNumber(lastNumber + 1));
       cur.next();
-      const p = parseProblem(cur, { number: n, title: candidate.title, line: line.no }, "problem", category);
+      opts.role(line.no, "problem");
+      const head: Head = { number: n, title: candidate.heading.title, line: line.no, inline: candidate.heading.inline };
+      const p = parseProblem(cur, head, "problem", category, rules) as DraftProblem;
       if (section === null) part.unsectioned.add(p);
-      else setSection(p, section);
+      else setStatus(p, section, "section");
       part.problems.push(p);
       [lastNumber, mayRestart] = [n, false];
       continue;
     }
-    const structured = part.problems.length > 0 || sections + categories > 0;
-    const looksLikeMeasure =
-      matchMeasureMarker(t) !== null || matchCircledMarker(t) !== null || matchDottedCandidate(t) !== null;
-    if (structured || looksLikeMeasure) throw cur.error(EXPECT.problemHeading);
-    // Paragraphs before the first heading introduce the progress part (summary figures live here).
+    const m = matchMarker(t);
+    const looksLikeMeasure = (m !== null && m.style !== "question") || matchDottedCandidate(t) !== null;
+    if (looksLikeMeasure) throw cur.error(EXPECT.problemHeading);
+    // Paragraphs before the first problem introduce the part or a section (summary figures live here).
+    opts.role(line.no, "part");
     part.intro.push(t);
     cur.next();
   }
-  if (part.problems.length === 0) throw cur.error(EXPECT.problemHeading);
   return part;
 }
 
-/** Sub-problems are reported in their parent's section. */
-export function setSection(p: ParsedProblem, section: Section): void {
-  p.section = section;
-  for (const c of p.children) setSection(c, section);
+/** Sets a problem's status (and stored section) and its sub-problems'. NOT_STATED is stored as CONTINUING. */
+export function setStatus(p: ParsedProblem, status: Section | "NOT_STATED", from: StatusSource | null): void {
+  p.status = status;
+  p.statusFrom = from;
+  p.section = status === "NOT_STATED" ? "CONTINUING" : status;
+  for (const c of p.children) setStatus(c, status, from);
 }

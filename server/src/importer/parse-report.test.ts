@@ -162,13 +162,14 @@ describe("parseReport on real-world variants", () => {
     ]);
   });
 
-  it("defaults category-only reports to CONTINUING", () => {
+  it("leaves the status of category-only reports not stated (stored as CONTINUING) and warns", () => {
     const r = parseReport(readFixture("categories-only.txt"));
-    expect(r.problems.map((p) => [p.section, p.number, p.category])).toEqual([
-      ["CONTINUING", 1, "在“落实新发展理念”方面"],
-      ["CONTINUING", 2, "在“落实新发展理念”方面"],
-      ["CONTINUING", 3, "在“基层党组织建设”方面"],
+    expect(r.problems.map((p) => [p.status, p.section, p.number, p.category])).toEqual([
+      ["NOT_STATED", "CONTINUING", 1, "在“落实新发展理念”方面"],
+      ["NOT_STATED", "CONTINUING", 2, "在“落实新发展理念”方面"],
+      ["NOT_STATED", "CONTINUING", 3, "在“基层党组织建设”方面"],
     ]);
+    expect(r.warnings.map((w) => [w.code, w.line])).toEqual(r.problems.map((p) => ["STATUS_NOT_STATED", p.line]));
   });
 
   it("reads category-only reports as COMPLETED when the report says all are completed", () => {
@@ -222,7 +223,7 @@ describe("parseReport on malformed input", () => {
 
   it.each([
     ["empty.txt", 1, EXPECT.content, ""],
-    ["no-progress-section.txt", 5, EXPECT.progressHeading, "三、下一步工作打算"],
+    ["no-progress-section.txt", 5, EXPECT.topHeading("二"), "三、下一步工作打算"],
     ["measure-before-problem.txt", 6, EXPECT.problemHeading, "（1）修订议事规则，规范决策程序。"],
     ["problem-without-measures.txt", 7, EXPECT.measure, "2.关于“财务管理不严格”问题的整改。"],
     [
@@ -252,12 +253,11 @@ describe("parseReport on malformed input", () => {
     `省委第二巡视组对某市开展了巡视。\n一、组织领导\n一是加强领导。\n二、整改进展\n${progress}\n${tail}`;
 
   it.each([
-    ["a missing 三、 heading", report("1.关于“甲”问题的整改。\n（1）措施。", ""), 7, EXPECT.nextStepsHeading],
     [
-      "a heading after 三、",
-      report("1.关于“甲”问题的整改。\n（1）措施。", "三、下一步\n四、其他"),
-      8,
-      EXPECT.reportEnd,
+      "a part numbered out of order",
+      report("1.关于“甲”问题的整改。\n（1）措施。", "四、下一步\n一是持续推进。"),
+      7,
+      EXPECT.topHeading("三"),
     ],
     [
       "a section numbered out of order",
@@ -278,8 +278,8 @@ describe("parseReport on malformed input", () => {
       EXPECT.parenChild(2),
     ],
     [
-      "a paragraph between a section heading and its first problem",
-      report("（一）已完成的整改事项\n说明文字。\n1.关于“甲”问题的整改。\n（1）措施。"),
+      "a measure between a section heading and its first problem",
+      report("（一）已完成的整改事项\n（1）措施。\n1.关于“甲”问题的整改。\n（1）措施。"),
       6,
       EXPECT.problemHeading,
     ],

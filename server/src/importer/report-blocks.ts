@@ -5,7 +5,6 @@ import type { ParsedProblem, ParsedReport, Section } from "./report-types.ts";
 import { bracketArabic, bracketCn, chineseDate, fixedText, type Brackets } from "./fixed-text.ts";
 import { intToCn } from "./normalise.ts";
 import { extractSummary } from "./facts.ts";
-import { defaultSection, reportSaysAllCompleted } from "./sections.ts";
 
 /** Texts the parser searches for summary figures, in its order, as they will be written. */
 function summaryScope(r: ParsedReport, progressIntro: string): string[] {
@@ -27,12 +26,11 @@ const sameSummary = (a: ParsedReport["summary"], b: ParsedReport["summary"]): bo
   a.completionRate === b.completionRate;
 
 /**
- * Section headings may be left out when every problem has a category and the parser's default would give
- * each its section anyway: that is how category-only reports look.
+ * Section headings are left out when every problem has a category and no section stated its status (the report
+ * said it in its own words, or as a whole, or not at all): that is how category-only reports look.
  */
-function canOmitSections(r: ParsedReport, progressIntro: string): boolean {
-  const allCompleted = reportSaysAllCompleted(progressIntro, r.summary);
-  return r.problems.every((p) => p.category !== null && p.section === defaultSection(p.category, allCompleted));
+function canOmitSections(r: ParsedReport): boolean {
+  return r.problems.every((p) => p.category !== null && p.statusFrom !== "section");
 }
 
 export type Block =
@@ -83,7 +81,7 @@ export function reportBlocks(r: ParsedReport, brackets: Brackets = "half"): Bloc
   }
   push("intro", progressIntro);
 
-  const omitSections = canOmitSections(r, progressIntro);
+  const omitSections = canOmitSections(r);
   let section: Section | null = null;
   let category: string | null = null;
   let sections = 0;

@@ -3,6 +3,62 @@
 /** Which of the two official sections a problem is reported in. */
 export type Section = "COMPLETED" | "CONTINUING";
 
+/** A problem's status as the report states it; NOT_STATED when no section, column or own words say it (never guessed). */
+export type ProblemStatus = "COMPLETED" | "CONTINUING" | "NOT_STATED";
+
+/** Where a problem's status was read: its section heading, a status column or line, its own words, or the report as a whole. */
+export type StatusSource = "section" | "column" | "words" | "report";
+
+/** What each used line of the source is (every non-blank line is used once or listed as skipped). */
+export type LineRole =
+  | "title"
+  | "header"
+  | "part"
+  | "section"
+  | "category"
+  | "problem"
+  | "body"
+  | "measure"
+  | "status"
+  | "table"
+  | "next-steps"
+  | "contact"
+  | "issuer"
+  | "date";
+
+export interface SkippedLine {
+  line: number;
+  text: string;
+  reason: "page-furniture" | "unplaced";
+}
+
+export type WarningCode =
+  | "SUMMARY_MISMATCH"
+  | "BODY_LINE_SKIPPED"
+  | "STATUS_NOT_STATED"
+  | "UNMATCHED_PROBLEM"
+  | "POSSIBLE_DUPLICATE_INSPECTION";
+
+export interface ImportWarning {
+  code: WarningCode;
+  /** 1-based source line, null for the report as a whole. */
+  line: number | null;
+  message: string;
+}
+
+export interface ReportLayout {
+  /** Top-level parts in order: organisation, progress, effects, next-steps, category, other. */
+  parts: string[];
+  /** Status sections ("(一)已完成…") present. */
+  sections: boolean;
+  /** Category headings present (parts or "(一)在“…”方面"). */
+  categories: boolean;
+  /** How problems are marked: "N." "(N)" "(一)" "问题一" "关于" (numbers lost) "table". */
+  problemMarker: string | null;
+  /** Hard-wrapped lines were joined back into paragraphs. */
+  joinedWrappedLines: number;
+}
+
 export interface ParsedIndicator {
   /** 1-based position among the indicators of its measure. */
   ordinal: number;
@@ -31,7 +87,10 @@ export interface ParsedMeasure {
 }
 
 export interface ParsedProblem {
+  /** Stored section: CONTINUING when the status is not stated (a problem is never taken as done unless the report says so). */
   section: Section;
+  status: ProblemStatus;
+  statusFrom: StatusSource | null;
   number: number;
   /** Inner quotes kept, e.g. 部分單位‘三重一大’事項問題整改不夠徹底. */
   title: string;
@@ -59,10 +118,16 @@ export interface SummaryFigures {
   inProgress?: number;
   /** Percent, e.g. 76 for 76%. */
   completionRate?: number;
+  /** "N个方面M个问题": the categories N (the problems are M, in `feedback`). */
+  categories?: number;
+  /** 未完成Z个. */
+  notCompleted?: number;
 }
 
 export interface ParsedReport {
   script: "traditional" | "simplified";
+  /** A title line above the header (关于……的通报), null or absent when there is none. */
+  title?: string | null;
   header: {
     text: string;
     team: string | null;
@@ -85,6 +150,19 @@ export interface ParsedReport {
   contact: { text: string | null; phone: string | null; email: string | null };
   issuer: string | null;
   reportDate: string | null;
+  /** Prose of parts other than organisation, progress and next steps (e.g. 三、整改成效), heading first. */
+  otherParts?: string[];
+}
+
+/** What parseReport returns: the report and the account of how it was read. */
+export interface ReadReport extends ParsedReport {
+  title: string | null;
+  otherParts: string[];
+  layout: ReportLayout;
+  /** Role of every used line, by 1-based line number (joined wrapped lines each get the role). */
+  lineRoles: Array<{ line: number; role: LineRole }>;
+  skipped: SkippedLine[];
+  warnings: ImportWarning[];
 }
 
 const MAX_FOUND = 40;

@@ -1,7 +1,8 @@
 // Imports a published progress report into the ledger, in one transaction: the same text twice changes nothing;
-// a later report of the same inspection updates its problems (found by normalised title) instead of duplicating.
-// Invariants: unreadable input throws ImportParseError and writes nothing; a dry run rolls back after computing
-// exactly what a real run would change; imported statuses only move forward (never undo a supervisor's close-out).
+// a later report of the same inspection (in either script, renumbered or not) updates its problems (found by a
+// script-neutral title key) instead of duplicating. Invariants: unreadable input throws ImportParseError or
+// ImportFileError and writes nothing; a report with warnings writes nothing unless they are accepted; a dry run rolls
+// back after computing exactly what a real run would change; imported statuses only move forward.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -11,16 +12,35 @@ import { parseReport } from "../importer/parse-report.ts";
 import {
   countReport,
   ReportParseError,
+  type ImportWarning,
   type ParsedMeasure,
   type ParsedProblem,
-  type ParsedReport,
+  type ReadReport,
 } from "../importer/report-types.ts";
-import { ImportParseError } from "../errors.ts";
+import {
+  readDocument,
+  NoTextLayerError,
+  UnreadableDocumentError,
+  type ReadDocument,
+} from "../importer/read-document.ts";
+import { UndecodableTextError } from "../importer/decode-text.ts";
+import { matchKey } from "../importer/script-key.ts";
+import { ImportFileError, ImportParseError } from "../errors.ts";
 import { audit } from "./audit.ts";
 
 type Tx = Prisma.TransactionClient;
 
 export interface ImportSummary {
+  /** false when nothing was written: a dry run, or warnings that were not accepted. */
+  imported: boolean;
+  /** Warnings stopped the import: review them and import again with acceptWarnings. */
+  needsReview: boolean;
+  format: ReadDocument["format"];
+  encoding: ReadDocument["encoding"];
+  warnings: ImportWarning[];
+  parsed: ReadReport;
+  /** The text read, one entry per source line (line numbers index it from 1). */
+  sourceLines: string[];
   problems: number;
   measures: number;
   completed: number;
@@ -59,7 +79,7 @@ function forwardStatus(current: RectStatus, reported: RectStatus): RectStatus | 
   return reported;
 }
 
-export function parseOrThrow(text: string): ParsedReport {
+export function parseOrThrow(text: string): ReadReport {
   try {
     return parseReport(text);
   } catch (err) {
@@ -68,10 +88,31 @@ export function parseOrThrow(text: string): ParsedReport {
   }
 }
 
+/** Reads an uploaded file (.txt in any supported encoding, .docx, .pdf) into text, with typed errors. */
+export async function readImportFile(bytes: Uint8Array, fileName?: string): Promise<ReadDocument> {
+  try {
+    return await readDocument(bytes, fileName);
+  } catch (err) {
+    if (err instanceof UndecodableTextError) throw new ImportFileError("encoding", err.message);
+    if (err instanceof NoTextLayerError) throw new ImportFileError("no-text-layer", err.message);
+    if (err instanceof UnreadableDocumentError) throw new ImportFileError("document", err.message);
+    throw err;
+  }
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** Import even though the report has warnings (after reviewing them). */
+  acceptWarnings?: boolean;
+  actor?: Viewer | null;
+  /** How the text was read from a file; plain text when absent. */
+  source?: Pick<ReadDocument, "format" | "encoding">;
+}
+
 export async function importReport(
   prisma: PrismaClient,
   text: string,
-  opts: { dryRun?: boolean; actor?: Viewer | null } = {},
+  opts: ImportOptions = {},
 ): Promise<ImportSummary> {
   const parsed = parseOrThrow(text);
   const h = parsed.header;
@@ -85,6 +126,13 @@ export async function importReport(
   }
   const counts = countReport(parsed);
   const summary: ImportSummary = {
+    imported: false,
+    needsReview: false,
+    format: opts.source?.format ?? "txt",
+    encoding: opts.source?.encoding ?? "UTF-8",
+    warnings: [...parsed.warnings],
+    parsed,
+    sourceLines: text.split(/\r\n|\r|\n/),
     ...counts,
     dryRun: !!opts.dryRun,
     alreadyImported: false,
@@ -110,7 +158,9 @@ export async function importReport(
     await prisma.$transaction(
       async (tx) => {
         await writeReport(tx, parsed, text, summary, opts.actor ?? null);
-        if (opts.dryRun) throw new DryRunRollback();
+        summary.needsReview = summary.warnings.length > 0 && !opts.acceptWarnings && !summary.alreadyImported;
+        if (opts.dryRun || summary.needsReview) throw new DryRunRollback();
+        summary.imported = !summary.alreadyImported;
       },
       { timeout: 120_000, maxWait: 30_000 },
     );
@@ -120,11 +170,27 @@ export async function importReport(
   return summary;
 }
 
-async function writeReport(tx: Tx, r: ParsedReport, text: string, s: ImportSummary, actor: Viewer | null) {
+/** The inspection a report belongs to, matched script-neutrally; a near miss (same body, other team, or vice versa) is a warning. */
+async function findInspection(tx: Tx, r: ReadReport, s: ImportSummary) {
   const h = r.header;
-  const inspection = await tx.inspection.upsert({
-    where: { team_inspectedBody: { team: h.team!, inspectedBody: h.inspectedBody! } },
-    create: {
+  const [team, body] = [matchKey(h.team!), matchKey(h.inspectedBody!)];
+  const all = await tx.inspection.findMany({ select: { id: true, team: true, inspectedBody: true } });
+  const same = all.find((i) => matchKey(i.team) === team && matchKey(i.inspectedBody) === body);
+  if (same) {
+    // A published progress report makes its inspection public (党务公开).
+    await tx.inspection.update({ where: { id: same.id }, data: { published: true } });
+    return { id: same.id, existed: true };
+  }
+  const near = all.find((i) => matchKey(i.team) === team || matchKey(i.inspectedBody) === body);
+  if (near) {
+    s.warnings.push({
+      code: "POSSIBLE_DUPLICATE_INSPECTION",
+      line: null,
+      message: `this report would start a new inspection (${h.team} → ${h.inspectedBody}) beside the existing ${near.team} → ${near.inspectedBody}`,
+    });
+  }
+  const created = await tx.inspection.create({
+    data: {
       team: h.team!,
       inspectedBody: h.inspectedBody!,
       kind: h.kind,
@@ -133,14 +199,33 @@ async function writeReport(tx: Tx, r: ParsedReport, text: string, s: ImportSumma
       feedbackDate: day(h.feedbackDate),
       published: true,
     },
-    // A published progress report makes its inspection public (党务公开).
-    update: { published: true },
   });
+  return { id: created.id, existed: false };
+}
+
+type Existing = Map<
+  string,
+  {
+    id: string;
+    status: RectStatus;
+    section: string;
+    number: number;
+    title: string;
+    body: string;
+    category: string | null;
+    parentId: string | null;
+  }
+>;
+
+async function writeReport(tx: Tx, r: ReadReport, text: string, s: ImportSummary, actor: Viewer | null) {
+  const h = r.header;
+  const found = await findInspection(tx, r, s);
+  const inspection = { id: found.id };
   const sha = createHash("sha256").update(text.replace(/\r\n?/g, "\n").trim()).digest("hex");
-  const existing = await tx.report.findUnique({
+  const same = await tx.report.findUnique({
     where: { inspectionId_sourceSha256: { inspectionId: inspection.id, sourceSha256: sha } },
   });
-  if (existing) {
+  if (same) {
     s.alreadyImported = true;
     return;
   }
@@ -160,13 +245,43 @@ async function writeReport(tx: Tx, r: ParsedReport, text: string, s: ImportSumma
     },
   });
   const reason = `据${r.reportDate ?? "导入的"}整改进展报告`;
-  for (const p of r.problems) await writeProblem(tx, inspection.id, p, null, reason, s, actor);
+  const rows = await tx.problem.findMany({
+    where: { inspectionId: inspection.id },
+    select: {
+      id: true,
+      status: true,
+      section: true,
+      number: true,
+      title: true,
+      titleKey: true,
+      body: true,
+      category: true,
+      parentId: true,
+    },
+  });
+  const existing: Existing = new Map(rows.map((p) => [matchKey(p.titleKey), p]));
+  if (found.existed && rows.length > 0) warnUnmatched(r.problems, existing, s);
+  for (const p of r.problems) await writeProblem(tx, inspection.id, p, null, reason, s, actor, existing);
   await audit(tx, actor, "importReport", "Report", report.id, {
     problems: s.problems,
     measures: s.measures,
     created: s.created,
     updated: s.updated,
   });
+}
+
+/** A later report's problem that matches none of the inspection's problems would become a new one: worth a look. */
+function warnUnmatched(problems: ParsedProblem[], existing: Existing, s: ImportSummary) {
+  for (const p of problems) {
+    if (!existing.has(matchKey(p.titleKey))) {
+      s.warnings.push({
+        code: "UNMATCHED_PROBLEM",
+        line: p.line,
+        message: `第${p.line}行: “${p.title}” matches no problem of this inspection and would be added as a new one`,
+      });
+    }
+    warnUnmatched(p.children, existing, s);
+  }
 }
 
 async function writeProblem(
@@ -177,11 +292,11 @@ async function writeProblem(
   reason: string,
   s: ImportSummary,
   actor: Viewer | null,
+  existing: Existing,
 ) {
-  const reported: RectStatus = p.section === "COMPLETED" ? "COMPLETED" : "IN_PROGRESS";
-  const found = await tx.problem.findUnique({
-    where: { inspectionId_titleKey: { inspectionId, titleKey: p.titleKey } },
-  });
+  // A problem whose status is not stated is taken as in progress (only an explicit statement completes it).
+  const reported: RectStatus = p.status === "COMPLETED" ? "COMPLETED" : "IN_PROGRESS";
+  const found = existing.get(matchKey(p.titleKey));
   let problemId: string;
   if (!found) {
     const created = await tx.problem.create({
@@ -236,7 +351,7 @@ async function writeProblem(
     }
   }
   for (const m of p.measures) await writeMeasure(tx, problemId, m, reported, reason, s, actor);
-  for (const child of p.children) await writeProblem(tx, inspectionId, child, problemId, reason, s, actor);
+  for (const child of p.children) await writeProblem(tx, inspectionId, child, problemId, reason, s, actor, existing);
 }
 
 async function writeMeasure(

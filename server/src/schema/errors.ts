@@ -6,6 +6,7 @@ import {
   BadCredentialsError,
   ForbiddenError,
   ImportParseError,
+  ImportFileError,
   InvalidTransitionError,
   NotFoundError,
   RateLimitedError,
@@ -82,6 +83,15 @@ builder.objectType(ImportParseError, {
     expected: t.exposeString("expected"),
     found: t.exposeString("found"),
   }),
+});
+
+builder.objectType(ImportFileError, {
+  name: "ImportFileError",
+  description:
+    "The file could not be read: not text in a supported encoding (named), a broken .docx/.pdf, or a PDF without text.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (v) => v instanceof ImportFileError,
+  fields: (t) => ({ reason: t.exposeString("reason", { description: "encoding | no-text-layer | document" }) }),
 });
 
 builder.objectType(RateLimitedError, {
