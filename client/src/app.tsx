@@ -6,6 +6,9 @@ import { SessionProvider, useSession } from "./auth/session.tsx";
 import { WorkingSetProvider } from "./cache/working-set-context.tsx";
 import { CaptureScreen } from "./capture/capture-screen.tsx";
 import { HomeScreen } from "./home/home-screen.tsx";
+import { MyMeasuresScreen } from "./progress/my-measures-screen.tsx";
+import { ReportScreen } from "./progress/report-screen.tsx";
+import { TimelineScreen } from "./progress/timeline-screen.tsx";
 import { ProblemScreen } from "./home/problem-screen.tsx";
 import { I18nProvider, useT } from "./i18n/i18n-context.tsx";
 import type { Locale } from "./i18n/i18n.ts";
@@ -107,7 +110,21 @@ function Screen({ role }: { role: Role }) {
   if (!mayOpen(role, route)) return <NotAllowed />;
   switch (route.name) {
     case "home":
-      return <HomeScreen />;
+      // A unit's home starts with what it owes: 补充材料 asked for and its measures by urgency.
+      return role === "UNIT_LIAISON" ? (
+        <>
+          <MyMeasuresScreen />
+          <HomeScreen />
+        </>
+      ) : (
+        <HomeScreen />
+      );
+    case "myMeasures":
+      return <MyMeasuresScreen />;
+    case "report":
+      return <ReportScreen key={route.id ?? route.measureIds.join(",")} route={route} />;
+    case "timeline":
+      return <TimelineScreen measureId={route.measureId} />;
     case "problem":
       return <ProblemScreen id={route.id} />;
     case "capture":

@@ -8,6 +8,7 @@ import { createGraphqlClient } from "./graphql/client.ts";
 import { createSyncEngine, IndexedDbOutboxStore, type SyncEngine, type SyncSnapshot } from "./outbox/index.ts";
 import { createLiveState, type LiveState } from "./live/sse.ts";
 import { createGraphqlTransport } from "./sync/graphql-transport.ts";
+import { createUploadProgress, type UploadProgress } from "./progress/upload-progress.ts";
 
 export interface Signal {
   emit(): void;
@@ -34,6 +35,8 @@ export interface Services {
   live: LiveState;
   /** Fired when the server says the session is gone (sync, uploads or queries). */
   authLost: Signal;
+  /** Evidence files being uploaded, with the bytes the server holds (progress bars). */
+  uploads: UploadProgress;
 }
 
 /** Synced records stay visible on the device this long, then their entries and photos are removed. */
@@ -42,7 +45,8 @@ const KEEP_SYNCED_MS = 30 * 24 * 3600 * 1000;
 export async function createServices(): Promise<Services> {
   const [cache, store] = await Promise.all([CacheDb.open(), IndexedDbOutboxStore.open()]);
   const authLost = createSignal();
-  const transport = createGraphqlTransport({ onAuthRequired: authLost.emit });
+  const uploads = createUploadProgress();
+  const transport = createGraphqlTransport({ onAuthRequired: authLost.emit, onUploadProgress: uploads.report });
   const engine = createSyncEngine({ store, transport });
   // Housekeeping must never block start-up: the inspector may be standing in front of someone.
   void (async () => {
@@ -51,7 +55,7 @@ export async function createServices(): Promise<Services> {
   })().catch((error: unknown) => console.warn("outbox housekeeping failed", error));
   void engine.counts().catch(() => undefined);
   const live = createLiveState();
-  return { cache, store, engine, client: createGraphqlClient("/graphql", live), live, authLost };
+  return { cache, store, engine, client: createGraphqlClient("/graphql", live), live, authLost, uploads };
 }
 
 const ServicesContext = createContext<Services | null>(null);

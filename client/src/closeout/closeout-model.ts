@@ -71,8 +71,8 @@ export function problemSupervisionQuery(view: SupervisionView): string {
 }
 
 const MEASURE_RESULT = `... on Measure { id status light inspectionRequired }`;
-export const REQUEST_CLOSEOUT = `mutation RequestCloseout($measureId: ID!, $evidenceId: String!, $evidence: String!, $reason: String!) {
-  requestCloseout(measureId: $measureId, evidenceId: $evidenceId, evidence: $evidence, reason: $reason) { ${ERROR_FIELDS} ${MEASURE_RESULT} }
+export const REQUEST_CLOSEOUT = `mutation RequestCloseout($measureId: ID!, $evidenceId: String!, $evidence: String!, $reason: String!, $evidenceFileIds: [String!]) {
+  requestCloseout(measureId: $measureId, evidenceId: $evidenceId, evidence: $evidence, reason: $reason, evidenceFileIds: $evidenceFileIds) { ${ERROR_FIELDS} ${MEASURE_RESULT} }
 }`;
 export const VERIFY_CLOSEOUT = `mutation VerifyCloseout($measureId: ID!, $approve: Boolean!, $reason: String!, $recordId: ID, $lookBackDate: Date) {
   verifyCloseout(measureId: $measureId, approve: $approve, reason: $reason, recordId: $recordId, lookBackDate: $lookBackDate) { ${ERROR_FIELDS} ${MEASURE_RESULT} }

@@ -8,6 +8,7 @@ import { useAnnounce } from "../ui/announcer.tsx";
 import { checkRequest, REQUEST_CLOSEOUT } from "./closeout-model.ts";
 import { FormActions, Labelled, PanelForm, type FormCallbacks } from "./form-bits.tsx";
 import { useMutationForm } from "./use-mutation-form.ts";
+import { EvidencePicker } from "../progress/evidence-picker.tsx";
 
 export function RequestForm(props: FormCallbacks & { measureId: string; measureTitle: string }) {
   const t = useT();
@@ -15,6 +16,7 @@ export function RequestForm(props: FormCallbacks & { measureId: string; measureT
   const form = useMutationForm();
   const [evidence, setEvidence] = useState("");
   const [reason, setReason] = useState("");
+  const [picked, setPicked] = useState<string[]>([]);
   // One id per filled-in request: a resend after a lost answer is recognised by the server.
   const [evidenceId, setEvidenceId] = useState(newUuid);
   const key = props.measureId;
@@ -23,7 +25,13 @@ export function RequestForm(props: FormCallbacks & { measureId: string; measureT
     const saved = await form.save(
       checkRequest({ evidence, reason }),
       REQUEST_CLOSEOUT,
-      { measureId: props.measureId, evidenceId, evidence: evidence.trim(), reason: reason.trim() },
+      {
+        measureId: props.measureId,
+        evidenceId,
+        evidence: evidence.trim(),
+        reason: reason.trim(),
+        evidenceFileIds: picked,
+      },
       "requestCloseout",
       ["Measure"],
     );
@@ -51,6 +59,7 @@ export function RequestForm(props: FormCallbacks & { measureId: string; measureT
           />
         )}
       </Labelled>
+      <EvidencePicker measureId={props.measureId} picked={picked} onChange={setPicked} />
       <Labelled name={`reason-${key}`} label={t("closeout.requestReason")} error={form.errorFor("reason")}>
         {(common) => (
           <input {...common} type="text" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />

@@ -56,6 +56,11 @@ function Measure({ m, problemId, staff, sv, role, onChanged }: MeasureProps) {
         {m.responsibleUnit ? ` · ${t("problem.responsibleUnit")}：${m.responsibleUnit}` : null}
       </p>
       {sv ? <MeasureSupervision m={sv} title={title} role={role} onChanged={onChanged} /> : null}
+      <p className="item-actions">
+        <a href={href({ name: "timeline", measureId: m.id })}>
+          {t("pg.timeline.title")} · {title}
+        </a>
+      </p>
       {staff ? (
         <p className="item-actions">
           <a className="link-button" href={href({ name: "capture", recordId: null, problemId, measureId: m.id })}>

@@ -1,9 +1,11 @@
 // English catalogue; typed against the zh-CN keys so a missing translation fails the type check.
+import { enProgress } from "./messages-progress-en.ts";
 import { enAdmin } from "./messages-admin-en.ts";
 import { enSupervision } from "./messages-supervision-en.ts";
 import type { Messages } from "./messages-types.ts";
 
 export const en: Messages = {
+  ...enProgress,
   ...enSupervision,
   ...enAdmin,
   "app.name": "Rectify",

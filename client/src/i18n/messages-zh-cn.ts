@@ -1,8 +1,10 @@
 // Simplified Chinese catalogue, the default and the source of the message keys; other locales must translate every key.
+import { zhCNProgress } from "./messages-progress-zh-cn.ts";
 import { zhCNAdmin } from "./messages-admin-zh-cn.ts";
 import { zhCNSupervision } from "./messages-supervision-zh-cn.ts";
 
 export const zhCN = {
+  ...zhCNProgress,
   ...zhCNSupervision,
   ...zhCNAdmin,
   "app.name": "整改通",

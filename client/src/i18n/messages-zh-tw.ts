@@ -1,9 +1,11 @@
 // Traditional Chinese catalogue; typed against the zh-CN keys so a missing translation fails the type check.
+import { zhTWProgress } from "./messages-progress-zh-tw.ts";
 import { zhTWAdmin } from "./messages-admin-zh-tw.ts";
 import { zhTWSupervision } from "./messages-supervision-zh-tw.ts";
 import type { Messages } from "./messages-types.ts";
 
 export const zhTW: Messages = {
+  ...zhTWProgress,
   ...zhTWSupervision,
   ...zhTWAdmin,
   "app.name": "整改通",

@@ -1,0 +1,64 @@
+// GraphQL documents of progress reporting: 我的整改事项, open 补充材料 requests, a measure's timeline, asking for more.
+export const MY_MEASURES = `query MyMeasures { myMeasures { id number text status deadline light reportedThisMonth
+  problem { id number title }
+  lastProgress { text createdAt }
+  openSupplementRequests { id reason createdAt requestedByName } } }`;
+
+export const TIMELINE = `query MeasureTimeline($id: ID!) { node(id: $id) { ... on Measure { id number text status
+  problem { id title }
+  timeline { kind at
+    progressUpdate { id text createdAt authorName percentComplete
+      attachments { id fileName mimeType size complete previewable url downloadUrl } }
+    statusChange { fromStatus toStatus reason actorName }
+    record { id kind findings inspectorName }
+    notice { id title }
+    supplementRequest { id reason open requestedByName } } } } }`;
+
+export const REQUEST_SUPPLEMENT = `mutation RequestSupplement($u: ID!, $r: String!) {
+  requestSupplement(progressUpdateId: $u, reason: $r) { __typename
+    ... on SupplementRequest { id open }
+    ... on Error { code message }
+    ... on ValidationError { issues { path message } } } }`;
+
+export const MEASURE_FILES = `query MeasureFiles($id: ID!) { node(id: $id) { ... on Measure { id
+  progressUpdates(first: 50) { edges { node { id createdAt attachments { id fileName complete } } } } } } }`;
+
+export interface MyMeasure {
+  id: string;
+  number: number;
+  text: string;
+  status: string;
+  deadline: string | null;
+  light: "GREEN" | "YELLOW" | "RED" | "GREY";
+  reportedThisMonth: boolean;
+  problem: { id: string; number: number; title: string };
+  lastProgress: { text: string; createdAt: string } | null;
+  openSupplementRequests: { id: string; reason: string; createdAt: string; requestedByName: string }[];
+}
+
+export interface TimelineAttachment {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  complete: boolean;
+  previewable: boolean;
+  url: string;
+  downloadUrl: string;
+}
+
+export interface TimelineItem {
+  kind: "PROGRESS" | "STATUS" | "RECORD" | "NOTICE" | "SUPPLEMENT_REQUEST";
+  at: string;
+  progressUpdate: {
+    id: string;
+    text: string;
+    authorName: string;
+    percentComplete: number | null;
+    attachments: TimelineAttachment[];
+  } | null;
+  statusChange: { fromStatus: string | null; toStatus: string; reason: string; actorName: string | null } | null;
+  record: { id: string; kind: string; findings: string; inspectorName: string } | null;
+  notice: { id: string; title: string } | null;
+  supplementRequest: { id: string; reason: string; open: boolean; requestedByName: string } | null;
+}
