@@ -11,6 +11,7 @@ import { ReportScreen } from "./progress/report-screen.tsx";
 import { TimelineScreen } from "./progress/timeline-screen.tsx";
 import { ProblemScreen } from "./home/problem-screen.tsx";
 import { I18nProvider, useT } from "./i18n/i18n-context.tsx";
+import { InspectionPickProvider } from "./inspections/inspection-pick.tsx";
 import type { Locale } from "./i18n/i18n.ts";
 import { OutboxScreen } from "./outbox-ui/outbox-screen.tsx";
 import { PwaUpdateProvider, UpdateBanner } from "./pwa/update-banner.tsx";
@@ -23,6 +24,8 @@ import {
   AnalysisScreen,
   DashboardScreen,
   ExportsScreen,
+  InspectionScreen,
+  InspectionsScreen,
   LookBacksScreen,
   NoticeScreen,
   NoticesScreen,
@@ -86,17 +89,19 @@ function Gate() {
     );
   }
   return (
-    <WorkingSetProvider userId={state.user.id}>
-      <Shell nav={!reloginOpen} role={state.user.role}>
-        {reloginOpen ? (
-          <LoginScreen initialUsername={state.user.username} onCancel={() => setReloginOpen(false)} />
-        ) : (
-          <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
-            <Screen role={state.user.role} />
-          </Suspense>
-        )}
-      </Shell>
-    </WorkingSetProvider>
+    <InspectionPickProvider userId={state.user.id}>
+      <WorkingSetProvider userId={state.user.id}>
+        <Shell nav={!reloginOpen} role={state.user.role}>
+          {reloginOpen ? (
+            <LoginScreen initialUsername={state.user.username} onCancel={() => setReloginOpen(false)} />
+          ) : (
+            <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
+              <Screen role={state.user.role} />
+            </Suspense>
+          )}
+        </Shell>
+      </WorkingSetProvider>
+    </InspectionPickProvider>
   );
 }
 
@@ -155,6 +160,10 @@ function Screen({ role }: { role: Role }) {
       return <OpinionsScreen />;
     case "admin":
       return <AdminScreen />;
+    case "inspections":
+      return <InspectionsScreen />;
+    case "inspection":
+      return <InspectionScreen id={route.id} />;
     case "notFound":
       return <a href={href({ name: "home" })}>{t("common.back")}</a>;
   }

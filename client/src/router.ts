@@ -27,10 +27,22 @@ export type Route =
   | { name: "report"; id: string | null; measureIds: string[]; answers: string | null }
   /** A measure's timeline (global or raw id). */
   | { name: "timeline"; measureId: string }
+  /** 巡察一览: every inspection side by side; `inspection`: one to edit by hand ("new" creates one). */
+  | { name: "inspections" }
+  | { name: "inspection"; id: string }
   | { name: "notFound"; path: string };
 
 /** Supervision screens without arguments: the path is the name. */
-const PLAIN = ["supervision", "dashboard", "notices", "lookbacks", "exports", "opinions", "admin"] as const;
+const PLAIN = [
+  "supervision",
+  "dashboard",
+  "notices",
+  "lookbacks",
+  "exports",
+  "opinions",
+  "admin",
+  "inspections",
+] as const;
 type PlainName = (typeof PLAIN)[number];
 const isPlain = (s: string): s is PlainName => (PLAIN as readonly string[]).includes(s);
 
@@ -65,6 +77,7 @@ export function parseRoute(hash: string): Route {
   if (head === "settings" && parts.length === 1) return { name: "settings" };
   if (isPlain(head) && parts.length === 1) return { name: head };
   if (head === "notices" && arg && parts.length === 2) return { name: "notice", id: arg };
+  if (head === "inspections" && arg && parts.length === 2) return { name: "inspection", id: arg };
   if (head === "problems" && parts.length === 1) {
     return { name: "problems", unitId: params.get("unit"), leaderId: params.get("leader"), label: params.get("label") };
   }
@@ -115,7 +128,10 @@ export function href(route: Route): string {
     case "exports":
     case "opinions":
     case "admin":
+    case "inspections":
       return `#/${route.name}`;
+    case "inspection":
+      return `#/inspections/${enc(route.id)}`;
     case "notice":
       return `#/notices/${enc(route.id)}`;
     case "problems":

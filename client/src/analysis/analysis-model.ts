@@ -5,8 +5,8 @@ import { isMonth, isQuarter, shanghaiMonth, shanghaiQuarter } from "../lib/shang
 
 const FIGURES = `{ completionRate overdue statuses { total notStarted inProgress completed closeRequested closed relapsed done } }`;
 
-export const ANALYSIS_QUERY = `query PeriodAnalysis($period: String!) {
-  periodAnalysis(period: $period) {
+export const ANALYSIS_QUERY = `query PeriodAnalysis($period: String!, $inspection: ID) {
+  periodAnalysis(period: $period, inspection: $inspection) {
     __typename
     ... on ValidationError { message }
     ... on PeriodAnalysisSummary {

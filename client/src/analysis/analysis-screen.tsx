@@ -7,6 +7,8 @@ import { periodName } from "../lib/period-name.ts";
 import { navigate } from "../router.ts";
 import { LoadState, when } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
+import { useInspectionPick } from "../inspections/inspection-pick.tsx";
+import { InspectionPicker } from "../inspections/inspection-picker.tsx";
 import {
   ANALYSIS_QUERY,
   formatRate,
@@ -90,12 +92,14 @@ function PeriodPicker({ period }: { period: string | null }) {
 export function AnalysisScreen({ period }: { period: string | null }) {
   const t = useT();
   const chosen = periodOf(formFor(period, new Date()))!;
-  const state = useOnlineQuery<AnalysisData>(ANALYSIS_QUERY, { period: chosen });
+  const { current } = useInspectionPick();
+  const state = useOnlineQuery<AnalysisData>(ANALYSIS_QUERY, { period: chosen, inspection: current });
   const result = state.data?.periodAnalysis;
   const a = result?.__typename === "PeriodAnalysisSummary" ? result : null;
   return (
     <section className="screen" aria-labelledby="an-title">
       <h1 id="an-title">{t("analysis.title")}</h1>
+      <InspectionPicker />
       <PeriodPicker key={chosen} period={chosen} />
       <LoadState state={state} />
       {result && !a ? (

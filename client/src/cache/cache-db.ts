@@ -3,6 +3,7 @@
 // transaction completed, so "stored" means stored. Losing this database loses no record: it is all re-fetchable.
 import type { Locale } from "../i18n/i18n.ts";
 import type { WorkingSet } from "./working-set.ts";
+import type { InspectionPick } from "../inspections/pick-model.ts";
 
 export const CACHE_DB_NAME = "rectify-cache";
 const KV = "kv";
@@ -33,6 +34,8 @@ export interface CacheSchema {
   workingSet: WorkingSet;
   /** Problem ids (global), most recently opened first. */
   recent: string[];
+  /** Per user id: the picked inspection and the inspections the working set covers. */
+  inspectionPicks: Record<string, InspectionPick>;
 }
 export type CacheKey = keyof CacheSchema;
 

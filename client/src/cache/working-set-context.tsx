@@ -7,6 +7,8 @@ import { WORKING_SET_QUERY, type WorkingSetData } from "../graphql/documents.ts"
 import { useServices } from "../services.tsx";
 import { fetchWorkingSet } from "./working-set-fetch.ts";
 import { pushRecent, type WorkingSet } from "./working-set.ts";
+import { useInspectionPick } from "../inspections/inspection-pick.tsx";
+import { useLedgerChanged } from "../live/use-ledger-changed.ts";
 
 export type RefreshOutcome = { ok: true } | { ok: false; message: string };
 
@@ -27,6 +29,9 @@ const STALE_MS = 15 * 60 * 1000;
 
 export function WorkingSetProvider({ userId, children }: { userId: string; children: ReactNode }) {
   const { cache, client, authLost } = useServices();
+  // The inspections the user works on (the picker's working list); empty: all they may see.
+  const { working, loaded: pickLoaded } = useInspectionPick();
+  const workingKey = working.join(",");
   const [workingSet, setWorkingSet] = useState<WorkingSet | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [recent, setRecent] = useState<string[]>([]);
@@ -38,9 +43,13 @@ export function WorkingSetProvider({ userId, children }: { userId: string; child
     if (inFlight.current) return inFlight.current;
     setRefreshing(true);
     const run = (async (): Promise<RefreshOutcome> => {
+      const inspectionIds = workingKey ? workingKey.split(",") : [];
+      const filter = inspectionIds.length ? { inspectionIds } : null;
       const result = await fetchWorkingSet(
-        (variables) => runQuery<WorkingSetData>(client, WORKING_SET_QUERY, variables),
+        (variables) => runQuery<WorkingSetData>(client, WORKING_SET_QUERY, { ...variables, filter }),
         userId,
+        Date.now,
+        inspectionIds,
       );
       if (!result.ok) {
         if (result.kind === "unauthenticated") authLost.emit();
@@ -61,9 +70,17 @@ export function WorkingSetProvider({ userId, children }: { userId: string; child
       });
     inFlight.current = run;
     return run;
-  }, [cache, client, userId, authLost]);
+  }, [cache, client, userId, authLost, workingKey]);
+
+  // Edits by supervisors (new or corrected measures, assignments) reach the cached copy while online.
+  useLedgerChanged(
+    useCallback(() => {
+      if (navigator.onLine) void refresh();
+    }, [refresh]),
+  );
 
   useEffect(() => {
+    if (!pickLoaded) return;
     let cancelled = false;
     void (async () => {
       const [ws, rec] = await Promise.all([cache.get("workingSet"), cache.get("recent")]).catch(() => [null, null]);
@@ -83,7 +100,7 @@ export function WorkingSetProvider({ userId, children }: { userId: string; child
       cancelled = true;
       window.removeEventListener("online", onOnline);
     };
-  }, [cache, userId, refresh]);
+  }, [cache, userId, refresh, pickLoaded]);
 
   const markOpened = useCallback(
     (problemId: string) => {

@@ -13,6 +13,7 @@ export async function fetchWorkingSet(
   run: (variables: { after: string | null }) => Promise<GqlResult<WorkingSetData>>,
   userId: string,
   now: () => number = Date.now,
+  inspectionIds: string[] = [],
 ): Promise<FetchWorkingSetResult> {
   const problems: WsProblem[] = [];
   let after: string | null = null;
@@ -23,7 +24,8 @@ export async function fetchWorkingSet(
     if (!me || me.id !== userId) return { ok: false, kind: "unauthenticated", message: "session expired" };
     problems.push(...conn.edges.map((e) => normaliseProblem(e.node)));
     if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor) {
-      return { ok: true, workingSet: { userId, fetchedAt: now(), problems } };
+      const covers = inspectionIds.length ? { inspectionIds: [...inspectionIds] } : {};
+      return { ok: true, workingSet: { userId, fetchedAt: now(), ...covers, problems } };
     }
     after = conn.pageInfo.endCursor;
   }

@@ -15,6 +15,8 @@ export interface WsMeasure {
   subPoints: string[];
   status: RectStatus;
   deadline: string | null;
+  /** 长期坚持 (absent in copies cached before it existed). */
+  longTerm?: boolean;
   overdue: boolean;
   responsibleUnit: string | null;
   /** Traffic light when downloaded (absent in copies cached before lights existed). */
@@ -36,6 +38,8 @@ export interface WsProblem {
   participatingUnits: string[];
   measures: WsMeasure[];
   light?: Light;
+  /** Global id of its inspection (absent in copies cached before many inspections). */
+  inspectionId?: string;
 }
 
 export interface WorkingSet {
@@ -43,6 +47,8 @@ export interface WorkingSet {
   userId: string;
   /** Epoch ms of the download. */
   fetchedAt: number;
+  /** The inspections it covers (global ids); absent or empty: every inspection the user may see. */
+  inspectionIds?: string[];
   problems: WsProblem[];
 }
 
@@ -88,6 +94,7 @@ interface GqlMeasure {
   subPoints: string[];
   status: RectStatus;
   deadline: string | null;
+  longTerm?: boolean;
   overdue: boolean;
   responsibleUnit: Named | null;
   light?: Light;
@@ -106,6 +113,7 @@ export interface GqlProblem {
   participatingUnits: Named[];
   measures: { edges: { node: GqlMeasure }[] };
   light?: Light;
+  inspection?: { id: string };
 }
 
 export function normaliseProblem(p: GqlProblem): WsProblem {
@@ -123,6 +131,7 @@ export function normaliseProblem(p: GqlProblem): WsProblem {
     leadLeader: p.leadLeader?.name ?? null,
     participatingUnits: p.participatingUnits.map((u) => u.name),
     light: p.light,
+    ...(p.inspection ? { inspectionId: p.inspection.id } : {}),
     measures: p.measures.edges.map(({ node: m }) => ({
       id: m.id,
       rawId: rawId(m.id),
@@ -132,6 +141,7 @@ export function normaliseProblem(p: GqlProblem): WsProblem {
       subPoints: m.subPoints,
       status: m.status,
       deadline: m.deadline,
+      ...(m.longTerm ? { longTerm: true } : {}),
       overdue: m.overdue,
       responsibleUnit: m.responsibleUnit?.name ?? null,
       light: m.light,

@@ -6,9 +6,9 @@ import { ERROR_FIELDS, type TypedPayload } from "../supervision/typed-result.ts"
 
 const F = `{ ${LIGHT_COUNTS_FIELDS} }`;
 
-export const DASHBOARD_QUERY = `query Dashboard {
+export const DASHBOARD_QUERY = `query Dashboard($inspection: ID) {
   trafficLightThresholds { dueSoonDays }
-  dashboard {
+  dashboard(inspection: $inspection) {
     asOf dueSoonDays
     measures ${F}
     problems ${F}

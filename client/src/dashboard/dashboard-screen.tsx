@@ -5,6 +5,9 @@ import { useCallback } from "react";
 import { useUser } from "../auth/session.tsx";
 import { problemLabel } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
+import { useInspectionPick } from "../inspections/inspection-pick.tsx";
+import { InspectionPicker } from "../inspections/inspection-picker.tsx";
+
 import { keyOf } from "../i18n/i18n.ts";
 import { LightBadge } from "../lights/light-badge.tsx";
 import { countOf, LIGHTS, type LightCounts } from "../lights/lights.ts";
@@ -54,7 +57,8 @@ export function DashboardScreen() {
   const t = useT();
   const user = useUser();
   const announce = useAnnounce();
-  const state = useOnlineQuery<DashboardData>(DASHBOARD_QUERY);
+  const { current } = useInspectionPick();
+  const state = useOnlineQuery<DashboardData>(DASHBOARD_QUERY, { inspection: current });
   const { reload } = state;
   const onLive = useCallback(() => void reload(), [reload]);
   const live = useLedgerChanged(onLive);
@@ -68,6 +72,7 @@ export function DashboardScreen() {
   return (
     <section className="screen" aria-labelledby="dash-title">
       <h1 id="dash-title">{t("dash.title")}</h1>
+      <InspectionPicker />
       <div className="refresh-line">
         <p className="muted">
           {state.loadedAt ? t("dash.updatedAt", { time: hhmm(new Date(state.loadedAt)) }) : null}

@@ -9,11 +9,17 @@ import { useLedgerChanged } from "../live/use-ledger-changed.ts";
 import { href } from "../router.ts";
 import { LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
+import { useInspectionPick } from "../inspections/inspection-pick.tsx";
+import { InspectionPicker } from "../inspections/inspection-picker.tsx";
 import { PROBLEMS_QUERY, type ProblemListData } from "./problem-list-model.ts";
 
 export function ProblemListScreen(props: { unitId: string | null; leaderId: string | null; label: string | null }) {
   const t = useT();
-  const filter = props.unitId ? { unitId: props.unitId } : props.leaderId ? { leadLeaderId: props.leaderId } : {};
+  const { current } = useInspectionPick();
+  const filter = {
+    ...(props.unitId ? { unitId: props.unitId } : props.leaderId ? { leadLeaderId: props.leaderId } : {}),
+    ...(current ? { inspectionId: current } : {}),
+  };
   const state = useOnlineQuery<ProblemListData>(PROBLEMS_QUERY, { filter });
   const { reload } = state;
   useLedgerChanged(useCallback(() => void reload(), [reload]));
@@ -25,6 +31,7 @@ export function ProblemListScreen(props: { unitId: string | null; leaderId: stri
         <a href={href({ name: "dashboard" })}>{t("dash.back")}</a>
       </p>
       <h1 id="plist-title">{t(keyOf("plist.title", scope), { name: props.label ?? "" })}</h1>
+      <InspectionPicker />
       <LoadState state={state} />
       {state.data ? <p className="summary">{t("plist.count", { count: state.data.problems.totalCount })}</p> : null}
       <ul className="item-list">

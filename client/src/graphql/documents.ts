@@ -40,15 +40,15 @@ export interface LoginData {
 export const LOGOUT_MUTATION = `mutation Logout { logout }`;
 
 /** The inspector's working set, paged by 200 (the server's maximum); `me` rides along to detect a lost session. */
-export const WORKING_SET_QUERY = `query WorkingSet($after: String) {
+export const WORKING_SET_QUERY = `query WorkingSet($after: String, $filter: LedgerFilter) {
   me { ${USER_FIELDS} }
-  problems(first: 200, after: $after) {
+  problems(first: 200, after: $after, filter: $filter) {
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id section number title body status deadline overdue light
+      id section number title body status deadline overdue light inspection { id }
       responsibleUnit { name } leadLeader { name } participatingUnits { name }
       measures(first: 200) { edges { node {
-        id number numbered text subPoints status deadline overdue light responsibleUnit { name }
+        id number numbered text subPoints status deadline longTerm overdue light responsibleUnit { name }
       } } }
     } }
   }

@@ -11,6 +11,8 @@ import { href } from "../router.ts";
 import { excerpt, searchProblems, type SearchHit } from "../search/search.ts";
 import { useOnline, useSyncSnapshot } from "../services.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
+import { useInspectionPick } from "../inspections/inspection-pick.tsx";
+import { InspectionPicker } from "../inspections/inspection-picker.tsx";
 
 export function ProblemRow({ hit, query }: { hit: SearchHit; query: string }) {
   const { t } = useI18n();
@@ -61,7 +63,12 @@ export function HomeScreen() {
   const announce = useAnnounce();
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
-  const problems = useMemo<WsProblem[]>(() => workingSet?.problems ?? [], [workingSet]);
+  const { current } = useInspectionPick();
+  // The picked inspection narrows the list; problems cached before inspections were known always show.
+  const problems = useMemo<WsProblem[]>(
+    () => (workingSet?.problems ?? []).filter((p) => !current || !p.inspectionId || p.inspectionId === current),
+    [workingSet, current],
+  );
   const hits = useMemo(() => searchProblems(problems, deferred, recent), [problems, deferred, recent]);
   const recentHits = useMemo(
     () =>
@@ -85,6 +92,7 @@ export function HomeScreen() {
         {t("home.title")}
       </h1>
       <SyncBadge />
+      <InspectionPicker />
       <form role="search" className="search" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="f-search">{t("home.search")}</label>
         <input

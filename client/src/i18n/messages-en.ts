@@ -1,6 +1,7 @@
 // English catalogue; typed against the zh-CN keys so a missing translation fails the type check.
 import { enProgress } from "./messages-progress-en.ts";
 import { enAdmin } from "./messages-admin-en.ts";
+import { enAuthoring } from "./messages-authoring-en.ts";
 import { enSupervision } from "./messages-supervision-en.ts";
 import type { Messages } from "./messages-types.ts";
 
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...enProgress,
   ...enSupervision,
   ...enAdmin,
+  ...enAuthoring,
   "app.name": "Rectify",
   "app.skip": "Skip to main content",
   "nav.label": "Main navigation",

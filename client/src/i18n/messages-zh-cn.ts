@@ -1,12 +1,14 @@
 // Simplified Chinese catalogue, the default and the source of the message keys; other locales must translate every key.
 import { zhCNProgress } from "./messages-progress-zh-cn.ts";
 import { zhCNAdmin } from "./messages-admin-zh-cn.ts";
+import { zhCNAuthoring } from "./messages-authoring-zh-cn.ts";
 import { zhCNSupervision } from "./messages-supervision-zh-cn.ts";
 
 export const zhCN = {
   ...zhCNProgress,
   ...zhCNSupervision,
   ...zhCNAdmin,
+  ...zhCNAuthoring,
   "app.name": "整改通",
   "app.skip": "跳到主要内容",
   "nav.label": "主导航",

@@ -1,6 +1,7 @@
 // Traditional Chinese catalogue; typed against the zh-CN keys so a missing translation fails the type check.
 import { zhTWProgress } from "./messages-progress-zh-tw.ts";
 import { zhTWAdmin } from "./messages-admin-zh-tw.ts";
+import { zhTWAuthoring } from "./messages-authoring-zh-tw.ts";
 import { zhTWSupervision } from "./messages-supervision-zh-tw.ts";
 import type { Messages } from "./messages-types.ts";
 
@@ -8,6 +9,7 @@ export const zhTW: Messages = {
   ...zhTWProgress,
   ...zhTWSupervision,
   ...zhTWAdmin,
+  ...zhTWAuthoring,
   "app.name": "整改通",
   "app.skip": "跳到主要內容",
   "nav.label": "主導覽",

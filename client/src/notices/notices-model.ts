@@ -66,8 +66,8 @@ export interface Notice extends NoticeHead {
 
 export const NOTICE_LISTS = ["dueThisMonth", "overdue", "withoutProgress"] as const;
 
-export const NOTICES_QUERY = `query MonthlyNotices($month: String, $unitId: ID) {
-  monthlyNotices(first: 100, month: $month, unitId: $unitId) { totalCount edges { node { ${NOTICE_HEAD} } } }
+export const NOTICES_QUERY = `query MonthlyNotices($month: String, $unitId: ID, $inspection: ID) {
+  monthlyNotices(first: 100, month: $month, unitId: $unitId, inspection: $inspection) { totalCount edges { node { ${NOTICE_HEAD} } } }
 }`;
 export interface NoticesData {
   monthlyNotices: { totalCount: number; edges: { node: NoticeHead }[] };

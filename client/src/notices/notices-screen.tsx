@@ -10,6 +10,8 @@ import { isSupervisor } from "../supervision/menu.ts";
 import { FormAlert, LoadState, when } from "../supervision/ui.tsx";
 import type { FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner, useOnlineQuery } from "../supervision/use-query.ts";
+import { useInspectionPick } from "../inspections/inspection-pick.tsx";
+import { InspectionPicker } from "../inspections/inspection-picker.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { AcknowledgeButton, AckState } from "./acknowledge-button.tsx";
 import {
@@ -103,11 +105,13 @@ export function NoticesScreen() {
   const user = useUser();
   const supervisor = isSupervisor(user.role);
   const liaison = user.role === "UNIT_LIAISON";
-  const state = useOnlineQuery<NoticesData>(NOTICES_QUERY, {});
+  const { current } = useInspectionPick();
+  const state = useOnlineQuery<NoticesData>(NOTICES_QUERY, { inspection: current });
   const notices = state.data?.monthlyNotices.edges.map((e) => e.node) ?? [];
   return (
     <section className="screen" aria-labelledby="notices-title">
       <h1 id="notices-title">{t("notice.title")}</h1>
+      <InspectionPicker />
       {supervisor ? <IssueForm /> : null}
       <h2 id="notices-list">{t("notice.list", { count: state.data?.monthlyNotices.totalCount ?? 0 })}</h2>
       <LoadState state={state} />

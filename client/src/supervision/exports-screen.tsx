@@ -3,15 +3,28 @@
 import { useState } from "react";
 import { useT } from "../i18n/i18n-context.tsx";
 import { shanghaiDay } from "../lib/shanghai.ts";
+import { useInspectionPick } from "../inspections/inspection-pick.tsx";
+import { InspectionPicker } from "../inspections/inspection-picker.tsx";
+import { rawInspectionId } from "../inspections/pick-model.ts";
 
-const withDate = (path: string, date: string) => (date ? `${path}?date=${encodeURIComponent(date)}` : path);
+/** The export's address with ?date= and ?inspection= (the picked inspection's database id) when set. */
+function withQuery(path: string, query: Record<string, string | null>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+  const q = params.toString();
+  return q ? `${path}?${q}` : path;
+}
 
 export function ExportsScreen() {
   const t = useT();
   const [date, setDate] = useState("");
+  const { current } = useInspectionPick();
+  const inspection = current ? rawInspectionId(current) : null;
+  const withDate = (path: string, day: string) => withQuery(path, { date: day, inspection });
   return (
     <section className="screen" aria-labelledby="ex-title">
       <h1 id="ex-title">{t("exports.title")}</h1>
+      <InspectionPicker />
       <div className="field">
         <label htmlFor="f-ex-date">{t("exports.date")}</label>
         <input
@@ -28,7 +41,7 @@ export function ExportsScreen() {
       </div>
       <ul className="link-list">
         <li>
-          <a className="button secondary block" href="/exports/ledger.xlsx">
+          <a className="button secondary block" href={withQuery("/exports/ledger.xlsx", { inspection })}>
             {t("exports.ledger")}
           </a>
           <p className="field-hint">{t("exports.ledgerHint")}</p>

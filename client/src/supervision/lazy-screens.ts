@@ -24,4 +24,10 @@ export const ExportsScreen = lazy(() => import("./exports-screen.tsx").then((m) 
 export const OpinionsScreen = lazy(() =>
   import("../opinions/opinions-screen.tsx").then((m) => ({ default: m.OpinionsScreen })),
 );
+export const InspectionsScreen = lazy(() =>
+  import("../inspections/inspections-screen.tsx").then((m) => ({ default: m.InspectionsScreen })),
+);
+export const InspectionScreen = lazy(() =>
+  import("../inspections/inspection-screen.tsx").then((m) => ({ default: m.InspectionScreen })),
+);
 export const AdminScreen = lazy(() => import("../admin/admin-screen.tsx").then((m) => ({ default: m.AdminScreen })));

@@ -5,6 +5,7 @@ import { isSupervisionRoute, isSupervisor, mayOpen, supervisionScreens } from ".
 describe("supervision menu", () => {
   it("offers each role its screens", () => {
     expect(supervisionScreens("SUPERVISOR")).toEqual([
+      "inspections",
       "dashboard",
       "notices",
       "analysis",
@@ -13,7 +14,7 @@ describe("supervision menu", () => {
       "opinions",
     ]);
     expect(supervisionScreens("ADMIN")).toEqual([...supervisionScreens("SUPERVISOR"), "admin"]);
-    expect(supervisionScreens("INSPECTOR")).toEqual(["dashboard", "lookbacks"]);
+    expect(supervisionScreens("INSPECTOR")).toEqual(["inspections", "dashboard", "lookbacks"]);
     expect(supervisionScreens("UNIT_LIAISON")).toEqual(["dashboard", "notices"]);
   });
 
@@ -27,6 +28,10 @@ describe("supervision menu", () => {
     expect(mayOpen("ADMIN", { name: "admin" })).toBe(true);
     expect(mayOpen("SUPERVISOR", { name: "admin" })).toBe(false);
     expect(mayOpen("UNIT_LIAISON", { name: "admin" })).toBe(false);
+    expect(mayOpen("INSPECTOR", { name: "inspections" })).toBe(true);
+    expect(mayOpen("UNIT_LIAISON", { name: "inspections" })).toBe(false);
+    expect(mayOpen("SUPERVISOR", { name: "inspection", id: "new" })).toBe(true);
+    expect(mayOpen("UNIT_LIAISON", { name: "inspection", id: "new" })).toBe(false);
   });
 
   it("knows supervisors and the supervision area", () => {

@@ -1,15 +1,17 @@
-// Who sees which supervision screen (pure): supervisors and admins everything; inspectors the dashboard and
-// look-backs, read-only; a unit liaison their unit's dashboard and monthly notices; only admins users and units.
+// Who sees which supervision screen (pure): supervisors and admins everything; inspectors the inspections overview,
+// the dashboard and look-backs, read-only (editing an inspection is for supervisors); a unit liaison their unit's
+// dashboard and monthly notices; only admins users and units.
 import type { CachedUser } from "../cache/cache-db.ts";
 import type { Route } from "../router.ts";
 
 export type Role = CachedUser["role"];
-export type SupervisionScreen = "dashboard" | "notices" | "analysis" | "lookbacks" | "exports" | "opinions" | "admin";
+export type SupervisionScreen =
+  "inspections" | "dashboard" | "notices" | "analysis" | "lookbacks" | "exports" | "opinions" | "admin";
 
 const BY_ROLE: Record<Role, readonly SupervisionScreen[]> = {
-  ADMIN: ["dashboard", "notices", "analysis", "lookbacks", "exports", "opinions", "admin"],
-  SUPERVISOR: ["dashboard", "notices", "analysis", "lookbacks", "exports", "opinions"],
-  INSPECTOR: ["dashboard", "lookbacks"],
+  ADMIN: ["inspections", "dashboard", "notices", "analysis", "lookbacks", "exports", "opinions", "admin"],
+  SUPERVISOR: ["inspections", "dashboard", "notices", "analysis", "lookbacks", "exports", "opinions"],
+  INSPECTOR: ["inspections", "dashboard", "lookbacks"],
   UNIT_LIAISON: ["dashboard", "notices"],
 };
 
@@ -35,6 +37,8 @@ export function isSupervisionRoute(route: Route): boolean {
     "exports",
     "opinions",
     "admin",
+    "inspections",
+    "inspection",
   ].includes(route.name);
 }
 
@@ -47,6 +51,8 @@ export function mayOpen(role: Role, route: Route): boolean {
       return screens.length > 0;
     case "notice":
       return screens.includes("notices");
+    case "inspection":
+      return screens.includes("inspections");
     case "dashboard":
     case "notices":
     case "analysis":
@@ -54,6 +60,7 @@ export function mayOpen(role: Role, route: Route): boolean {
     case "exports":
     case "opinions":
     case "admin":
+    case "inspections":
       return screens.includes(route.name);
     default:
       return true;

@@ -6,6 +6,7 @@ import { href, type Route } from "../router.ts";
 import { supervisionScreens, type SupervisionScreen } from "./menu.ts";
 
 const ROUTES: Record<SupervisionScreen, Route> = {
+  inspections: { name: "inspections" },
   dashboard: { name: "dashboard" },
   notices: { name: "notices" },
   analysis: { name: "analysis", period: null },

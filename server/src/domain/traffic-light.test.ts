@@ -111,3 +111,22 @@ describe("combining", () => {
     expect(combine([])).toBeNull();
   });
 });
+
+describe("long-term measures (长期坚持)", () => {
+  it("are never overdue nor due soon, even with a stray past deadline", () => {
+    expect(light({ longTerm: true })).toBe("GREEN");
+    expect(light({ longTerm: true, deadline: day("2024-01-01") })).toBe("GREEN");
+    expect(light({ longTerm: true, deadline: day("2024-03-16") })).toBe("GREEN");
+    expect(assess(item({ longTerm: true, deadline: day("2024-01-01") }), NOW, DEFAULT_THRESHOLDS)).toEqual({
+      light: "GREEN",
+      overdue: false,
+      dueSoon: false,
+      relapsed: false,
+    });
+  });
+  it("still turn red on a relapse or a field finding", () => {
+    expect(light({ longTerm: true, status: "RELAPSED" })).toBe("RED");
+    expect(light({ longTerm: true, latestRating: "PROBLEM_FOUND" })).toBe("RED");
+    expect(light({ longTerm: true, latestRating: "LAGGING" })).toBe("YELLOW");
+  });
+});

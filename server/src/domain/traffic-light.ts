@@ -18,6 +18,8 @@ export interface LightItem {
   status: RectStatus;
   /** Rating of the latest rated field inspection record on the item (by deviceTime), if any. */
   latestRating: Rating | null;
+  /** 长期坚持: long-term work with no deadline; never overdue nor due soon (a stray deadline is ignored). */
+  longTerm?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -28,12 +30,16 @@ export function daysLeft(deadline: Date, now: Date): number {
   return Math.round((deadline.getTime() - shanghaiToday(now).getTime()) / DAY_MS);
 }
 
-export function isOverdue(item: Pick<LightItem, "deadline" | "status">, now: Date): boolean {
-  return !!item.deadline && !DONE.has(item.status) && daysLeft(item.deadline, now) < 0;
+export function isOverdue(item: Pick<LightItem, "deadline" | "status" | "longTerm">, now: Date): boolean {
+  return !!item.deadline && !item.longTerm && !DONE.has(item.status) && daysLeft(item.deadline, now) < 0;
 }
 
-export function isDueSoon(item: Pick<LightItem, "deadline" | "status">, now: Date, th: Thresholds): boolean {
-  if (!item.deadline || DONE.has(item.status)) return false;
+export function isDueSoon(
+  item: Pick<LightItem, "deadline" | "status" | "longTerm">,
+  now: Date,
+  th: Thresholds,
+): boolean {
+  if (!item.deadline || item.longTerm || DONE.has(item.status)) return false;
   const left = daysLeft(item.deadline, now);
   return left >= 0 && left <= th.dueSoonDays;
 }
@@ -47,7 +53,7 @@ export function isDueSoon(item: Pick<LightItem, "deadline" | "status">, now: Dat
  * 4. RED    overdue: deadline before today (Asia/Shanghai) and status not COMPLETED/CLOSE_REQUESTED.
  * 5. YELLOW the latest rated field record rated the item LAGGING.
  * 6. YELLOW due soon: deadline today or within `dueSoonDays` days, and status not COMPLETED/CLOSE_REQUESTED.
- * 7. GREEN  everything else (on track; also no deadline, or completed and awaiting close-out).
+ * 7. GREEN  everything else (on track; also no deadline or 长期坚持, or completed and awaiting close-out).
  */
 export function lightOf(item: LightItem, now: Date, thresholds: Thresholds): Light {
   if (item.status === "CLOSED") return "GREY";

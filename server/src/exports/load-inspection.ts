@@ -37,7 +37,7 @@ export class NoInspectionError extends AppError {
  */
 export async function findPublishedReport(prisma: PrismaClient, inspectionId?: string): Promise<PublishedReport> {
   const report = await prisma.report.findFirst({
-    where: { published: true, ...(inspectionId ? { inspectionId } : {}) },
+    where: { published: true, inspection: { published: true }, ...(inspectionId ? { inspectionId } : {}) },
     orderBy: [{ reportDate: { sort: "desc", nulls: "last" } }, { importedAt: "desc" }],
     include: reportInclude,
   });
@@ -84,7 +84,7 @@ export async function loadProblems(
   opts: LoadOptions = {},
 ): Promise<DbProblem[]> {
   const problems = await prisma.problem.findMany({
-    where: { inspectionId },
+    where: { inspectionId, archivedAt: null },
     include: problemInclude,
     orderBy: [{ section: "asc" }, { number: "asc" }],
   });
@@ -94,7 +94,7 @@ export async function loadProblems(
   for (let i = 0; i < total; i += CHUNK) {
     const ids = problems.slice(i, i + CHUNK).map((p) => p.id);
     const measures = await prisma.measure.findMany({
-      where: { problemId: { in: ids } },
+      where: { problemId: { in: ids }, archivedAt: null },
       include: measureInclude,
       orderBy: [{ problemId: "asc" }, { number: "asc" }],
     });

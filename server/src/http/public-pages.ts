@@ -1,16 +1,19 @@
 // Public pages (no login): a published problem or a unit's items with an opinion form, and printable QR posters
 // that open them (for display at the sites being rectified). Server-rendered, so they load fast on any phone.
-// Invariants: only problems of published inspections are shown; the form works without JavaScript.
+// /public/units/<id>?inspection=<id> narrows a unit's page to one inspection; /public/inspections lists them.
+// Invariants: only live problems of published inspections are shown; the form works without JavaScript.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import QRCode from "qrcode";
 import type { PrismaClient } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { submitOpinion } from "../queries/opinions.ts";
+import { PUBLIC_PROBLEM } from "../queries/visibility.ts";
 import { esc, page, STATUS_LABEL } from "./html.ts";
 import { publicProgressByMeasure } from "./public-progress.ts";
+import { inspectionsPage } from "./public-inspections.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const PUBLISHED = { inspection: { reports: { some: { published: true } } } } as const;
+const PUBLISHED = PUBLIC_PROBLEM;
 
 function html(res: ServerResponse, status: number, body: string) {
   res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache" }).end(body);
@@ -36,7 +39,7 @@ function opinionForm(target: { problemId?: string; unitId?: string }, message = 
 async function problemPage(prisma: PrismaClient, id: string, message = "") {
   const p = await prisma.problem.findFirst({
     where: { id, ...PUBLISHED },
-    include: { measures: { orderBy: { number: "asc" } }, inspection: true },
+    include: { measures: { where: { archivedAt: null }, orderBy: { number: "asc" } }, inspection: true },
   });
   if (!p) return null;
   const progress = await publicProgressByMeasure(
@@ -52,11 +55,15 @@ ${p.body ? `<p>${esc(p.body)}</p>` : ""}<h2>整改措施</h2><ol class="measures
   return page(`巡视整改公开 · ${p.title}`, body);
 }
 
-async function unitPage(prisma: PrismaClient, id: string, message = "") {
+async function unitPage(prisma: PrismaClient, id: string, message = "", inspectionId: string | null = null) {
   const unit = await prisma.unit.findUnique({ where: { id } });
   if (!unit) return null;
   const measures = await prisma.measure.findMany({
-    where: { responsibleUnitId: id, problem: PUBLISHED },
+    where: {
+      responsibleUnitId: id,
+      archivedAt: null,
+      problem: { ...PUBLISHED, ...(inspectionId ? { inspectionId } : {}) },
+    },
     include: { problem: { select: { id: true, title: true } } },
     orderBy: [{ problem: { section: "asc" } }, { problem: { number: "asc" } }, { number: "asc" }],
   });
@@ -125,7 +132,11 @@ async function poster(prisma: PrismaClient, req: IncomingMessage, kind: "problem
 
 export function createPublicHandler(prisma: PrismaClient) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = (req.url ?? "/").split("?")[0]!;
+    const [url = "/", query = ""] = (req.url ?? "/").split("?", 2);
+    if (url === "/public/inspections" && req.method === "GET") {
+      html(res, 200, await inspectionsPage(prisma));
+      return true;
+    }
     if (url === "/public/opinions" && req.method === "POST") {
       await postOpinion(prisma, req, res);
       return true;
@@ -134,7 +145,9 @@ export function createPublicHandler(prisma: PrismaClient) {
     if (!m || !UUID.test(m[3]!) || req.method !== "GET") return false;
     const [, area, kind, id, svg] = m as unknown as [string, string, "problems" | "units", string, string | undefined];
     if (area === "public" && !svg) {
-      const body = kind === "problems" ? await problemPage(prisma, id) : await unitPage(prisma, id);
+      const inspection = new URLSearchParams(query).get("inspection");
+      const only = inspection && UUID.test(inspection) ? inspection : null;
+      const body = kind === "problems" ? await problemPage(prisma, id) : await unitPage(prisma, id, "", only);
       html(res, body ? 200 : 404, body ?? page("未找到", "<p>该事项不存在或尚未公开。</p>"));
       return true;
     }

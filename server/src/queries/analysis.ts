@@ -15,13 +15,14 @@ import {
   worstLight,
 } from "../domain/traffic-light.ts";
 import { changeOf, figuresByUnit, figuresOf, itemsAt, previousPeriod, type Period } from "../domain/periods.ts";
-import { measureVisibility, measureWhere } from "./ledger-filters.ts";
+import { measureVisibility, measureWhere, type LedgerFilter } from "./ledger-filters.ts";
 import { lightTallies, type LightTallyRow } from "./dashboard-lights.ts";
 import { thresholdsFor } from "./settings.ts";
 
 /** A measure's light needs its own latest rating and its problem's (records naming no measure). */
 export const measureLightSelect = {
   deadline: true,
+  longTerm: true,
   status: true,
   latestRating: true,
   latestRatedAt: true,
@@ -39,7 +40,7 @@ function ratingOf(own: Rated, problem: Rated): Rating | null {
 }
 
 export function measureLightItem(m: MeasureLightRow): LightItem {
-  return { deadline: m.deadline, status: m.status, latestRating: ratingOf(m, m.problem) };
+  return { deadline: m.deadline, longTerm: m.longTerm, status: m.status, latestRating: ratingOf(m, m.problem) };
 }
 
 /** What a problem's light needs; only the measures the viewer may see count (a liaison's problem shows theirs). */
@@ -50,8 +51,8 @@ export function problemLightSelect(ctx: Context) {
     latestRating: true,
     latestRatedAt: true,
     measures: {
-      where: measureVisibility(ctx),
-      select: { deadline: true, status: true, latestRating: true, latestRatedAt: true },
+      where: { AND: [measureVisibility(ctx), { archivedAt: null }] },
+      select: { deadline: true, longTerm: true, status: true, latestRating: true, latestRatedAt: true },
     },
   } satisfies Prisma.ProblemSelect;
 }
@@ -64,7 +65,7 @@ export function problemLight(p: ProblemLightRow, now: Date, th: Thresholds): Lig
     return lightOf({ deadline: p.deadline, status: p.status, latestRating: p.latestRating }, now, th);
   }
   const lights = p.measures.map((m) =>
-    lightOf({ deadline: m.deadline, status: m.status, latestRating: ratingOf(m, p) }, now, th),
+    lightOf({ deadline: m.deadline, longTerm: m.longTerm, status: m.status, latestRating: ratingOf(m, p) }, now, th),
   );
   return worstLight(lights)!;
 }
@@ -93,9 +94,9 @@ function worstOf(t: LightTally): Light {
   return SEVERITY.find((k) => t[k] > 0)!.toUpperCase() as Light;
 }
 
-export async function loadDashboard(ctx: Context, now = new Date()): Promise<Dashboard> {
+export async function loadDashboard(ctx: Context, now = new Date(), filter: LedgerFilter = {}): Promise<Dashboard> {
   const thresholds = await thresholdsFor(ctx);
-  const rows = await lightTallies(ctx.prisma, ctx.viewer, now, thresholds);
+  const rows = await lightTallies(ctx.prisma, ctx.viewer, now, thresholds, filter.inspectionId ?? null);
   const keys = (g: string) => rows.filter((r) => r.grouping === g && r.key).map((r) => r.key!);
   const [problems, units, leaders] = await Promise.all([
     ctx.prisma.problem.findMany({
@@ -143,12 +144,12 @@ export async function loadDashboard(ctx: Context, now = new Date()): Promise<Das
 const minDate = (a: Date, b: Date) => (a < b ? a : b);
 
 /** Statuses as of the end of the period (or now, for a period not over yet) and of the period before. */
-export async function loadPeriodAnalysis(ctx: Context, period: Period, now = new Date()) {
+export async function loadPeriodAnalysis(ctx: Context, period: Period, now = new Date(), filter: LedgerFilter = {}) {
   const previous = previousPeriod(period);
   const asOf = minDate(period.end, now);
   const previousAsOf = minDate(previous.end, now);
   const rows = await ctx.prisma.measure.findMany({
-    where: measureWhere(ctx, {}, now),
+    where: measureWhere(ctx, filter, now),
     include: {
       responsibleUnit: true,
       statusChanges: { select: { fromStatus: true, toStatus: true, at: true } },
@@ -160,7 +161,8 @@ export async function loadPeriodAnalysis(ctx: Context, period: Period, now = new
     unit: responsibleUnit,
     order: [problem.section, problem.number, measure.number] as const,
     status: measure.status,
-    deadline: measure.deadline,
+    // 长期坚持 has no deadline to miss in any period.
+    deadline: measure.longTerm ? null : measure.deadline,
     unitId: measure.responsibleUnitId,
     history: statusChanges,
     since: problem.inspection.feedbackDate,
@@ -194,7 +196,7 @@ export async function loadPeriodAnalysis(ctx: Context, period: Period, now = new
     change: changeOf(figures, previousFigures),
     units,
     overdueItems,
-    findings: await loadFindings(ctx, period),
+    findings: await loadFindings(ctx, period, filter.inspectionId ?? null),
   };
 }
 
@@ -203,9 +205,12 @@ function compareOrder(a: readonly [string, number, number], b: readonly [string,
 }
 
 /** Field inspection records made (deviceTime) within the period. */
-async function loadFindings(ctx: Context, period: Period) {
+async function loadFindings(ctx: Context, period: Period, inspectionId: string | null) {
   const records = await ctx.prisma.inspectionRecord.findMany({
-    where: { deviceTime: { gte: period.start, lt: period.end } },
+    where: {
+      deviceTime: { gte: period.start, lt: period.end },
+      ...(inspectionId ? { problem: { inspectionId } } : {}),
+    },
     orderBy: [{ deviceTime: "asc" }, { id: "asc" }],
   });
   const byKind = { SITE_VISIT: 0, LEDGER_CHECK: 0, ONSITE_QUESTIONING: 0 };

@@ -8,10 +8,19 @@ import type { Viewer } from "../context.ts";
 import { DONE_STATUSES, shanghaiDay } from "../domain/dates.ts";
 import type { Light, LightTally, Thresholds } from "../domain/traffic-light.ts";
 
-/** Which measures a viewer may see, as SQL over `m` (Measure) and `p` (Problem). */
-export function measureVisibilitySql(viewer: Viewer | null): Prisma.Sql {
+/**
+ * Which measures a viewer may see, as SQL over `m` (Measure) and `p` (Problem): live rows only (archived measures
+ * and problems are hidden), of one inspection when `inspectionId` is given.
+ */
+export function measureVisibilitySql(viewer: Viewer | null, inspectionId: string | null = null): Prisma.Sql {
+  const live = Prisma.sql`m."archivedAt" IS NULL AND p."archivedAt" IS NULL`;
+  const one = inspectionId ? Prisma.sql` AND p."inspectionId" = ${inspectionId}::uuid` : Prisma.empty;
+  return Prisma.sql`(${live}${one} AND ${viewerSql(viewer)})`;
+}
+
+function viewerSql(viewer: Viewer | null): Prisma.Sql {
   if (!viewer) {
-    return Prisma.sql`EXISTS (SELECT 1 FROM "Report" r WHERE r."inspectionId" = p."inspectionId" AND r.published)`;
+    return Prisma.sql`EXISTS (SELECT 1 FROM "Inspection" i WHERE i.id = p."inspectionId" AND i.published)`;
   }
   if (viewer.role !== "UNIT_LIAISON") return Prisma.sql`TRUE`;
   if (!viewer.unitId) return Prisma.sql`FALSE`;
@@ -25,8 +34,10 @@ export function measureLightsSql(now: Date, th: Thresholds, where: Prisma.Sql): 
   const done = Prisma.join(DONE_STATUSES.map((s) => Prisma.sql`${s}::"RectStatus"`));
   return Prisma.sql`
     SELECT m.id, m."problemId", m."responsibleUnitId", m."leadLeaderId", m.status,
-      (m.deadline IS NOT NULL AND m.status NOT IN (${done}) AND m.deadline < ${today}::date) AS overdue,
-      (m.deadline IS NOT NULL AND m.status NOT IN (${done}) AND m.deadline >= ${today}::date
+      -- 长期坚持 (longTerm) is never overdue nor due soon, whatever its deadline column says
+      (m.deadline IS NOT NULL AND NOT m."longTerm" AND m.status NOT IN (${done}) AND m.deadline < ${today}::date)
+        AS overdue,
+      (m.deadline IS NOT NULL AND NOT m."longTerm" AND m.status NOT IN (${done}) AND m.deadline >= ${today}::date
         AND m.deadline <= ${today}::date + ${th.dueSoonDays}::int) AS "dueSoon",
       -- a record naming no measure speaks for every measure of its problem; on a tie the measure's own wins
       CASE WHEN m."latestRatedAt" IS NULL OR p."latestRatedAt" > m."latestRatedAt"
@@ -66,10 +77,17 @@ interface RawTally {
 }
 
 /** Light tallies per problem, per responsible unit, per lead leader and overall, in one statement. */
-export async function lightTallies(prisma: PrismaClient, viewer: Viewer | null, now: Date, th: Thresholds) {
+export async function lightTallies(
+  prisma: PrismaClient,
+  viewer: Viewer | null,
+  now: Date,
+  th: Thresholds,
+  inspectionId: string | null = null,
+) {
   const rows = await prisma.$queryRaw<RawTally[]>`
     WITH lit AS (
-      SELECT l.*, ${LIGHT_CASE} AS light FROM (${measureLightsSql(now, th, measureVisibilitySql(viewer))}) l
+      SELECT l.*, ${LIGHT_CASE} AS light
+      FROM (${measureLightsSql(now, th, measureVisibilitySql(viewer, inspectionId))}) l
     )
     SELECT GROUPING("problemId", "responsibleUnitId", "leadLeaderId")::int AS g,
       "problemId" AS problem, "responsibleUnitId" AS unit, "leadLeaderId" AS leader,

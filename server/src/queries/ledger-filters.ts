@@ -4,10 +4,12 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { RectStatus, Section } from "../generated/prisma/enums.ts";
 import type { Context } from "../context.ts";
 import { DONE_STATUSES, shanghaiToday } from "../domain/dates.ts";
-import { measureWhereForUnit, problemWhereForUnit } from "./visibility.ts";
+import { measureWhereForUnit, problemWhereForUnit, PUBLIC_PROBLEM } from "./visibility.ts";
 
 export interface LedgerFilter {
   inspectionId?: string | null;
+  /** Any of these inspections (e.g. an inspector's working set). */
+  inspectionIds?: string[] | null;
   section?: Section | null;
   status?: RectStatus[] | null;
   unitId?: string | null;
@@ -16,24 +18,30 @@ export interface LedgerFilter {
   deadlineFrom?: Date | null;
   deadlineTo?: Date | null;
   search?: string | null;
+  /** Archived (removed by hand but kept) problems and measures are left out unless this is true. */
+  includeArchived?: boolean | null;
 }
+
+/** Live rows only: archived problems, and measures archived themselves or through their problem, are hidden. */
+export const LIVE_MEASURE: Prisma.MeasureWhereInput = { archivedAt: null, problem: { archivedAt: null } };
+export const LIVE_PROBLEM: Prisma.ProblemWhereInput = { archivedAt: null };
 
 const NOTHING = { id: { in: [] as string[] } };
 
 function overdueMeasure(now: Date): Prisma.MeasureWhereInput {
-  return { deadline: { lt: shanghaiToday(now) }, status: { notIn: [...DONE_STATUSES] } };
+  return { deadline: { lt: shanghaiToday(now) }, longTerm: false, status: { notIn: [...DONE_STATUSES] } };
 }
 
 export function measureVisibility(ctx: Context): Prisma.MeasureWhereInput {
   const v = ctx.viewer;
-  if (!v) return { problem: { inspection: { reports: { some: { published: true } } } } };
+  if (!v) return { problem: PUBLIC_PROBLEM, archivedAt: null };
   if (v.role === "UNIT_LIAISON") return v.unitId ? measureWhereForUnit(v.unitId) : NOTHING;
   return {};
 }
 
 export function problemVisibility(ctx: Context): Prisma.ProblemWhereInput {
   const v = ctx.viewer;
-  if (!v) return { inspection: { reports: { some: { published: true } } } };
+  if (!v) return PUBLIC_PROBLEM;
   if (v.role === "UNIT_LIAISON") return v.unitId ? problemWhereForUnit(v.unitId) : NOTHING;
   return {};
 }
@@ -45,7 +53,9 @@ function deadlineRange(f: LedgerFilter): Prisma.DateTimeNullableFilter | undefin
 
 export function measureWhere(ctx: Context, f: LedgerFilter, now = new Date()): Prisma.MeasureWhereInput {
   const and: Prisma.MeasureWhereInput[] = [measureVisibility(ctx)];
+  if (!f.includeArchived) and.push(LIVE_MEASURE);
   if (f.inspectionId) and.push({ problem: { inspectionId: f.inspectionId } });
+  if (f.inspectionIds) and.push({ problem: { inspectionId: { in: f.inspectionIds } } });
   if (f.section) and.push({ problem: { section: f.section } });
   if (f.status?.length) and.push({ status: { in: f.status } });
   if (f.unitId) and.push(measureWhereForUnit(f.unitId));
@@ -68,7 +78,9 @@ export function measureWhere(ctx: Context, f: LedgerFilter, now = new Date()): P
 
 export function problemWhere(ctx: Context, f: LedgerFilter, now = new Date()): Prisma.ProblemWhereInput {
   const and: Prisma.ProblemWhereInput[] = [problemVisibility(ctx)];
+  if (!f.includeArchived) and.push(LIVE_PROBLEM);
   if (f.inspectionId) and.push({ inspectionId: f.inspectionId });
+  if (f.inspectionIds) and.push({ inspectionId: { in: f.inspectionIds } });
   if (f.section) and.push({ section: f.section });
   if (f.status?.length) and.push({ status: { in: f.status } });
   if (f.unitId) and.push(problemWhereForUnit(f.unitId));

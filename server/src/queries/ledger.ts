@@ -84,7 +84,7 @@ export async function canActOnMeasure(tx: Tx, viewer: Viewer, measureId: string)
 export async function syncProblemStatus(tx: Tx, problemId: string, actorId: string | null, reason: string) {
   const problem = await tx.problem.findUniqueOrThrow({
     where: { id: problemId },
-    include: { measures: { select: { status: true } } },
+    include: { measures: { where: { archivedAt: null }, select: { status: true } } },
   });
   const derived = rollUpStatus(problem.measures.map((m) => m.status));
   if (!derived || derived === problem.status) return;

@@ -62,7 +62,7 @@ const DONE: ReadonlySet<string> = new Set(DONE_STATUSES);
 export async function composeNotice(prisma: PrismaClient, period: Period, unit: Unit): Promise<NoticeContent> {
   const inMonth = { gte: period.start, lt: period.end };
   const measures = await prisma.measure.findMany({
-    where: { responsibleUnitId: unit.id },
+    where: { responsibleUnitId: unit.id, archivedAt: null, problem: { archivedAt: null } },
     include: {
       problem: { select: { id: true, section: true, number: true, title: true } },
       leadLeader: { select: { name: true } },

@@ -7,6 +7,7 @@ import type { PrismaClient } from "../db.ts";
 import type { Viewer } from "../context.ts";
 import { NotFoundError, RateLimitedError, ValidationError } from "../errors.ts";
 import { audit } from "./audit.ts";
+import { PUBLIC_PROBLEM } from "./visibility.ts";
 
 export const OPINIONS_PER_HOUR = 5;
 
@@ -57,7 +58,7 @@ export async function submitOpinion(prisma: PrismaClient, input: OpinionInput, s
   }
   if (o.problemId) {
     const p = await prisma.problem.findFirst({
-      where: { id: o.problemId, inspection: { reports: { some: { published: true } } } },
+      where: { id: o.problemId, ...PUBLIC_PROBLEM },
       select: { id: true },
     });
     if (!p) throw new NotFoundError("Problem", o.problemId);

@@ -27,14 +27,22 @@ export async function liaisonScope(prisma: PrismaClient, unitId: string | null) 
   return { problemIds: new Set(problems.map((p) => p.id)), measureIds: new Set(measures.map((m) => m.id)) };
 }
 
+/** What the public may read: inspections marked published (a published report's inspection is marked on import). */
+export const PUBLIC_INSPECTION = { published: true } satisfies Prisma.InspectionWhereInput;
+/** Live problems of public inspections. */
+export const PUBLIC_PROBLEM = { inspection: PUBLIC_INSPECTION, archivedAt: null } satisfies Prisma.ProblemWhereInput;
+
 export async function publishedInspectionIds(prisma: PrismaClient) {
-  const rows = await prisma.report.findMany({ where: { published: true }, select: { inspectionId: true } });
-  return new Set(rows.map((r) => r.inspectionId));
+  const rows = await prisma.inspection.findMany({ where: PUBLIC_INSPECTION, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function publicProblemIds(prisma: PrismaClient, inspections: () => Promise<Set<string>>) {
   const ids = [...(await inspections())];
   if (ids.length === 0) return new Set<string>();
-  const rows = await prisma.problem.findMany({ where: { inspectionId: { in: ids } }, select: { id: true } });
+  const rows = await prisma.problem.findMany({
+    where: { inspectionId: { in: ids }, archivedAt: null },
+    select: { id: true },
+  });
   return new Set(rows.map((r) => r.id));
 }

@@ -7,6 +7,7 @@ import { parsePeriod, PERIOD_FORMAT, type Figures, type StatusCounts } from "../
 import { loadPeriodAnalysis, type PeriodAnalysis } from "../queries/analysis.ts";
 import { RectStatusEnum } from "./enums.ts";
 import { MeasureNode } from "./ledger.ts";
+import { decodeId } from "./ids.ts";
 import { UnitNode } from "./users.ts";
 
 const PeriodKindEnum = builder.enumType("PeriodKind", {
@@ -145,7 +146,13 @@ builder.queryFields((t) => ({
     description: "Monthly (YYYY-MM) or quarterly (YYYY-Qn) analysis: statuses as of the period end. Staff.",
     authScopes: { staff: true },
     errors: { types: [ValidationError] },
-    args: { period: t.arg.string({ validate: periodArg }) },
-    resolve: (_root, args, ctx) => loadPeriodAnalysis(ctx, parsePeriod(args.period)!),
+    args: {
+      period: t.arg.string({ validate: periodArg }),
+      inspection: t.arg.id({ required: false, description: "One inspection only (default: all)" }),
+    },
+    resolve: (_root, args, ctx) =>
+      loadPeriodAnalysis(ctx, parsePeriod(args.period)!, new Date(), {
+        inspectionId: args.inspection ? decodeId(args.inspection, "Inspection") : null,
+      }),
   }),
 }));

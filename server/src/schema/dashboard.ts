@@ -14,6 +14,7 @@ import {
 import { dueSoonDaysSchema, setTrafficLightThresholds, thresholdsFor } from "../queries/settings.ts";
 import { PersonNode, UnitNode } from "./users.ts";
 import { ProblemNode } from "./ledger.ts";
+import { decodeId } from "./ids.ts";
 
 export const TrafficLightEnum = builder.enumType("TrafficLight", {
   description: "An item's traffic light, computed in Asia/Shanghai days (rules: server/src/domain/traffic-light.ts).",
@@ -47,7 +48,7 @@ builder.prismaObjectFields("Problem", (t) => ({
   }),
 }));
 
-const LightCounts = builder.objectRef<LightTally>("LightCounts").implement({
+export const LightCountsRef = builder.objectRef<LightTally>("LightCounts").implement({
   description: "How many items have each light; overdue, dueSoon and relapsed count items with that flag.",
   fields: (t) => ({
     green: t.exposeInt("green"),
@@ -70,7 +71,7 @@ const UnitLightCounts = builder.objectRef<{ unit: Unit | null; tally: LightTally
       description: "null: measures with no responsible unit",
       resolve: (r) => r.unit,
     }),
-    counts: t.field({ type: LightCounts, resolve: (r) => r.tally }),
+    counts: t.field({ type: LightCountsRef, resolve: (r) => r.tally }),
   }),
 });
 
@@ -85,7 +86,7 @@ const LeaderLightCounts = builder
         description: "null: measures with no lead leader",
         resolve: (r) => r.leader,
       }),
-      counts: t.field({ type: LightCounts, resolve: (r) => r.tally }),
+      counts: t.field({ type: LightCountsRef, resolve: (r) => r.tally }),
     }),
   });
 
@@ -96,7 +97,7 @@ const ProblemLightCounts = builder
     fields: (t) => ({
       problem: t.field({ type: ProblemNode, resolve: (r) => r.problem }),
       light: t.field({ type: TrafficLightEnum, resolve: (r) => r.light }),
-      counts: t.field({ type: LightCounts, resolve: (r) => r.tally }),
+      counts: t.field({ type: LightCountsRef, resolve: (r) => r.tally }),
     }),
   });
 
@@ -105,9 +106,9 @@ export const DashboardSummary = builder.objectRef<Dashboard>("DashboardSummary")
   fields: (t) => ({
     asOf: t.field({ type: "DateTime", resolve: (d) => d.asOf }),
     dueSoonDays: t.int({ description: "The threshold in force", resolve: (d) => d.thresholds.dueSoonDays }),
-    measures: t.field({ type: LightCounts, description: "All measures", resolve: (d) => d.measures }),
+    measures: t.field({ type: LightCountsRef, description: "All measures", resolve: (d) => d.measures }),
     problems: t.field({
-      type: LightCounts,
+      type: LightCountsRef,
       description: "Problems by their light; a flag counts a problem when any of its measures has it",
       resolve: (d) => d.problems,
     }),
@@ -141,7 +142,11 @@ builder.queryFields((t) => ({
     type: DashboardSummary,
     description: "Traffic-light counts overall, per responsible unit, per lead leader and per problem.",
     authScopes: { staff: true, liaison: true },
-    resolve: (_root, _args, ctx) => loadDashboard(ctx),
+    args: { inspection: t.arg.id({ required: false, description: "One inspection only (default: all)" }) },
+    resolve: (_root, args, ctx) =>
+      loadDashboard(ctx, new Date(), {
+        inspectionId: args.inspection ? decodeId(args.inspection, "Inspection") : null,
+      }),
   }),
   trafficLightThresholds: t.field({
     type: TrafficLightThresholds,

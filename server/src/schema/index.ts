@@ -18,5 +18,7 @@ import "./dashboard.ts";
 import "./analysis.ts";
 import "./notices.ts";
 import "./audit.ts";
+import "./inspections.ts";
+import "./authoring.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

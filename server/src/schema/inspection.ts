@@ -1,6 +1,7 @@
 // Inspections and their published progress reports (header facts, organisation, next steps, contact).
-// Public viewers see inspections that have a published report; internal fields need a login.
+// Public viewers see inspections marked published; internal fields need a login.
 import { builder } from "../builder.ts";
+import { PUBLIC_INSPECTION } from "../queries/visibility.ts";
 
 export const InspectionNode = builder.prismaNode("Inspection", {
   description: "An inspection (巡视/巡察) of a body by a team over a period, and its feedback date.",
@@ -43,12 +44,11 @@ builder.queryFields((t) => ({
   inspections: t.prismaConnection({
     type: "Inspection",
     cursor: "id",
-    totalCount: (_c, _a, ctx) =>
-      ctx.prisma.inspection.count({ where: ctx.viewer ? {} : { reports: { some: { published: true } } } }),
+    totalCount: (_c, _a, ctx) => ctx.prisma.inspection.count({ where: ctx.viewer ? {} : PUBLIC_INSPECTION }),
     resolve: (query, _root, _args, ctx) =>
       ctx.prisma.inspection.findMany({
         ...query,
-        where: ctx.viewer ? {} : { reports: { some: { published: true } } },
+        where: ctx.viewer ? {} : PUBLIC_INSPECTION,
         orderBy: { createdAt: "desc" },
       }),
   }),

@@ -44,7 +44,11 @@ export const ProblemNode = builder.prismaNode("Problem", {
       cursor: "id",
       totalCount: true,
       maxSize: 200,
-      query: (_args, ctx) => ({ where: measureVisibility(ctx), orderBy: { number: "asc" } }),
+      args: { includeArchived: t.arg.boolean({ required: false, description: "Also archived measures" }) },
+      query: (args, ctx) => ({
+        where: { AND: [measureVisibility(ctx), args.includeArchived ? {} : { archivedAt: null }] },
+        orderBy: { number: "asc" },
+      }),
     }),
     statusHistory: t.relation("statusChanges", { ...internal, query: { orderBy: { at: "asc" } } }),
     createdAt: t.expose("createdAt", { type: "DateTime", ...internal }),
@@ -77,8 +81,8 @@ export const MeasureNode = builder.prismaNode("Measure", {
     deadline: t.expose("deadline", { type: "Date", nullable: true, ...internal }),
     overdue: t.boolean({
       ...internal,
-      select: { deadline: true, status: true },
-      resolve: (m) => isOverdue(m.deadline, m.status),
+      select: { deadline: true, status: true, longTerm: true },
+      resolve: (m) => !m.longTerm && isOverdue(m.deadline, m.status),
     }),
     indicators: t.relation("indicators", { query: { orderBy: { ordinal: "asc" } } }),
     statusHistory: t.relation("statusChanges", { ...internal, query: { orderBy: { at: "asc" } } }),
@@ -127,6 +131,7 @@ export const LedgerFilterInput = builder.inputType("LedgerFilter", {
   description: "Filters for problem and measure lists; all given filters must hold.",
   fields: (t) => ({
     inspectionId: t.id({ required: false }),
+    inspectionIds: t.idList({ required: false, description: "Any of these inspections" }),
     section: t.field({ type: SectionEnum, required: false }),
     status: t.field({ type: [RectStatusEnum], required: false }),
     unitId: t.id({ required: false, description: "Responsible or participating unit" }),
@@ -135,6 +140,7 @@ export const LedgerFilterInput = builder.inputType("LedgerFilter", {
     deadlineFrom: t.field({ type: "Date", required: false }),
     deadlineTo: t.field({ type: "Date", required: false }),
     search: t.string({ required: false, description: "Words in titles, bodies or measure texts" }),
+    includeArchived: t.boolean({ required: false, description: "Also archived (removed but kept) rows" }),
   }),
 });
 
@@ -146,6 +152,7 @@ function filterArgs(
   const filter: LedgerFilter = {
     ...f,
     inspectionId: f.inspectionId ? decodeId(f.inspectionId, "Inspection") : null,
+    inspectionIds: f.inspectionIds?.map((id) => decodeId(id, "Inspection")) ?? null,
     unitId: f.unitId ? decodeId(f.unitId, "Unit") : null,
     leadLeaderId: f.leadLeaderId ? decodeId(f.leadLeaderId, "Person") : null,
   };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
+import { noticeIdsOfInspection } from "../queries/notice-inspection.ts";
 import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from "../errors.ts";
 import { parsePeriod } from "../domain/periods.ts";
 import {
@@ -129,22 +130,26 @@ builder.queryFields((t) => ({
     args: {
       month: t.arg.string({ required: false, validate: monthArg.nullish() }),
       unitId: t.arg.id({ required: false }),
+      inspection: t.arg.id({ required: false, description: "Notices naming items of this inspection" }),
     },
-    totalCount: (_c, args, ctx) => ctx.prisma.monthlyNotice.count({ where: listWhere(ctx, args) }),
-    resolve: (query, _root, args, ctx) =>
+    totalCount: async (_c, args, ctx) => ctx.prisma.monthlyNotice.count({ where: await listWhere(ctx, args) }),
+    resolve: async (query, _root, args, ctx) =>
       ctx.prisma.monthlyNotice.findMany({
         ...query,
-        where: listWhere(ctx, args),
+        where: await listWhere(ctx, args),
         orderBy: [{ month: "desc" }, { issuedAt: "desc" }, { id: "asc" }],
       }),
   }),
 }));
 
-function listWhere(
+async function listWhere(
   ctx: Parameters<typeof noticeWhere>[0],
-  args: { month?: string | null; unitId?: string | number | null },
+  args: { month?: string | null; unitId?: string | number | null; inspection?: string | number | null },
 ) {
-  return noticeWhere(ctx, { month: args.month, unitId: args.unitId ? decodeId(args.unitId, "Unit") : null });
+  const where = noticeWhere(ctx, { month: args.month, unitId: args.unitId ? decodeId(args.unitId, "Unit") : null });
+  if (!args.inspection) return where;
+  const ids = await noticeIdsOfInspection(ctx.prisma, decodeId(args.inspection, "Inspection"));
+  return { AND: [where, { id: { in: ids } }] };
 }
 
 builder.mutationFields((t) => ({

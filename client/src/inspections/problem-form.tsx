@@ -1,0 +1,103 @@
+// 反馈问题: add a problem to an inspection or correct one — category (方面), title, body and report section.
+import { useState } from "react";
+import { ChoiceField, PanelForm } from "../closeout/form-bits.tsx";
+import { useT } from "../i18n/i18n-context.tsx";
+import { FormAlert } from "../supervision/ui.tsx";
+import { checkFailure, type FormFailure, type TypedPayload } from "../supervision/typed-result.ts";
+import { useMutationRunner } from "../supervision/use-query.ts";
+import { TextField } from "../ui/field.tsx";
+import { CREATE_PROBLEM, UPDATE_PROBLEM, type EditProblem } from "./inspections-model.ts";
+
+type Section = EditProblem["section"];
+
+export function ProblemForm(props: {
+  inspectionId: string;
+  problem: EditProblem | null;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
+  const t = useT();
+  const run = useMutationRunner();
+  const p = props.problem;
+  const prefix = `p-${p?.id ?? "new"}`;
+  const [title, setTitle] = useState(p?.title ?? "");
+  const [category, setCategory] = useState(p?.category ?? "");
+  const [body, setBody] = useState(p?.body ?? "");
+  const [section, setSection] = useState<Section>(p?.section ?? "CONTINUING");
+  const [failure, setFailure] = useState<FormFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const err = (name: string) => failure?.fields[name] ?? null;
+
+  async function submit() {
+    const own = checkFailure(title.trim() ? {} : { title: t("closeout.check.required") });
+    if (own) return setFailure(own);
+    const input = { title: title.trim(), category: category.trim() || null, body: body.trim(), section };
+    setBusy(true);
+    const r = p
+      ? await run<TypedPayload>(UPDATE_PROBLEM, { id: p.id, input }, "updateProblem", ["Problem"])
+      : await run<TypedPayload>(CREATE_PROBLEM, { inspectionId: props.inspectionId, input }, "createProblem", [
+          "Problem",
+        ]);
+    setBusy(false);
+    if (!r.ok) return setFailure(r.failure);
+    setFailure(null);
+    if (!p) {
+      setTitle("");
+      setBody("");
+    }
+    props.onDone();
+  }
+
+  return (
+    <PanelForm label={t(p ? "au.problem.edit" : "au.problem.new")} onSubmit={submit}>
+      <TextField
+        name={`${prefix}-category`}
+        label={t("au.problem.category")}
+        hint={t("au.problem.categoryHint")}
+        value={category}
+        onChange={setCategory}
+        error={err("category")}
+        maxLength={200}
+      />
+      <TextField
+        name={`${prefix}-title`}
+        label={t("au.problem.title")}
+        value={title}
+        onChange={setTitle}
+        error={err("title")}
+        required
+        maxLength={500}
+      />
+      <TextField
+        name={`${prefix}-body`}
+        label={t("au.problem.body")}
+        multiline
+        rows={3}
+        value={body}
+        onChange={setBody}
+        error={err("body")}
+      />
+      <ChoiceField
+        name={`${prefix}-section`}
+        legend={t("au.problem.section")}
+        value={section}
+        onChange={setSection}
+        options={[
+          ["CONTINUING", t("au.section.CONTINUING")],
+          ["COMPLETED", t("au.section.COMPLETED")],
+        ]}
+      />
+      <FormAlert failure={failure} />
+      <div className="item-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t(p ? "au.save" : "au.problem.add")}
+        </button>
+        {props.onCancel ? (
+          <button type="button" className="secondary" onClick={props.onCancel}>
+            {t("au.cancel")}
+          </button>
+        ) : null}
+      </div>
+    </PanelForm>
+  );
+}
