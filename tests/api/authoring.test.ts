@@ -28,7 +28,7 @@ const REMOVE = (what: string) => `mutation($id: ID!) { remove${what}(id: $id) {
 
 const sup = () => app.as("supervisor");
 let inspectionId: string;
-let problemIds: string[] = [];
+const problemIds: string[] = [];
 let measureIds: string[] = [];
 
 async function auditCount() {

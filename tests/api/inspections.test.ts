@@ -185,6 +185,44 @@ describe("the inspection filter", () => {
   });
 });
 
+describe("the inspector's working set", () => {
+  // The PWA's working-set query (client/src/graphql/documents.ts), narrowed to the inspections worked on.
+  const WS = `query($after: String, $filter: LedgerFilter) { problems(first: 200, after: $after, filter: $filter) {
+    pageInfo { hasNextPage endCursor } edges { node {
+      id section number title body status deadline overdue light inspection { id }
+      responsibleUnit { name } leadLeader { name } participatingUnits { name }
+      measures(first: 200) { edges { node {
+        id number numbered text subPoints status deadline longTerm overdue light responsibleUnit { name } } } } } } } }`;
+  it("covers only the inspections worked on, follows edits, and stays small", async () => {
+    const ws = async (ids: string[]) => {
+      const r = await app.as("inspector")(WS, { filter: { inspectionIds: ids } });
+      const problems = r.data.problems.edges.map((e: any) => e.node);
+      const measures = problems.flatMap((p: any) => p.measures.edges);
+      return { problems: problems.length, measures: measures.length, bytes: JSON.stringify(problems).length };
+    };
+    const sample = await ws([sampleId]);
+    expect(sample).toMatchObject({ problems: 36, measures: 120 });
+    // Measured for the README: the sample's working set as downloaded (UTF-8 JSON of the problems).
+    expect(sample.bytes).toBeLessThan(200_000);
+    console.log(
+      `working set of the sample: ${sample.problems} problems, ${sample.measures} measures, ${sample.bytes} bytes`,
+    );
+    const hand = await ws([handId]);
+    expect(hand).toMatchObject({ problems: 1, measures: 3 });
+    const both = await ws([handId, sampleId]);
+    expect(both).toMatchObject({ problems: 37, measures: 123 });
+    // A supervisor's edit shows in the next download.
+    const p = await app.db.prisma.problem.findFirstOrThrow({ where: { inspectionId: raw(handId) } });
+    await sup()(
+      `mutation($p:ID!){ createMeasure(problemId:$p, input:{text:"新增的巡察措施", longTerm:true}) { __typename } }`,
+      {
+        p: gid("Problem", p.id),
+      },
+    );
+    expect((await ws([handId])).measures).toBe(4);
+  });
+});
+
 describe("public pages per inspection", () => {
   it("show published inspections only; publishing by hand makes one public", async () => {
     const pubProblems = `query($i:ID!){ problems(filter:{inspectionId:$i}) { totalCount } }`;

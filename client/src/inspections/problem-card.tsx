@@ -103,7 +103,7 @@ export function ProblemCard(props: {
         {measures.map((m, i) => (
           <li key={m.id} className="item-row">
             <div className="item-text">
-              <label className="check-line">
+              <label className="check">
                 <input
                   type="checkbox"
                   checked={props.selected.has(m.id)}

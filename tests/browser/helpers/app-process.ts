@@ -32,7 +32,14 @@ export async function startAppProcess(opts: {
   proc.stdout!.on("data", (d) => (out += d));
   proc.stderr!.on("data", (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    // A loaded machine (shared CI, many engineers) can take long to start; a stuck server is not left behind.
+    const timer = setTimeout(
+      () => {
+        proc.kill("SIGKILL");
+        reject(new Error(`server did not start:\n${out}`));
+      },
+      Number(process.env.APP_START_TIMEOUT_MS ?? 60_000),
+    );
     const check = () => {
       if (out.includes("Rectify is running")) {
         clearTimeout(timer);
