@@ -52,7 +52,7 @@ function Measure({ m, problemId, staff, sv, role, onChanged }: MeasureProps) {
         </ol>
       ) : null}
       <p className="measure-meta muted">
-        {m.deadline ? `${t("problem.deadline")}：${m.deadline}` : null}
+        {m.longTerm ? t("au.longTerm") : m.deadline ? `${t("problem.deadline")}：${m.deadline}` : null}
         {m.responsibleUnit ? ` · ${t("problem.responsibleUnit")}：${m.responsibleUnit}` : null}
       </p>
       {sv ? <MeasureSupervision m={sv} title={title} role={role} onChanged={onChanged} /> : null}
