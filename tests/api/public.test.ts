@@ -36,11 +36,12 @@ describe("public pages", () => {
   });
 
   it("hide unpublished inspections", async () => {
-    await app.db.prisma.report.updateMany({ data: { published: false } });
+    // Inspection.published decides what the public sees (a published report's inspection is marked on import).
+    await app.db.prisma.inspection.updateMany({ data: { published: false } });
     try {
       expect((await fetch(`${app.url}/public/problems/${problem.id}`)).status).toBe(404);
     } finally {
-      await app.db.prisma.report.updateMany({ data: { published: true } });
+      await app.db.prisma.inspection.updateMany({ data: { published: true } });
     }
   });
 });

@@ -71,14 +71,15 @@ describe("the public (anonymous)", () => {
     });
   });
   it("sees nothing of an unpublished inspection", async () => {
-    await app.db.prisma.report.updateMany({ data: { published: false } });
+    // Inspection.published decides what the public sees (a published report's inspection is marked on import).
+    await app.db.prisma.inspection.updateMany({ data: { published: false } });
     try {
       expect((await pub()(COUNTS)).data).toEqual({ problems: { totalCount: 0 }, measures: { totalCount: 0 } });
       const r = await pub()(NODE, { id: P1 });
       expect(r.data?.node ?? null).toBeNull();
       expect(code(r)).toBe("UNAUTHENTICATED");
     } finally {
-      await app.db.prisma.report.updateMany({ data: { published: true } });
+      await app.db.prisma.inspection.updateMany({ data: { published: true } });
     }
   });
 });
