@@ -65,7 +65,7 @@ describe("a ledger started by hand", () => {
     await expect.poll(() => page.getByRole("heading", { name: "巡察一览" }).count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole("link", { name: "新建巡察" }).click();
     const form = page.getByRole("form", { name: "新建巡察" });
-    await form.getByRole("radio", { name: "巡察", exact: true }).check();
+    await form.getByLabel("类别").selectOption("巡察");
     await form.getByLabel("轮次").fill(HAND.round);
     await form.getByLabel("巡察组").fill(HAND.team);
     await form.getByLabel("被巡察单位").fill(HAND.body);

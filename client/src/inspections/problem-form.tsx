@@ -78,6 +78,7 @@ export function ProblemForm(props: {
         error={err("body")}
       />
       <ChoiceField
+        vertical
         name={`${prefix}-section`}
         legend={t("au.problem.section")}
         value={section}
