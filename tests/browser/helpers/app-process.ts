@@ -18,6 +18,8 @@ export async function startAppProcess(opts: {
   databaseUrl?: string;
   adminPassword: string;
   clientDist?: string;
+  /** How long the first "Rectify is running" may take (a loaded machine needs more than the default). */
+  startTimeoutMs?: number;
 }): Promise<AppProcess> {
   const env = {
     ...process.env,
@@ -38,7 +40,7 @@ export async function startAppProcess(opts: {
         proc.kill("SIGKILL");
         reject(new Error(`server did not start:\n${out}`));
       },
-      Number(process.env.APP_START_TIMEOUT_MS ?? 60_000),
+      opts.startTimeoutMs ?? Number(process.env.APP_START_TIMEOUT_MS ?? 60_000),
     );
     const check = () => {
       if (out.includes("Rectify is running")) {
