@@ -87,7 +87,10 @@ export class Device {
     await page.getByLabel("走访地点").fill(place);
     if (photo) {
       await page.getByLabel("拍照").setInputFiles(photo);
-      await page.getByRole("img", { name: /现场照片 1/ }).first().waitFor({ timeout: 30_000 });
+      await page
+        .getByRole("img", { name: /现场照片 1/ })
+        .first()
+        .waitFor({ timeout: 30_000 });
     }
     await page.getByLabel("核查结论").fill(findings);
     return this.save();

@@ -196,7 +196,9 @@ async function main() {
       await d.reload().catch(() => d.reopen());
     }
     for (;;) {
-      const pending = (await Promise.all(devices.map((d) => d.entries()))).flat().filter((e) => /waiting|sending/.test(e.state));
+      const pending = (await Promise.all(devices.map((d) => d.entries())))
+        .flat()
+        .filter((e) => /waiting|sending/.test(e.state));
       if (pending.length === 0 || Date.now() - drainStart > 240_000) break;
       for (const d of devices) await d.syncNow().catch(() => undefined);
       await new Promise((r) => setTimeout(r, 2000));

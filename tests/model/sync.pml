@@ -468,8 +468,20 @@ end_network:
   od
 }
 
+/* Content c is on the server: applied as the device's, held beside the server copy as a conflict, or seen by a
+   supervisor who resolved that conflict. */
+#define stored(c) (g_applied[1] == c || g_applied[2] == c || g_applied[3] == c || g_reviewed[1] == c || \
+                   g_reviewed[2] == c || g_reviewed[3] == c || s_conflict && s_conf_contentHash == c)
+
+/* When nothing can move any more (faults spent, the user done, the device idle), the last content the user saved
+   is on the server: every saved record reaches the server once the network is up. */
+proctype Monitor() {
+end_monitor:
+  atomic { timeout && g_done && !(e_state == WAITING || e_state == SENDING) -> assert(stored(d_contents)) }
+}
+
 init {
   atomic {
-    run User(); run Device(); run Server(0); run Supervisor(); run Network()
+    run User(); run Device(); run Server(0); run Supervisor(); run Network(); run Monitor()
   }
 }

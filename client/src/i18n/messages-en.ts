@@ -1,5 +1,6 @@
 // English catalogue; typed against the zh-CN keys so a missing translation fails the type check.
 import { enProgress } from "./messages-progress-en.ts";
+import { enDevice } from "./messages-device-en.ts";
 import { enAdmin } from "./messages-admin-en.ts";
 import { enAuthoring } from "./messages-authoring-en.ts";
 import { enSupervision } from "./messages-supervision-en.ts";
@@ -7,6 +8,7 @@ import type { Messages } from "./messages-types.ts";
 
 export const en: Messages = {
   ...enProgress,
+  ...enDevice,
   ...enSupervision,
   ...enAdmin,
   ...enAuthoring,

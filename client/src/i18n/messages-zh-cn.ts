@@ -1,11 +1,13 @@
 // Simplified Chinese catalogue, the default and the source of the message keys; other locales must translate every key.
 import { zhCNProgress } from "./messages-progress-zh-cn.ts";
+import { zhCNDevice } from "./messages-device-zh-cn.ts";
 import { zhCNAdmin } from "./messages-admin-zh-cn.ts";
 import { zhCNAuthoring } from "./messages-authoring-zh-cn.ts";
 import { zhCNSupervision } from "./messages-supervision-zh-cn.ts";
 
 export const zhCN = {
   ...zhCNProgress,
+  ...zhCNDevice,
   ...zhCNSupervision,
   ...zhCNAdmin,
   ...zhCNAuthoring,

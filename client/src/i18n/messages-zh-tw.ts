@@ -1,5 +1,6 @@
 // Traditional Chinese catalogue; typed against the zh-CN keys so a missing translation fails the type check.
 import { zhTWProgress } from "./messages-progress-zh-tw.ts";
+import { zhTWDevice } from "./messages-device-zh-tw.ts";
 import { zhTWAdmin } from "./messages-admin-zh-tw.ts";
 import { zhTWAuthoring } from "./messages-authoring-zh-tw.ts";
 import { zhTWSupervision } from "./messages-supervision-zh-tw.ts";
@@ -7,6 +8,7 @@ import type { Messages } from "./messages-types.ts";
 
 export const zhTW: Messages = {
   ...zhTWProgress,
+  ...zhTWDevice,
   ...zhTWSupervision,
   ...zhTWAdmin,
   ...zhTWAuthoring,

@@ -9,6 +9,7 @@ import { keyOf, LOCALE_NAMES, LOCALES } from "../i18n/i18n.ts";
 import { formatBytes } from "../lib/ids.ts";
 import { useServices, useSyncSnapshot } from "../services.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
+import { isNearlyFull } from "./storage-space.ts";
 
 declare const __APP_VERSION__: string;
 
@@ -89,6 +90,11 @@ export function SettingsScreen() {
       {storage.usage ? (
         <p className="muted">
           {t("settings.usage", { used: formatBytes(storage.usage.used), quota: formatBytes(storage.usage.quota) })}
+        </p>
+      ) : null}
+      {storage.usage && isNearlyFull(storage.usage) ? (
+        <p className="notice attention" role="alert">
+          {t("device.storageLow", { free: formatBytes(Math.max(0, storage.usage.quota - storage.usage.used)) })}
         </p>
       ) : null}
       {storage.persist !== "granted" && storage.persist !== "unsupported" ? (

@@ -1,0 +1,7 @@
+// English strings of the device's own failure modes; typed against the zh-CN keys.
+import type { DeviceMessages } from "./messages-device-zh-cn.ts";
+
+export const enDevice: DeviceMessages = {
+  "device.storageLow":
+    "This device is almost out of storage (about {free} left). Sync and clear synced records first, or new photos may not be saved.",
+};
