@@ -45,7 +45,7 @@
 #endif
 
 /* merge.ts Decision: type and reason ("replay" is the flag below). Checked against merge.ts by model.test.ts. */
-mtype:decision = { CREATE, UPDATE, ALREADY_APPLIED_duplicate, ALREADY_APPLIED_superseded, CONFLICT_foreign_edit, CONFLICT_open_conflict };
+mtype:decision = { CREATE, UPDATE, ALREADY_APPLIED_duplicate, ALREADY_APPLIED_superseded, CONFLICT_foreign_edit, CONFLICT_open_conflict, CONFLICT_revision_reused };
 /* answer.ts SYNC_OUTCOMES (REJECTED is validation, outside the protocol: a record that validates never gets it) */
 mtype:outcome = { CREATED, UPDATED, ALREADY_APPLIED, CONFLICT };
 /* outbox-store.ts EntryState (draft is never sent; NONE = no entry) */
@@ -67,6 +67,7 @@ byte d_contents;       /* contents made so far (content ids 1..MAXSAVE) */
 /* ---- the server's row (ServerRecordState) and the photo's attachment and files ---- */
 bool s_exists;
 byte s_version, s_clientRevision, s_clientVersion, s_lastForeignVersion, s_contentHash;
+byte s_clientRevisionHash; /* contentHash of what the device sent as revision clientRevision (applied or held) */
 bool s_conflict;       /* conflict != null */
 byte s_conf_clientRevision, s_conf_baseVersion, s_conf_contentHash;
 bool att_exists;       /* the attachment row (registerPhotos) */
@@ -285,17 +286,21 @@ reset:
 
 /* merge.ts decide. Rules, in order:
    1. no server copy -> CREATE.
+   1b. revision == clientRevision with a content hash other than the one received for it -> CONFLICT
+      (revision-reused): the new copy is held for review, never answered as a duplicate and dropped.
    2. revision <= clientRevision -> ALREADY_APPLIED (duplicate or superseded), except the revision held as the
       open conflict, which answers CONFLICT again (replay).
    3. a conflict is open -> CONFLICT (the newer copy replaces the held one).
    4. someone else changed the record after what this revision builds on, max(baseVersion, clientVersion)
       -> CONFLICT (foreign-edit).
    5. otherwise -> UPDATE. */
-inline decide(d_rev, d_base) {
+inline decide(d_rev, d_base, d_c) {
   replay = false;
   if
   :: !s_exists -> dec = CREATE
-  :: s_exists && d_rev <= s_clientRevision ->
+  :: s_exists && d_rev == s_clientRevision && s_clientRevisionHash != 0 && d_c != s_clientRevisionHash ->
+     dec = CONFLICT_revision_reused
+  :: s_exists && d_rev <= s_clientRevision && !(d_rev == s_clientRevision && s_clientRevisionHash != 0 && d_c != s_clientRevisionHash) ->
      if
      :: s_conflict && d_rev == s_conf_clientRevision -> dec = CONFLICT_open_conflict; replay = true
      :: else ->
@@ -320,18 +325,21 @@ inline applyDecision(x_rev, x_base, x_c) {
      assert(g_creates == 0); g_creates++;             /* no record is stored twice */
      assert(x_rev > g_lastApplied); g_lastApplied = x_rev; /* never an older revision over a newer one */
      s_exists = true; s_version = 1; s_clientRevision = x_rev; s_clientVersion = 1; s_lastForeignVersion = 0;
-     s_contentHash = x_c; s_conflict = false; g_applied[x_rev] = x_c; g_supervisorLive = false
+     s_contentHash = x_c; s_conflict = false; g_applied[x_rev] = x_c; g_supervisorLive = false; s_clientRevisionHash = x_c
   :: dec == UPDATE ->
      assert(x_rev > g_lastApplied); g_lastApplied = x_rev;
      assert(!g_supervisorLive);                       /* a supervisor's edit is never silently overwritten */
-     s_version++; s_clientRevision = x_rev; s_clientVersion = s_version; s_contentHash = x_c; g_applied[x_rev] = x_c
-  :: dec == CONFLICT_foreign_edit || dec == CONFLICT_open_conflict && !replay ->
-     assert(!s_conflict || x_rev > s_conf_clientRevision); /* the newer copy replaces the held one */
-     s_clientRevision = x_rev; s_conflict = true;
+     s_version++; s_clientRevision = x_rev; s_clientVersion = s_version; s_contentHash = x_c; g_applied[x_rev] = x_c;
+     s_clientRevisionHash = x_c
+  :: dec == CONFLICT_foreign_edit || dec == CONFLICT_revision_reused || dec == CONFLICT_open_conflict && !replay ->
+     /* the newer copy replaces the held one (a reused revision: the copy received last) */
+     assert(!s_conflict || x_rev > s_conf_clientRevision || dec == CONFLICT_revision_reused);
+     s_clientRevision = x_rev; s_conflict = true; s_clientRevisionHash = x_c;
      s_conf_clientRevision = x_rev; s_conf_baseVersion = x_base; s_conf_contentHash = x_c
   :: else -> skip
   fi;
-  changed = (dec == CREATE || dec == UPDATE || dec == CONFLICT_foreign_edit || dec == CONFLICT_open_conflict && !replay);
+  changed = (dec == CREATE || dec == UPDATE || dec == CONFLICT_foreign_edit || dec == CONFLICT_revision_reused ||
+             dec == CONFLICT_open_conflict && !replay);
   /* registerPhotos: a new attachment row is complete at once if its bytes are already stored */
   if :: changed && !att_exists -> att_exists = true; att_completed = file_stored :: else -> skip fi
 }
@@ -371,7 +379,7 @@ end_server:
            both decide CREATE, but the second insert hits the unique key (P2002) and is retried, finding the row;
            that retry makes concurrent deliveries serial, as modelled. */
         atomic {
-          decide(m.rev, m.base);
+          decide(m.rev, m.base, m.content);
           applyDecision(m.rev, m.base, m.content);
           /* missingPhotos: none for a superseded revision */
           missing = (dec != ALREADY_APPLIED_superseded && !att_completed);
