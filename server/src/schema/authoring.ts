@@ -221,7 +221,7 @@ builder.mutationFields((t) => ({
     type: [MeasureNode],
     description: "Assign the same lead leader, units or deadline to several measures at once (all or nothing).",
     ...supervisor,
-    errors: failures,
+    errors: { ...failures, result: { description: "The measures as assigned." } },
     args: { ids: t.arg.idList(), assignment: t.arg({ type: BulkAssignmentInput }) },
     resolve: async (query, _r, args, ctx) => {
       const ids = args.ids.map((id) => decodeId(id, "Measure"));

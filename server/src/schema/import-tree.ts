@@ -25,10 +25,12 @@ const WarningCodeEnum = builder.enumType("ImportWarningCode", {
 });
 
 const StatusEnum = builder.enumType("ImportedStatus", {
+  description: "A parsed problem's status as the report states it",
   values: { COMPLETED: {}, CONTINUING: {}, NOT_STATED: { description: "The report does not say" } } as const,
 });
 
 export const ImportWarningRef = builder.objectRef<ImportWarning>("ImportWarning").implement({
+  description: "Something the importer could not fully account for; a real import needs acceptWarnings",
   fields: (t) => ({
     code: t.field({ type: WarningCodeEnum, resolve: (w) => w.code }),
     line: t.exposeInt("line", { nullable: true, description: "1-based source line; null for the report as a whole" }),
@@ -37,6 +39,7 @@ export const ImportWarningRef = builder.objectRef<ImportWarning>("ImportWarning"
 });
 
 const SkippedRef = builder.objectRef<SkippedLine>("ImportSkippedLine").implement({
+  description: "A source line the importer did not use, with why",
   fields: (t) => ({
     line: t.exposeInt("line"),
     text: t.exposeString("text"),
@@ -50,6 +53,7 @@ const LineRoleRef = builder.objectRef<{ line: number; role: string }>("ImportLin
 });
 
 const LayoutRef = builder.objectRef<ReportLayout>("ImportLayout").implement({
+  description: "The structure recognised from the headings present",
   fields: (t) => ({
     parts: t.exposeStringList("parts"),
     sections: t.exposeBoolean("sections"),
@@ -72,6 +76,7 @@ const FiguresRef = builder.objectRef<SummaryFigures>("ImportSummaryFigures").imp
 });
 
 const MeasureRef = builder.objectRef<ParsedMeasure>("ImportedMeasure").implement({
+  description: "A measure as parsed from the report (not yet stored)",
   fields: (t) => ({
     number: t.exposeInt("number"),
     numbered: t.exposeBoolean("numbered"),
@@ -83,6 +88,7 @@ const MeasureRef = builder.objectRef<ParsedMeasure>("ImportedMeasure").implement
 
 const ProblemRef = builder.objectRef<ParsedProblem>("ImportedProblem");
 ProblemRef.implement({
+  description: "A problem as parsed from the report (not yet stored)",
   fields: (t) => ({
     number: t.exposeInt("number"),
     title: t.exposeString("title"),
