@@ -74,6 +74,12 @@ export default tseslint.config(
               "ImportWarning",
               "ImportedMeasure",
               "ImportedProblem",
+              // Rows and columns of a spreadsheet being previewed: not stored, so nothing to identify.
+              "LedgerColumn",
+              "LedgerSheet",
+              "LedgerSheetProblem",
+              "LedgerSheetMeasure",
+              "LedgerWarning",
             ],
             suffixes: ["Connection", "Edge", "Error", "Payload", "Summary", "Counts", "Figures", "Success"],
           },

@@ -1,7 +1,7 @@
 // `pnpm cli <command>`: operations on the same database as `pnpm start` (same DATA_DIR and DATABASE_URL).
-// Commands: import <file> [--dry-run] [--json] [--accept-warnings]; export-report and export-ledger (see EXPORT_USAGE). (Users are
-// managed through GraphQL by an admin.) Invariant: exit code 0 only on success (2: usage, 3: import warnings not
-// accepted, nothing written; 1: anything else);
+// Commands: import <file> [--dry-run] [--json] [--accept-warnings]; import-ledger (IMPORT_LEDGER_USAGE);
+// export-report and export-ledger (see EXPORT_USAGE). (Users are managed through GraphQL by an admin.) Invariant:
+// exit code 0 only on success (2: usage, 3: import warnings not accepted, nothing written; 1: anything else);
 // errors and progress go to stderr, so stdout holds only results.
 import { readFile } from "node:fs/promises";
 import { loadConfig, resolveFromCwd } from "./config.ts";
@@ -13,10 +13,12 @@ import { ArgumentError, EXPORT_USAGE, parseLedgerArgs, parseReportArgs } from ".
 import { checkWritable, exportLedgerFile, exportReportFile, OutputError } from "./exports/export-files.ts";
 import { createProgressPrinter } from "./exports/progress-printer.ts";
 import type { ProgressFn } from "./exports/load-inspection.ts";
+import { IMPORT_LEDGER_USAGE } from "./ledger-sheet/import-args.ts";
+import { CliFileError, runImportLedger } from "./cli-import-ledger.ts";
 
 const USAGE = [
   "usage: pnpm cli import <file.txt|.docx|.pdf> [--dry-run] [--json] [--accept-warnings]",
-  ...EXPORT_USAGE.map((u) => `       ${u}`),
+  ...[IMPORT_LEDGER_USAGE, ...EXPORT_USAGE].map((u) => `       ${u}`),
 ].join("\n");
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
@@ -130,7 +132,13 @@ class UsageError extends Error {
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === "import") await runImport(rest);
-  else if (command === "export-report")
+  else if (command === "import-ledger") {
+    await runImportLedger(rest, withDb).catch((err: unknown) => {
+      if (err instanceof ArgumentError) throw new UsageError(`${err.message}\n${USAGE}`);
+      if (err instanceof CliFileError) throw new UsageError(err.message, 1);
+      throw err;
+    });
+  } else if (command === "export-report")
     await runExport(rest, parseReportArgs, (db, a, f, p) => exportReportFile(db.prisma, a, f, p));
   else if (command === "export-ledger")
     await runExport(rest, parseLedgerArgs, (db, a, f, p) => exportLedgerFile(db.prisma, a, f, p));

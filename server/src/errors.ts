@@ -13,6 +13,8 @@ export const ErrorCodes = {
   CONFLICT: "CONFLICT",
   BAD_CREDENTIALS: "BAD_CREDENTIALS",
   RATE_LIMITED: "RATE_LIMITED",
+  SPREADSHEET_UNREADABLE: "SPREADSHEET_UNREADABLE",
+  WARNINGS_NOT_ACCEPTED: "WARNINGS_NOT_ACCEPTED",
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
@@ -100,5 +102,25 @@ export class BadCredentialsError extends AppError {
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super(ErrorCodes.RATE_LIMITED, `Too many attempts; try again in ${retryAfterSeconds} s`);
+  }
+}
+
+/** A ledger spreadsheet that cannot be imported at all; `reason` says why (NO_HEADER, PASSWORD_PROTECTED, …). */
+export class SpreadsheetError extends AppError {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(ErrorCodes.SPREADSHEET_UNREADABLE, message);
+  }
+}
+
+/** An import whose preview has warnings, sent without accepting them: nothing was written. */
+export class WarningsNotAcceptedError extends AppError {
+  constructor(readonly warnings: { code: string; sheet: string; row: number | null; message: string }[]) {
+    super(
+      ErrorCodes.WARNINGS_NOT_ACCEPTED,
+      `${warnings.length} warning(s): review the preview and accept them to import; nothing was written`,
+    );
   }
 }

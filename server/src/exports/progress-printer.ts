@@ -7,13 +7,13 @@ export interface ProgressPrinter {
   finish(): void;
 }
 
-export function createProgressPrinter(write: (s: string) => void, tty: boolean): ProgressPrinter {
+export function createProgressPrinter(write: (s: string) => void, tty: boolean, label = "导出进度"): ProgressPrinter {
   let lastStep = -1;
   let lastText = "";
   let pending = false;
   return {
     report(done, total) {
-      const text = `导出进度 ${done}/${total}`;
+      const text = `${label} ${done}/${total}`;
       if (text === lastText) return;
       if (tty) {
         write(`\r${text}`);

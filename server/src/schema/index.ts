@@ -10,6 +10,7 @@ import "./assignments.ts";
 import "./progress.ts";
 import "./evidence.ts";
 import "./import.ts";
+import "./ledger-import.ts";
 import "./records.ts";
 import "./closeout.ts";
 import "./opinions.ts";
