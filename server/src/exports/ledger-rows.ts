@@ -1,4 +1,4 @@
-// The ledger (台账) as rows: one per measure (a problem without measures gets one row of its own), in report order and numbering by CURRENT status, with assignments, latest progress, latest field inspection and close-out state. Invariant: a measure without its own lead leader, units or deadline shows its problem's, which is what it inherits.
+// The ledger (台账) as rows: one per measure (a problem without measures gets one row of its own), in report order and numbering by CURRENT status, with assignments, latest progress, latest field inspection and close-out state. Invariants: a measure without its own lead leader, units or deadline shows its problem's, which is what it inherits; a long-term measure (长期坚持) has no date; archived problems and measures are left out; a problem's single unnumbered paragraph has no measure number, so the import reads it back as such.
 import type { PrismaClient } from "../db.ts";
 import type { Rating, RecordKind } from "../generated/prisma/enums.ts";
 import type { Section } from "../importer/report-types.ts";
@@ -18,6 +18,8 @@ export interface LedgerRow {
   responsibleUnit: string;
   participants: string;
   deadline: Date | null;
+  /** 长期坚持: long-term work, never overdue; printed instead of a date. */
+  longTerm: boolean;
   status: string;
   latestProgress: string;
   latestRecord: string;
@@ -105,7 +107,10 @@ export async function ledgerFromDb(
   const problems = await loadProblems(prisma, inspection.id, { onProgress: opts.onProgress, onMeasures: enrich });
 
   const rows: LedgerRow[] = [];
-  for (const a of flattenArranged(arrangeProblems(problems))) {
+  const live = problems
+    .filter((p) => !p.archivedAt)
+    .map((p) => ({ ...p, measures: p.measures.filter((m) => !m.archivedAt) }));
+  for (const a of flattenArranged(arrangeProblems(live))) {
     const p = a.problem;
     const base = {
       section: a.section,
@@ -117,6 +122,7 @@ export async function ledgerFromDb(
       rows.push({
         ...base,
         ...assignment(null, p),
+        longTerm: false,
         measureNumber: null,
         measure: p.body,
         status: STATUS_LABEL[p.status],
@@ -130,7 +136,8 @@ export async function ledgerFromDb(
       rows.push({
         ...base,
         ...assignment(m, p),
-        measureNumber: m.number,
+        ...(m.longTerm ? { deadline: null, longTerm: true } : { longTerm: false }),
+        measureNumber: m.numbered ? m.number : null,
         measure: m.text,
         status: STATUS_LABEL[m.status],
         latestProgress: progressLabel(progress.get(m.id) ?? null),

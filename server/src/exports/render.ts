@@ -9,6 +9,7 @@ import { reportToHtml } from "./report-html.ts";
 import { reportFromDb, type ReportExport, type ReportExportOptions } from "./report-from-db.ts";
 import { ledgerFromDb, type LedgerExport } from "./ledger-rows.ts";
 import { ledgerToXlsx } from "./ledger-xlsx.ts";
+import { ledgerTitle } from "../ledger-sheet/inspection-title.ts";
 
 export const CONTENT_TYPES = {
   txt: "text/plain; charset=utf-8",
@@ -50,7 +51,8 @@ export async function exportLedger(
   opts: { inspectionId?: string; onProgress?: ProgressFn; now?: Date } = {},
 ): Promise<RenderedLedger> {
   const built = await ledgerFromDb(prisma, opts);
-  const title = `${built.inspection.inspectedBody} ${built.inspection.team} 整改台账`;
+  // The import reads the inspection back from this title (ledger-sheet/inspection-title.ts).
+  const title = ledgerTitle(built.inspection.team, built.inspection.inspectedBody);
   return { ...built, body: await ledgerToXlsx(built.rows, { title, now: opts.now }) };
 }
 

@@ -32,7 +32,7 @@ export async function parseLedgerFile(
 }
 
 const NUMBERING =
-  /^\s*(?:[（(]\s*([0-9一二三四五六七八九十]+)\s*[)）]|([0-9]+)\s*[.．、]|([一二三四五六七八九十]+)\s*、|问题\s*([0-9一二三四五六七八九十]+)\s*[:：])\s*/;
+  /^\s*(?:[（(]\s*([0-9一二三四五六七八九十]+)\s*[)）]|([0-9]+)\s*[.．、](?![0-9])|([一二三四五六七八九十]+)\s*、|问题\s*([0-9一二三四五六七八九十]+)\s*[:：])\s*/;
 const CATEGORY = /^\s*(?:[（(]?[一二三四五六七八九十]+[)）、．.]|第[一二三四五六七八九十]+部分)|方面/;
 
 /** Leading "1." / "（1）" / "一、" taken off a cell, with the number it gave. */
@@ -113,6 +113,7 @@ export function parseGrids(read: ReadResult, mapping: ColumnMapping = []): Parse
       "没有找到表头：前15行中应有一行写明“反馈问题”“整改措施”等列名",
     );
   }
+  out.title ??= read.title ?? null;
   out.inspection = guessInspection(out.title);
   settleSections(out.problems);
   return out;
@@ -159,7 +160,10 @@ export function parseGrids(read: ReadResult, mapping: ColumnMapping = []): Parse
           .split(/\r?\n/)
           .map((l) => l.trim())
           .filter(Boolean);
-        const head = stripNumbering(lines[0]!);
+        // A 序号 column numbers the problem; a number written in the cell too is taken off only when it agrees.
+        const numbered = stripNumbering(lines[0]!);
+        const given = intOf(raw("number"));
+        const head = given === null || numbered.number === given ? numbered : { text: lines[0]!, number: null };
         const key = titleKey(head.text);
         const known = byKey.get(key);
         if (known !== undefined) current = known;
@@ -212,7 +216,8 @@ export function parseGrids(read: ReadResult, mapping: ColumnMapping = []): Parse
     problem: SheetProblem,
     hasNumberColumn: boolean,
   ): SheetMeasure {
-    const stripped = stripNumbering(measureCell);
+    // With a 措施编号 column the cell is the text itself (which may begin with its own "（1）").
+    const stripped = hasNumberColumn ? { text: measureCell, number: null } : stripNumbering(measureCell);
     const given = intOf(raw("measureNumber")) ?? stripped.number;
     let number = given ?? Math.max(0, ...problem.measures.map((x) => x.number)) + 1;
     if (problem.measures.some((x) => x.number === number)) {

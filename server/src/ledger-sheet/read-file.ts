@@ -19,6 +19,8 @@ export interface ReadResult {
   format: "xlsx" | "csv";
   encoding: string | null;
   grids: SheetGrid[];
+  /** The workbook's title property: the inspection's name when no title row sits above the header. */
+  title?: string | null;
 }
 
 export async function readLedgerFile(bytes: Uint8Array, fileName = ""): Promise<ReadResult> {
@@ -33,7 +35,7 @@ export async function readLedgerFile(bytes: Uint8Array, fileName = ""): Promise<
     }
     throw new SheetParseError("UNSUPPORTED_FORMAT", "这是旧版 Excel（.xls）文件：请另存为 .xlsx 或 .csv 再导入");
   }
-  if (isZip(bytes)) return { format: "xlsx", encoding: null, grids: await readXlsx(bytes) };
+  if (isZip(bytes)) return { format: "xlsx", encoding: null, ...(await readXlsx(bytes)) };
   if (/\.xlsx?$/i.test(fileName)) throw new SheetParseError("CORRUPT", "文件不是可读的 .xlsx 工作簿");
   return readCsv(bytes);
 }
@@ -54,7 +56,7 @@ function cellValue(v: ExcelJS.CellValue): CellValue {
   return String(v as unknown);
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
+async function readXlsx(bytes: Uint8Array): Promise<{ grids: SheetGrid[]; title: string | null }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -62,7 +64,7 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
     throw new SheetParseError("CORRUPT", `工作簿已损坏，无法读取（${(err as Error).message.slice(0, 120)}）`);
   }
   let total = 0;
-  return wb.worksheets
+  const grids = wb.worksheets
     .filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden")
     .map((ws) => {
       total += ws.rowCount;
@@ -87,6 +89,7 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
       };
       return { name: ws.name, rows, master };
     });
+  return { grids, title: wb.title?.trim() || null };
 }
 
 function decode(bytes: Uint8Array): { text: string; encoding: string } {
