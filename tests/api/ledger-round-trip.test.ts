@@ -50,15 +50,17 @@ beforeAll(async () => {
   const measures = await p.measure.findMany({ orderBy: [{ problemId: "asc" }, { number: "asc" }] });
   const statuses = ["IN_PROGRESS", "COMPLETED", "NOT_STARTED", "IN_PROGRESS", "CLOSED"] as const;
   for (const [i, m] of measures.entries()) {
+    const responsible = i % 3 ? app.units.a : app.units.b;
+    const other = i % 3 ? app.units.b : app.units.a;
     await p.measure.update({
       where: { id: m.id },
       data: {
         leadLeaderId: i % 2 ? zhang.id : li.id,
-        responsibleUnitId: i % 3 ? app.units.a : app.units.b,
+        responsibleUnitId: responsible,
         deadline: i % 4 === 3 ? null : new Date(Date.UTC(2024, i % 12, 28)),
         longTerm: i % 4 === 3,
         status: statuses[i % statuses.length],
-        participants: { create: i % 2 ? [{ unitId: audit.id }, { unitId: app.units.b }] : [] },
+        participants: { create: i % 2 ? [{ unitId: audit.id }, { unitId: other }] : [] },
       },
     });
   }

@@ -74,7 +74,7 @@ describe("the printed ledger (LibreOffice → PDF)", () => {
     for (let p = 1; p <= pages; p++) {
       const text = await pageText(p);
       // Fitted to width: the first and the last column's headers on every page, so no page holds half a row.
-      for (const header of ["问题编号", "措施内容", "完成时限", "销号状态"])
+      for (const header of ["措施内容", "牵头领导", "完成时限", "销号状态"])
         expect(text, `page ${p}`).toContain(header);
       expect(text).toMatch(/第 \d+ 页，共 \d+ 页/);
       expect(text).toContain("常熟市落实省委第二巡视组反馈意见整改台账");

@@ -40,8 +40,10 @@ interface RecordSummary {
 const later = (a: RecordSummary | null, b: RecordSummary | null) =>
   !a ? b : !b ? a : a.deviceTime >= b.deviceTime ? a : b;
 
+const personLabel = (p: { name: string; post?: string | null }) => (p.post ? `${p.name}（${p.post}）` : p.name);
+
 interface Assignable {
-  leadLeader: { name: string } | null;
+  leadLeader: { name: string; post?: string | null } | null;
   responsibleUnit: { name: string } | null;
   participants: { unit: { name: string } }[];
   deadline: Date | null;
@@ -51,7 +53,8 @@ function assignment(own: Assignable | null, problem: Assignable) {
   const pick = <T>(f: (x: Assignable) => T | null) => (own ? f(own) : null) ?? f(problem);
   const participants = own && own.participants.length > 0 ? own.participants : problem.participants;
   return {
-    leadLeader: pick((x) => x.leadLeader?.name ?? null) ?? "",
+    // 张三（副市长）: the import reads the post back from the brackets.
+    leadLeader: pick((x) => (x.leadLeader ? personLabel(x.leadLeader) : null)) ?? "",
     responsibleUnit: pick((x) => x.responsibleUnit?.name ?? null) ?? "",
     participants: joinNames(participants.map((p) => p.unit.name)),
     deadline: pick((x) => x.deadline),
