@@ -1,6 +1,7 @@
 // The HTTP server: GraphQL at /graphql (with GraphiQL), resumable photo uploads at /uploads, stored photos at
 // /files, the PWA at /. One process, one database.
-// Invariant: close() stops accepting, drains in-flight requests, then the caller closes the database.
+// Invariant: close() stops accepting, drains in-flight requests (cutting any still open after a grace period, as
+// live SSE streams never end by themselves), then the caller closes the database.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Database } from "./db.ts";
@@ -20,7 +21,8 @@ export const clientDist = fileURLToPath(new URL("../../client/dist", import.meta
 export interface AppServer {
   http: Server;
   url: string;
-  close(): Promise<void>;
+  /** Resolves once every connection is gone; connections still open after `graceMs` (default 5 s) are cut. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export interface ServerOptions {
@@ -95,9 +97,15 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   return {
     http,
     url: `http://localhost:${port}`,
-    close: () =>
+    close: (graceMs = 5000) =>
       new Promise<void>((resolve, reject) => {
-        http.close((err) => (err ? reject(err) : resolve()));
+        // A live subscription (SSE) stays open until its client leaves: without the cut, shutdown waits forever.
+        const cut = setTimeout(() => http.closeAllConnections(), graceMs);
+        http.close((err) => {
+          clearTimeout(cut);
+          if (err) reject(err);
+          else resolve();
+        });
         http.closeIdleConnections();
       }),
   };

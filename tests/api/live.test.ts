@@ -87,4 +87,32 @@ describe("ledgerChanged", () => {
     const text = await res.text();
     expect(text).toContain("UNAUTHENTICATED");
   });
+
+  it("does not keep the server from shutting down (the stream is cut after the grace period)", async () => {
+    const other = await startTestApp();
+    const res = await fetch(`${other.url}/graphql`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "text/event-stream",
+        Authorization: `Bearer ${other.tokenOf("supervisor")}`,
+      },
+      body: JSON.stringify({ query: "subscription { ledgerChanged { kind } }" }),
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const ended = (async () => {
+      try {
+        while (!(await reader.read()).done);
+      } catch {
+        // cut mid-stream: the client sees an error, which is what a cut is
+      }
+      return "ended";
+    })();
+    const started = Date.now();
+    await other.server.close(300);
+    expect(await ended).toBe("ended");
+    expect(Date.now() - started).toBeLessThan(5000);
+    await other.db.close();
+  });
 });

@@ -38,6 +38,9 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   let target = targetPort;
   let armed: { fault: Fault; count: number; delayMs: number } | null = null;
   const sockets = new Set<import("node:net").Socket>();
+  // Requests to the server still open (a live SSE stream never ends by itself): cut on close, or they keep both
+  // this process and the server's shutdown waiting.
+  const upstreams = new Set<http.ClientRequest>();
 
   const forward = (req: IncomingMessage, body: Buffer) =>
     new Promise<IncomingMessage>((resolve, reject) => {
@@ -45,6 +48,8 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
         { host: "127.0.0.1", port: target, method: req.method, path: req.url, headers: req.headers },
         resolve,
       );
+      upstreams.add(upstream);
+      upstream.on("close", () => upstreams.delete(upstream));
       upstream.on("error", reject);
       upstream.end(body);
     });
@@ -83,6 +88,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     if (fault === "delay") await sleep(delayMs);
     upstream.on("error", () => cut(res));
     res.on("error", () => upstream.destroy());
+    res.on("close", () => upstream.destroy()); // the phone went away (or was cut): so does its stream
     res.writeHead(upstream.statusCode ?? 502, upstream.headers);
     upstream.pipe(res);
   }
@@ -113,6 +119,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy();
+        for (const u of upstreams) u.destroy();
         server.close(() => r());
       }),
   };

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { emptyForm } from "../capture/form-model.ts";
 import { entry, uuid } from "../outbox/test-support.ts";
-import { errorMessageKey, outboxItems } from "./outbox-model.ts";
+import type { WorkingSet, WsProblem } from "../cache/working-set.ts";
+import { errorMessageKey, itemSubject, outboxItems } from "./outbox-model.ts";
 
 describe("outboxItems", () => {
   it("lists attention first, then drafts, moving and synced records, newest first", () => {
@@ -31,5 +32,42 @@ describe("outboxItems", () => {
   it("translates known error codes only", () => {
     expect(errorMessageKey({ code: "SYNC_CONFLICT", message: "" })).toBe("syncError.SYNC_CONFLICT");
     expect(errorMessageKey({ code: "SOMETHING_NEW", message: "" })).toBeNull();
+  });
+
+  it("names what an item is about: a record's problem, a progress report's measures, or nothing it does not hold", () => {
+    const measure = (n: number, text: string) => ({
+      id: `gm${n}`,
+      rawId: uuid(n, "aa"),
+      number: n,
+      numbered: true,
+      text,
+      subPoints: [],
+      status: "IN_PROGRESS" as const,
+      deadline: null,
+      overdue: false,
+      responsibleUnit: null,
+    });
+    const problem: WsProblem = {
+      id: "gp",
+      rawId: uuid(7),
+      section: "CONTINUING",
+      number: 3,
+      title: "制度执行不严",
+      body: "",
+      status: "IN_PROGRESS",
+      deadline: null,
+      overdue: false,
+      responsibleUnit: null,
+      leadLeader: null,
+      participatingUnits: [],
+      measures: [measure(1, "修订制度"), measure(2, "开展培训")],
+    };
+    const ws: WorkingSet = { userId: "u", fetchedAt: 0, problems: [problem] };
+    expect(itemSubject(ws, { problemId: uuid(7), measureIds: [] })).toBe("二-3 制度执行不严");
+    expect(itemSubject(ws, { problemId: null, measureIds: [uuid(2, "aa"), uuid(1, "aa")] })).toBe(
+      "二-3(1) 修订制度；二-3(2) 开展培训",
+    );
+    expect(itemSubject(ws, { problemId: null, measureIds: [uuid(9, "aa")] })).toBeNull();
+    expect(itemSubject(null, { problemId: uuid(7), measureIds: [] })).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
 import { isProgressEnvelope, type RecordKind, type SyncError } from "@rectify/server/sync";
 import type { Draft, EntryState, OutboxEntry } from "../outbox/index.ts";
 import { asFormState } from "../capture/form-model.ts";
+import { findProblem, measureLabel, problemLabel, type WorkingSet } from "../cache/working-set.ts";
 import { hasKey, type MessageKey } from "../i18n/i18n.ts";
 
 export interface OutboxItem {
@@ -72,4 +73,23 @@ export function outboxItems(entries: readonly OutboxEntry[], drafts: readonly Dr
 export function errorMessageKey(error: SyncError): MessageKey | null {
   const key = `syncError.${error.code}`;
   return hasKey(key) ? key : null;
+}
+
+/**
+ * What an item is about, as the ledger numbers it: "二-3 title" for a record; for a progress report each of its
+ * measures ("二-3(2) text"), joined. null when the working set holds none of it (then the screen says so).
+ */
+export function itemSubject(ws: WorkingSet | null, item: Pick<OutboxItem, "problemId" | "measureIds">): string | null {
+  if (item.problemId) {
+    const p = findProblem(ws, item.problemId);
+    return p ? `${problemLabel(p)} ${p.title}` : null;
+  }
+  const wanted = new Set(item.measureIds);
+  const found: string[] = [];
+  for (const p of ws?.problems ?? []) {
+    for (const m of p.measures) {
+      if (wanted.has(m.rawId) || wanted.has(m.id)) found.push(`${problemLabel(p)}${measureLabel(m)} ${m.text}`);
+    }
+  }
+  return found.length ? found.join("；") : null;
 }

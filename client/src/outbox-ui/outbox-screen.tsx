@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { useSession } from "../auth/session.tsx";
 import { useWorkingSet } from "../cache/working-set-context.tsx";
-import { findProblem, problemLabel } from "../cache/working-set.ts";
 import { deleteIfUnreferenced } from "../capture/photo-store.ts";
 import { asFormState, allPhotoIds } from "../capture/form-model.ts";
 import { useT } from "../i18n/i18n-context.tsx";
@@ -12,7 +11,7 @@ import { formatShort } from "../lib/time.ts";
 import { href } from "../router.ts";
 import { useOnline, useServices, useSyncSnapshot } from "../services.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
-import { errorMessageKey, outboxItems, type OutboxItem } from "./outbox-model.ts";
+import { errorMessageKey, itemSubject, outboxItems, type OutboxItem } from "./outbox-model.ts";
 
 function useOutboxItems(): { items: OutboxItem[] | null; reload: () => void } {
   const { store, engine } = useServices();
@@ -42,7 +41,7 @@ function Item({ item, reload }: { item: OutboxItem; reload: () => void }) {
   const { workingSet } = useWorkingSet();
   const announce = useAnnounce();
   const [confirming, setConfirming] = useState(false);
-  const problem = item.problemId ? findProblem(workingSet, item.problemId) : null;
+  const subject = itemSubject(workingSet, item);
   const why = reason(t, item);
 
   async function discard() {
@@ -67,7 +66,7 @@ function Item({ item, reload }: { item: OutboxItem; reload: () => void }) {
       </div>
       <p className="outbox-title">
         <strong>{t(keyOf("kind", item.kind))}</strong>{" "}
-        {problem ? `${problemLabel(problem)} ${problem.title}` : t("outbox.unknownItem")}
+        {subject ?? t("outbox.unknownItem")}
       </p>
       {item.findings ? <p className="outbox-findings">{item.findings}</p> : null}
       <p className="muted small">{t("outbox.photos", { count: item.photoCount })}</p>
@@ -95,7 +94,11 @@ function Item({ item, reload }: { item: OutboxItem; reload: () => void }) {
           {item.state !== "sending" ? (
             <a
               className="button secondary"
-              href={href({ name: "capture", recordId: item.id, problemId: null, measureId: null })}
+              href={
+                item.kind === "PROGRESS"
+                  ? href({ name: "report", id: item.id, measureIds: [], answers: null })
+                  : href({ name: "capture", recordId: item.id, problemId: null, measureId: null })
+              }
             >
               {item.draftOnly || item.hasDraft ? t("outbox.continue") : t("outbox.edit")}
             </a>
