@@ -65,8 +65,7 @@ function Item({ item, reload }: { item: OutboxItem; reload: () => void }) {
         <span className="muted">{formatShort(new Date(item.deviceTime))}</span>
       </div>
       <p className="outbox-title">
-        <strong>{t(keyOf("kind", item.kind))}</strong>{" "}
-        {subject ?? t("outbox.unknownItem")}
+        <strong>{t(keyOf("kind", item.kind))}</strong> {subject ?? t("outbox.unknownItem")}
       </p>
       {item.findings ? <p className="outbox-findings">{item.findings}</p> : null}
       <p className="muted small">{t("outbox.photos", { count: item.photoCount })}</p>
