@@ -24,7 +24,8 @@ import {
   type ReadDocument,
 } from "../importer/read-document.ts";
 import { UndecodableTextError } from "../importer/decode-text.ts";
-import { matchKey } from "../importer/script-key.ts";
+import { loadMatchKey, type MatchKey } from "../importer/script-key.ts";
+import { ExistingProblems, findInspection } from "./import-match.ts";
 import { ImportFileError, ImportParseError } from "../errors.ts";
 import { audit } from "./audit.ts";
 
@@ -125,6 +126,7 @@ export async function importReport(
     );
   }
   const counts = countReport(parsed);
+  const key = await loadMatchKey();
   const summary: ImportSummary = {
     imported: false,
     needsReview: false,
@@ -157,7 +159,7 @@ export async function importReport(
   try {
     await prisma.$transaction(
       async (tx) => {
-        await writeReport(tx, parsed, text, summary, opts.actor ?? null);
+        await writeReport(tx, parsed, text, summary, opts.actor ?? null, key);
         summary.needsReview = summary.warnings.length > 0 && !opts.acceptWarnings && !summary.alreadyImported;
         if (opts.dryRun || summary.needsReview) throw new DryRunRollback();
         summary.imported = !summary.alreadyImported;
@@ -170,56 +172,9 @@ export async function importReport(
   return summary;
 }
 
-/** The inspection a report belongs to, matched script-neutrally; a near miss (same body, other team, or vice versa) is a warning. */
-async function findInspection(tx: Tx, r: ReadReport, s: ImportSummary) {
+async function writeReport(tx: Tx, r: ReadReport, text: string, s: ImportSummary, actor: Viewer | null, key: MatchKey) {
   const h = r.header;
-  const [team, body] = [matchKey(h.team!), matchKey(h.inspectedBody!)];
-  const all = await tx.inspection.findMany({ select: { id: true, team: true, inspectedBody: true } });
-  const same = all.find((i) => matchKey(i.team) === team && matchKey(i.inspectedBody) === body);
-  if (same) {
-    // A published progress report makes its inspection public (党务公开).
-    await tx.inspection.update({ where: { id: same.id }, data: { published: true } });
-    return { id: same.id, existed: true };
-  }
-  const near = all.find((i) => matchKey(i.team) === team || matchKey(i.inspectedBody) === body);
-  if (near) {
-    s.warnings.push({
-      code: "POSSIBLE_DUPLICATE_INSPECTION",
-      line: null,
-      message: `this report would start a new inspection (${h.team} → ${h.inspectedBody}) beside the existing ${near.team} → ${near.inspectedBody}`,
-    });
-  }
-  const created = await tx.inspection.create({
-    data: {
-      team: h.team!,
-      inspectedBody: h.inspectedBody!,
-      kind: h.kind,
-      startDate: day(h.startDate),
-      endDate: day(h.endDate),
-      feedbackDate: day(h.feedbackDate),
-      published: true,
-    },
-  });
-  return { id: created.id, existed: false };
-}
-
-type Existing = Map<
-  string,
-  {
-    id: string;
-    status: RectStatus;
-    section: string;
-    number: number;
-    title: string;
-    body: string;
-    category: string | null;
-    parentId: string | null;
-  }
->;
-
-async function writeReport(tx: Tx, r: ReadReport, text: string, s: ImportSummary, actor: Viewer | null) {
-  const h = r.header;
-  const found = await findInspection(tx, r, s);
+  const found = await findInspection(tx, r, key, s.warnings);
   const inspection = { id: found.id };
   const sha = createHash("sha256").update(text.replace(/\r\n?/g, "\n").trim()).digest("hex");
   const same = await tx.report.findUnique({
@@ -259,8 +214,8 @@ async function writeReport(tx: Tx, r: ReadReport, text: string, s: ImportSummary
       parentId: true,
     },
   });
-  const existing: Existing = new Map(rows.map((p) => [matchKey(p.titleKey), p]));
-  if (found.existed && rows.length > 0) warnUnmatched(r.problems, existing, s);
+  const existing = new ExistingProblems(rows, key);
+  if (found.existed && rows.length > 0) existing.warnUnmatched(r.problems, s.warnings);
   for (const p of r.problems) await writeProblem(tx, inspection.id, p, null, reason, s, actor, existing);
   await audit(tx, actor, "importReport", "Report", report.id, {
     problems: s.problems,
@@ -268,20 +223,6 @@ async function writeReport(tx: Tx, r: ReadReport, text: string, s: ImportSummary
     created: s.created,
     updated: s.updated,
   });
-}
-
-/** A later report's problem that matches none of the inspection's problems would become a new one: worth a look. */
-function warnUnmatched(problems: ParsedProblem[], existing: Existing, s: ImportSummary) {
-  for (const p of problems) {
-    if (!existing.has(matchKey(p.titleKey))) {
-      s.warnings.push({
-        code: "UNMATCHED_PROBLEM",
-        line: p.line,
-        message: `第${p.line}行: “${p.title}” matches no problem of this inspection and would be added as a new one`,
-      });
-    }
-    warnUnmatched(p.children, existing, s);
-  }
 }
 
 async function writeProblem(
@@ -292,11 +233,11 @@ async function writeProblem(
   reason: string,
   s: ImportSummary,
   actor: Viewer | null,
-  existing: Existing,
+  existing: ExistingProblems,
 ) {
   // A problem whose status is not stated is taken as in progress (only an explicit statement completes it).
   const reported: RectStatus = p.status === "COMPLETED" ? "COMPLETED" : "IN_PROGRESS";
-  const found = existing.get(matchKey(p.titleKey));
+  const found = existing.find(p.titleKey);
   let problemId: string;
   if (!found) {
     const created = await tx.problem.create({
