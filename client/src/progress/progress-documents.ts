@@ -7,8 +7,8 @@ export const MY_MEASURES = `query MyMeasures { myMeasures { id number text statu
 export const TIMELINE = `query MeasureTimeline($id: ID!) { node(id: $id) { ... on Measure { id number text status
   problem { id title }
   timeline { kind at
-    progressUpdate { id text createdAt authorName percentComplete
-      attachments { id fileName mimeType size complete previewable url downloadUrl } }
+    progressUpdate { id text createdAt authorName percentComplete public
+      attachments { id fileName mimeType size complete previewable published url downloadUrl } }
     statusChange { fromStatus toStatus reason actorName }
     record { id kind findings inspectorName }
     notice { id title }
@@ -17,6 +17,12 @@ export const TIMELINE = `query MeasureTimeline($id: ID!) { node(id: $id) { ... o
 export const REQUEST_SUPPLEMENT = `mutation RequestSupplement($u: ID!, $r: String!) {
   requestSupplement(progressUpdateId: $u, reason: $r) { __typename
     ... on SupplementRequest { id open }
+    ... on Error { code message }
+    ... on ValidationError { issues { path message } } } }`;
+
+export const SET_PROGRESS_PUBLIC = `mutation SetProgressPublic($u: ID!, $p: Boolean!, $f: [String!]) {
+  setProgressPublic(progressUpdateId: $u, public: $p, fileIds: $f) { __typename
+    ... on ProgressUpdate { id public attachments { id published } }
     ... on Error { code message }
     ... on ValidationError { issues { path message } } } }`;
 
@@ -43,6 +49,8 @@ export interface TimelineAttachment {
   size: number;
   complete: boolean;
   previewable: boolean;
+  /** Shown on the public pages with its (public) update. */
+  published: boolean;
   url: string;
   downloadUrl: string;
 }
@@ -55,6 +63,8 @@ export interface TimelineItem {
     text: string;
     authorName: string;
     percentComplete: number | null;
+    /** Published on the public pages by a supervisor. */
+    public: boolean;
     attachments: TimelineAttachment[];
   } | null;
   statusChange: { fromStatus: string | null; toStatus: string; reason: string; actorName: string | null } | null;

@@ -13,6 +13,7 @@ import { FormAlert, LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { useMutationForm } from "../closeout/use-mutation-form.ts";
+import { PublishControl } from "./publish-control.tsx";
 import { REQUEST_SUPPLEMENT, TIMELINE, type TimelineAttachment, type TimelineItem } from "./progress-documents.ts";
 
 interface TimelineData {
@@ -123,7 +124,9 @@ function Entry({
               <FileLink key={a.id} a={a} />
             ))}
           </ul>
-          {supervisor ? <AskForMore updateId={e.progressUpdate.id} onDone={reload} /> : null}
+          {supervisor ? <AskForMore updateId={e.progressUpdate.id} onDone={reload} /> : null}{" "}
+          {supervisor ? <PublishControl update={e.progressUpdate} onDone={reload} /> : null}
+          {!supervisor && e.progressUpdate.public ? <p className="muted small">{t("pg.publish.isPublic")}</p> : null}
         </>
       ) : null}
       {s ? (
