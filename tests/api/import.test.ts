@@ -184,6 +184,19 @@ describe("importReport with warnings and files", () => {
       measures: before.measures + 2,
       reports: before.reports + 1,
     });
+    const stored: any = await app.as("supervisor")(
+      `{ inspections { edges { node { inspectedBody reports {
+          title sourceFormat sourceEncoding layout { parts sections categories problemMarker } } } } } }`,
+    );
+    const node = stored.data.inspections.edges.find((e: any) => e.node.inspectedBody === "市水务局党组").node;
+    expect(node.reports).toEqual([
+      {
+        title: "关于巡察整改进展情况的通报",
+        sourceFormat: "txt",
+        sourceEncoding: "GB18030",
+        layout: { parts: ["progress"], sections: false, categories: true, problemMarker: "arabic" },
+      },
+    ]);
   });
 
   it("matches a later report in the other script to the same inspection and problems, and warns on unmatched ones", async () => {

@@ -197,6 +197,10 @@ async function writeReport(tx: Tx, r: ReadReport, text: string, s: ImportSummary
       nextSteps: { ...r.nextSteps },
       summaryFigures: { ...r.summary },
       sourceSha256: sha,
+      title: r.title,
+      sourceFormat: s.format,
+      sourceEncoding: s.encoding,
+      layout: { ...r.layout },
     },
   });
   const reason = `据${r.reportDate ?? "导入的"}整改进展报告`;

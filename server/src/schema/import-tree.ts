@@ -52,7 +52,7 @@ const LineRoleRef = builder.objectRef<{ line: number; role: string }>("ImportLin
   fields: (t) => ({ line: t.exposeInt("line"), role: t.exposeString("role") }),
 });
 
-const LayoutRef = builder.objectRef<ReportLayout>("ImportLayout").implement({
+export const LayoutRef = builder.objectRef<ReportLayout>("ImportLayout").implement({
   description: "The structure recognised from the headings present",
   fields: (t) => ({
     parts: t.exposeStringList("parts"),

@@ -2,6 +2,8 @@
 // Public viewers see inspections marked published; internal fields need a login.
 import { builder } from "../builder.ts";
 import { PUBLIC_INSPECTION } from "../queries/visibility.ts";
+import type { ReportLayout } from "../importer/report-types.ts";
+import { LayoutRef } from "./import-tree.ts";
 
 export const InspectionNode = builder.prismaNode("Inspection", {
   description: "An inspection (巡视/巡察) of a body by a team over a period, and its feedback date.",
@@ -26,6 +28,24 @@ builder.prismaNode("Report", {
   authScopes: (r, ctx) => (ctx.viewer ? true : r.published),
   fields: (t) => ({
     reportDate: t.expose("reportDate", { type: "Date", nullable: true }),
+    title: t.exposeString("title", { nullable: true, description: "The title line above the header, if it had one" }),
+    sourceFormat: t.exposeString("sourceFormat", {
+      nullable: true,
+      description: "txt, docx or pdf; null for reports imported before it was recorded",
+      authScopes: { loggedIn: true },
+    }),
+    sourceEncoding: t.exposeString("sourceEncoding", {
+      nullable: true,
+      description: "The detected text encoding; null for reports imported before it was recorded",
+      authScopes: { loggedIn: true },
+    }),
+    layout: t.field({
+      type: LayoutRef,
+      nullable: true,
+      description: "The structure the importer recognised; null for reports imported before it was recorded",
+      authScopes: { loggedIn: true },
+      resolve: (r) => (r.layout as ReportLayout | null) ?? null,
+    }),
     issuer: t.exposeString("issuer", { nullable: true }),
     contactPhone: t.exposeString("contactPhone", { nullable: true }),
     contactEmail: t.exposeString("contactEmail", { nullable: true }),
