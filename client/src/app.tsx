@@ -24,6 +24,7 @@ import {
   AnalysisScreen,
   DashboardScreen,
   ExportsScreen,
+  ImportScreen,
   InspectionScreen,
   InspectionsScreen,
   LookBacksScreen,
@@ -164,6 +165,8 @@ function Screen({ role }: { role: Role }) {
       return <InspectionsScreen />;
     case "inspection":
       return <InspectionScreen id={route.id} />;
+    case "import":
+      return <ImportScreen />;
     case "notFound":
       return <a href={href({ name: "home" })}>{t("common.back")}</a>;
   }

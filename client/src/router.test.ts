@@ -25,6 +25,7 @@ describe("router", () => {
       { name: "exports" },
       { name: "opinions" },
       { name: "admin" },
+      { name: "import" },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });

@@ -30,6 +30,8 @@ export type Route =
   /** 巡察一览: every inspection side by side; `inspection`: one to edit by hand ("new" creates one). */
   | { name: "inspections" }
   | { name: "inspection"; id: string }
+  /** 导入: a progress report or a ledger spreadsheet, reviewed before it counts (supervisors). */
+  | { name: "import" }
   | { name: "notFound"; path: string };
 
 /** Supervision screens without arguments: the path is the name. */
@@ -42,6 +44,7 @@ const PLAIN = [
   "opinions",
   "admin",
   "inspections",
+  "import",
 ] as const;
 type PlainName = (typeof PLAIN)[number];
 const isPlain = (s: string): s is PlainName => (PLAIN as readonly string[]).includes(s);
@@ -129,6 +132,7 @@ export function href(route: Route): string {
     case "opinions":
     case "admin":
     case "inspections":
+    case "import":
       return `#/${route.name}`;
     case "inspection":
       return `#/inspections/${enc(route.id)}`;

@@ -3,6 +3,7 @@ import { enProgress } from "./messages-progress-en.ts";
 import { enDevice } from "./messages-device-en.ts";
 import { enAdmin } from "./messages-admin-en.ts";
 import { enAuthoring } from "./messages-authoring-en.ts";
+import { enImport } from "./messages-import-en.ts";
 import { enSupervision } from "./messages-supervision-en.ts";
 import type { Messages } from "./messages-types.ts";
 
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...enSupervision,
   ...enAdmin,
   ...enAuthoring,
+  ...enImport,
   "app.name": "Rectify",
   "app.skip": "Skip to main content",
   "nav.label": "Main navigation",

@@ -3,6 +3,7 @@ import { zhCNProgress } from "./messages-progress-zh-cn.ts";
 import { zhCNDevice } from "./messages-device-zh-cn.ts";
 import { zhCNAdmin } from "./messages-admin-zh-cn.ts";
 import { zhCNAuthoring } from "./messages-authoring-zh-cn.ts";
+import { zhCNImport } from "./messages-import-zh-cn.ts";
 import { zhCNSupervision } from "./messages-supervision-zh-cn.ts";
 
 export const zhCN = {
@@ -11,6 +12,7 @@ export const zhCN = {
   ...zhCNSupervision,
   ...zhCNAdmin,
   ...zhCNAuthoring,
+  ...zhCNImport,
   "app.name": "整改通",
   "app.skip": "跳到主要内容",
   "nav.label": "主导航",

@@ -3,6 +3,7 @@ import { zhTWProgress } from "./messages-progress-zh-tw.ts";
 import { zhTWDevice } from "./messages-device-zh-tw.ts";
 import { zhTWAdmin } from "./messages-admin-zh-tw.ts";
 import { zhTWAuthoring } from "./messages-authoring-zh-tw.ts";
+import { zhTWImport } from "./messages-import-zh-tw.ts";
 import { zhTWSupervision } from "./messages-supervision-zh-tw.ts";
 import type { Messages } from "./messages-types.ts";
 
@@ -12,6 +13,7 @@ export const zhTW: Messages = {
   ...zhTWSupervision,
   ...zhTWAdmin,
   ...zhTWAuthoring,
+  ...zhTWImport,
   "app.name": "整改通",
   "app.skip": "跳到主要內容",
   "nav.label": "主導覽",

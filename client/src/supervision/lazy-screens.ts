@@ -31,3 +31,6 @@ export const InspectionScreen = lazy(() =>
   import("../inspections/inspection-screen.tsx").then((m) => ({ default: m.InspectionScreen })),
 );
 export const AdminScreen = lazy(() => import("../admin/admin-screen.tsx").then((m) => ({ default: m.AdminScreen })));
+export const ImportScreen = lazy(() =>
+  import("../import/import-screen.tsx").then((m) => ({ default: m.ImportScreen })),
+);

@@ -6,6 +6,7 @@ describe("supervision menu", () => {
   it("offers each role its screens", () => {
     expect(supervisionScreens("SUPERVISOR")).toEqual([
       "inspections",
+      "import",
       "dashboard",
       "notices",
       "analysis",
@@ -32,6 +33,9 @@ describe("supervision menu", () => {
     expect(mayOpen("UNIT_LIAISON", { name: "inspections" })).toBe(false);
     expect(mayOpen("SUPERVISOR", { name: "inspection", id: "new" })).toBe(true);
     expect(mayOpen("UNIT_LIAISON", { name: "inspection", id: "new" })).toBe(false);
+    expect(mayOpen("SUPERVISOR", { name: "import" })).toBe(true);
+    expect(mayOpen("INSPECTOR", { name: "import" })).toBe(false);
+    expect(mayOpen("UNIT_LIAISON", { name: "import" })).toBe(false);
   });
 
   it("knows supervisors and the supervision area", () => {

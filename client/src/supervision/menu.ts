@@ -1,16 +1,16 @@
 // Who sees which supervision screen (pure): supervisors and admins everything; inspectors the inspections overview,
-// the dashboard and look-backs, read-only (editing an inspection is for supervisors); a unit liaison their unit's
-// dashboard and monthly notices; only admins users and units.
+// the dashboard and look-backs, read-only (editing an inspection and 导入 are for supervisors); a unit liaison their
+// unit's dashboard and monthly notices; only admins users and units.
 import type { CachedUser } from "../cache/cache-db.ts";
 import type { Route } from "../router.ts";
 
 export type Role = CachedUser["role"];
 export type SupervisionScreen =
-  "inspections" | "dashboard" | "notices" | "analysis" | "lookbacks" | "exports" | "opinions" | "admin";
+  "inspections" | "import" | "dashboard" | "notices" | "analysis" | "lookbacks" | "exports" | "opinions" | "admin";
 
 const BY_ROLE: Record<Role, readonly SupervisionScreen[]> = {
-  ADMIN: ["inspections", "dashboard", "notices", "analysis", "lookbacks", "exports", "opinions", "admin"],
-  SUPERVISOR: ["inspections", "dashboard", "notices", "analysis", "lookbacks", "exports", "opinions"],
+  ADMIN: ["inspections", "import", "dashboard", "notices", "analysis", "lookbacks", "exports", "opinions", "admin"],
+  SUPERVISOR: ["inspections", "import", "dashboard", "notices", "analysis", "lookbacks", "exports", "opinions"],
   INSPECTOR: ["inspections", "dashboard", "lookbacks"],
   UNIT_LIAISON: ["dashboard", "notices"],
 };
@@ -39,6 +39,7 @@ export function isSupervisionRoute(route: Route): boolean {
     "admin",
     "inspections",
     "inspection",
+    "import",
   ].includes(route.name);
 }
 
@@ -61,6 +62,7 @@ export function mayOpen(role: Role, route: Route): boolean {
     case "opinions":
     case "admin":
     case "inspections":
+    case "import":
       return screens.includes(route.name);
     default:
       return true;

@@ -7,6 +7,7 @@ import { supervisionScreens, type SupervisionScreen } from "./menu.ts";
 
 const ROUTES: Record<SupervisionScreen, Route> = {
   inspections: { name: "inspections" },
+  import: { name: "import" },
   dashboard: { name: "dashboard" },
   notices: { name: "notices" },
   analysis: { name: "analysis", period: null },
