@@ -27,14 +27,14 @@ export interface ProblemRules {
   role: (line: number, role: LineRole) => void;
 }
 
-interface DraftMeasure {
+export interface DraftMeasure {
   number: number;
   numbered: boolean;
   parts: string[];
   line: number;
 }
 
-function finishMeasure(d: DraftMeasure): ParsedMeasure {
+export function finishMeasure(d: DraftMeasure): ParsedMeasure {
   const text = d.parts.join("\n");
   return {
     number: d.number,
@@ -155,6 +155,8 @@ export function parseProblem(
     const label = labelAt < 0 ? matchMeasuresLabel(t) : null;
     if (label !== null) {
       labelAt = pre.length;
+      // The label line is used even when its text follows on the next lines ("整改落实情况：" alone).
+      rules.role(line.no, "measure");
       if (label !== "") pre.push({ no: line.no, text: label });
       continue;
     }

@@ -8,6 +8,8 @@ import { classifyBracketHeading } from "./sections.ts";
 import { intToCn, type SourceLine } from "./normalise.ts";
 import { matchMarker, parseAboutHeading, splitStatedHeading, type MarkerStyle } from "./problem-heading.ts";
 import { parseProblem, type Head, type ProblemRules } from "./parse-problem.ts";
+import { matchTableHeader } from "./table-rows.ts";
+import { parseTable } from "./parse-table.ts";
 
 export interface DraftProblem extends ParsedProblem {
   statusStated: Section | null;
@@ -23,6 +25,8 @@ export interface ProgressPart {
   headingTexts: string[];
   sections: number;
   categories: number;
+  /** Problem tables (header rows) read. */
+  tables: number;
   problemStyle: MarkerStyle | null;
 }
 
@@ -37,7 +41,8 @@ interface Candidate {
 export function detectProblemStyle(lines: SourceLine[]): { style: MarkerStyle; stated: boolean } | null {
   let firstMarker: MarkerStyle | null = null;
   for (const l of lines) {
-    if (matchTopHeading(l.text)) continue;
+    // Table rows are read by their columns, not by markers ("1.\t关于…" is a 序号 cell).
+    if (matchTopHeading(l.text) || l.text.includes("\t")) continue;
     const m = matchMarker(l.text);
     if (m?.style === "question") return { style: "question", stated: true };
     if (m && parseAboutHeading(m.rest)) return { style: m.style, stated: false };
@@ -91,6 +96,7 @@ export function parseProgress(lines: SourceLine[], eofLine: number, opts: Progre
     headingTexts: [],
     sections: 0,
     categories: 0,
+    tables: 0,
     problemStyle: style?.style ?? null,
   };
   let section: Section | null = null;
@@ -98,6 +104,8 @@ export function parseProgress(lines: SourceLine[], eofLine: number, opts: Progre
   let lastNumber = opts.lastNumber;
   // Right after a category heading numbering may restart at 1 or continue.
   let mayRestart = opts.category !== null;
+  // A heading whose number was lost takes 1 after a section heading (as published reports number sections), else the next.
+  let lostRestart = false;
   const isCandidate = (t: string): boolean => style !== null && candidateOf(t, style) !== null;
   const bracketOpens = (t: string): boolean => {
     const b = matchBracketHeading(t);
@@ -105,7 +113,8 @@ export function parseProgress(lines: SourceLine[], eofLine: number, opts: Progre
   };
   const rules: ProblemRules = {
     problemStyle: style?.style ?? "none",
-    endsProblem: (t) => matchTopHeading(t) !== null || bracketOpens(t) || isCandidate(t),
+    endsProblem: (t) =>
+      matchTopHeading(t) !== null || bracketOpens(t) || isCandidate(t) || matchTableHeader(t) !== null,
     role: opts.role,
   };
   for (let line = cur.peek(); line; line = cur.peek()) {
@@ -116,7 +125,8 @@ export function parseProgress(lines: SourceLine[], eofLine: number, opts: Progre
       if (kind !== null) {
         if (bracket.n !== part.sections + 1) throw cur.error(EXPECT.sectionNumber(intToCn(part.sections + 1)));
         part.sections++;
-        [section, category, part.categories, lastNumber, mayRestart] = [kind, opts.category, 0, 0, false];
+        // Numbering restarts at 1 in each section or continues across sections (both are published).
+        [section, category, part.categories, mayRestart, lostRestart] = [kind, opts.category, 0, true, true];
         opts.role(line.no, "section");
       } else {
         if (bracket.n !== part.categories + 1) throw cur.error(EXPECT.categoryNumber(intToCn(part.categories + 1)));
@@ -128,10 +138,22 @@ export function parseProgress(lines: SourceLine[], eofLine: number, opts: Progre
       cur.next();
       continue;
     }
+    const table = matchTableHeader(t);
+    if (table) {
+      part.tables++;
+      const ctx = { category, lastNumber, mayRestart, role: opts.role };
+      for (const p of parseTable(cur, table, ctx)) {
+        if (section === null) part.unsectioned.add(p);
+        else setStatus(p, section, "section");
+        part.problems.push(p);
+      }
+      [lastNumber, mayRestart, lostRestart] = [ctx.lastNumber, ctx.mayRestart, false];
+      continue;
+    }
     const candidate = style ? candidateOf(t, style) : null;
     if (candidate && style) {
       if (candidate.heading === null) throw cur.error(EXPECT.problemHeading);
-      const n = candidate.number ?? lastNumber + 1;
+      const n = candidate.number ?? (lostRestart ? 1 : lastNumber + 1);
       if (n !== lastNumber + 1 && !(mayRestart && n === 1)) throw cur.error(EXPECT.problemNumber(lastNumber + 1));
       cur.next();
       opts.role(line.no, "problem");
@@ -140,7 +162,7 @@ export function parseProgress(lines: SourceLine[], eofLine: number, opts: Progre
       if (section === null) part.unsectioned.add(p);
       else setStatus(p, section, "section");
       part.problems.push(p);
-      [lastNumber, mayRestart] = [n, false];
+      [lastNumber, mayRestart, lostRestart] = [n, false, false];
       continue;
     }
     const m = matchMarker(t);

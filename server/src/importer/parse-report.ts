@@ -22,9 +22,10 @@ import {
 import { categoryStatus, reportSaysAllCompleted } from "./sections.ts";
 import { ownStatus } from "./parse-problem.ts";
 import { prepareLines } from "./prepare-lines.ts";
-import { classifyPart, readPoints, splitClosing, type PartKind } from "./report-parts.ts";
+import { categoryName, classifyPart, readPoints, splitClosing, type PartKind } from "./report-parts.ts";
 import { matchMarker, parseAboutHeading } from "./problem-heading.ts";
 import { summaryWarnings, skippedWarnings } from "./report-warnings.ts";
+import { matchTableHeader } from "./table-rows.ts";
 
 export { ReportParseError, countReport } from "./report-types.ts";
 
@@ -55,7 +56,7 @@ function splitParts(lines: SourceLine[]): { header: SourceLine[]; parts: Part[] 
 function splitUnframed(lines: SourceLine[]): { header: SourceLine[]; parts: Part[] } {
   const style = detectProblemStyle(lines);
   const at = lines.findIndex((l) => {
-    if (matchBracketHeading(l.text)) return true;
+    if (matchBracketHeading(l.text) || matchTableHeader(l.text)) return true;
     const m = matchMarker(l.text);
     if (style === null) return false;
     if (style.style === "none") return m === null && parseAboutHeading(l.text) !== null;
@@ -66,6 +67,7 @@ function splitUnframed(lines: SourceLine[]): { header: SourceLine[]; parts: Part
 }
 
 const hasProblems = (lines: SourceLine[]): boolean => {
+  if (lines.some((l) => matchTableHeader(l.text))) return true;
   const s = detectProblemStyle(lines);
   return s !== null && !s.stated;
 };
@@ -130,7 +132,7 @@ export function parseReport(text: string): ReadReport {
       for (const l of p.lines) role(l.no, "part");
       otherParts.push([p.heading?.text ?? "", ...p.lines.map((l) => l.text)].join("\n"));
     } else {
-      const category = p.kind === "category" ? matchTopHeading(p.heading!.text)!.text : null;
+      const category = p.kind === "category" ? categoryName(matchTopHeading(p.heading!.text)!.text) : null;
       style ??= detectProblemStyle(lines.filter((l) => !matchTopHeading(l.text)));
       const eof = p.lines[p.lines.length - 1]?.no ?? p.heading?.no ?? eofLine;
       const part = parseProgress(p.lines, eof + 1, { category, lastNumber, style, role });
@@ -198,7 +200,8 @@ export function parseReport(text: string): ReadReport {
       parts: partKinds,
       sections: progressParts.some((p) => p.sections > 0),
       categories: progressParts.some((p) => p.categories > 0) || partKinds.includes("category"),
-      problemMarker: style?.style ?? progressParts[0]?.problemStyle ?? null,
+      problemMarker:
+        style?.style ?? progressParts[0]?.problemStyle ?? (progressParts.some((p) => p.tables > 0) ? "table" : null),
       joinedWrappedLines: [...prep.joined.values()].reduce((n, l) => n + l.length, 0),
     },
     lineRoles: [...roles].map(([line, r]) => ({ line, role: r })).sort((a, b) => a.line - b.line),

@@ -13,6 +13,15 @@ const NEXT_PART = /下一步|打算|今后|今後|工作安排|工作思路/;
 const ORG_PART = /[组組][织織]|[领領][导導]/;
 const PROGRESS_PART = /[进進]展|整改情[况況]|落[实實]情[况況]|完成情[况況]|整改[落][实實]|整改工作/;
 const EFFECTS_PART = /成效|成果/;
+const ORG_LEAD_PART = /[组組][织織][领領][导導]/;
+// The tail of a category part heading: "在“…”方面存在的问题整改情况" names the category "在“…”方面".
+const CATEGORY_TAIL = /(?:存在的|的)?[问問][题題](?:的)?整改(?:落[实實]|[进進]展)?情[况況]$/;
+
+/** The category a category part's heading names, without its "存在的问题整改情况" tail (so it matches "(一)在“…”方面"). */
+export function categoryName(heading: string): string {
+  const name = heading.replace(CATEGORY_TAIL, "");
+  return /方面$/.test(name) ? name : heading;
+}
 
 /** The kind of part a top-level heading opens, by its words. */
 export function classifyPart(heading: string): PartKind {
@@ -20,6 +29,8 @@ export function classifyPart(heading: string): PartKind {
     return "category";
   }
   if (NEXT_PART.test(heading)) return "next-steps";
+  // "整改工作组织领导情况" is about organisation although it names 整改工作.
+  if (ORG_LEAD_PART.test(heading) && !/[进進]展/.test(heading)) return "organisation";
   if (PROGRESS_PART.test(heading)) return "progress";
   if (ORG_PART.test(heading)) return "organisation";
   if (EFFECTS_PART.test(heading)) return "effects";

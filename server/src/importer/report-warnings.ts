@@ -20,10 +20,9 @@ export function summaryWarnings(r: ParsedReport): ImportWarning[] {
   if (s.inProgress !== undefined || s.notCompleted !== undefined) {
     check((s.inProgress ?? 0) + (s.notCompleted ?? 0), c.continuing, "problems not yet completed");
   }
-  if (s.categories !== undefined) {
-    const categories = new Set(r.problems.map((p) => p.category).filter((x) => x !== null)).size;
-    check(s.categories, categories, "categories");
-  }
+  // "N个方面" is checked only against category headings actually read: a report may state it without grouping by category.
+  const categories = new Set(r.problems.map((p) => p.category).filter((x) => x !== null)).size;
+  if (s.categories !== undefined && categories > 0) check(s.categories, categories, "categories");
   if (s.completionRate !== undefined && c.problems > 0) {
     const rate = (c.completed / c.problems) * 100;
     // Reports round the rate; allow one point either way.
