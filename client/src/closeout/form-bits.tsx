@@ -50,7 +50,16 @@ export interface FormCallbacks {
 }
 
 /** A form in a panel, named for the screen reader; the browser's own validation is off, the form checks itself. */
-export function PanelForm(props: { label: string; onSubmit: () => Promise<void>; children: ReactNode }) {
+/**
+ * A form in a panel. While `busy` (saving) its fields are disabled: a form that clears itself once saved must not
+ * take typing meanwhile, or the clear would wipe what was typed for the next item.
+ */
+export function PanelForm(props: {
+  label: string;
+  onSubmit: () => Promise<void>;
+  busy?: boolean;
+  children: ReactNode;
+}) {
   return (
     <form
       className="panel"
@@ -60,8 +69,11 @@ export function PanelForm(props: { label: string; onSubmit: () => Promise<void>;
       }}
       noValidate
       aria-label={props.label}
+      aria-busy={props.busy ?? false}
     >
-      {props.children}
+      <fieldset className="bare" disabled={props.busy ?? false}>
+        {props.children}
+      </fieldset>
     </form>
   );
 }

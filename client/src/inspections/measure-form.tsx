@@ -50,7 +50,7 @@ export function MeasureForm(props: {
   }
 
   return (
-    <PanelForm label={t(props.measure ? "au.measure.edit" : "au.measure.new")} onSubmit={submit}>
+    <PanelForm label={t(props.measure ? "au.measure.edit" : "au.measure.new")} onSubmit={submit} busy={busy}>
       <TextField
         name={`${prefix}-text`}
         label={t("au.measure.text")}

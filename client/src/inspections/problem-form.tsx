@@ -49,7 +49,7 @@ export function ProblemForm(props: {
   }
 
   return (
-    <PanelForm label={t(p ? "au.problem.edit" : "au.problem.new")} onSubmit={submit}>
+    <PanelForm label={t(p ? "au.problem.edit" : "au.problem.new")} onSubmit={submit} busy={busy}>
       <TextField
         name={`${prefix}-category`}
         label={t("au.problem.category")}

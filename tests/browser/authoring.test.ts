@@ -47,6 +47,8 @@ async function addMeasure(
     await card.getByText("新增措施", { exact: true }).click();
   }
   const form = card.getByRole("form", { name: "新增措施" });
+  // The form is disabled while the previous measure saves and cleared once it is saved.
+  await expect.poll(() => form.getByLabel("整改措施").inputValue(), { timeout: 20_000 }).toBe("");
   await form.getByLabel("整改措施").fill(m.text);
   if (m.leader) await form.getByLabel("牵头领导").fill(m.leader);
   if (m.unit) await form.getByLabel("责任单位").fill(m.unit);
@@ -123,7 +125,7 @@ describe("a ledger started by hand", () => {
     const measures = r.data.measures.edges
       .map((e: any) => e.node)
       .filter((m: any) => m.problem.inspection.team === HAND.team);
-    expect(measures.map((m: any) => [m.text, m.leadLeader?.name, m.longTerm, m.deadline])).toEqual([
+    expect(measures.map((m: any) => [m.text, m.leadLeader?.name ?? null, m.longTerm, m.deadline])).toEqual([
       ["制定主体责任清单并逐项销号", "赵副局长", false, "2030-06-30"],
       ["建立定期研究部署机制", null, true, null],
       ["开展在建工程质量安全专项检查", "赵副局长", false, "2030-09-30"],
