@@ -189,6 +189,10 @@ describe("a ledger started by hand", () => {
       .getByRole("link", { name: /工程项目监管存在漏洞/ })
       .first()
       .click();
+    // The header rolls up what the problem's measures hold (nothing was set on the problem itself).
+    const facts = page.locator("dl.facts");
+    await expect.poll(() => facts.textContent(), { timeout: 20_000 }).toContain("2030-09-30（最早的措施时限）");
+    expect(await facts.textContent()).toContain("市住建局质监站（各项措施的责任单位）");
     await page.getByRole("button", { name: "记录核查" }).click();
     await expect.poll(() => page.getByRole("button", { name: "保存记录" }).count()).toBe(1);
     await page.getByRole("checkbox", { name: /开展在建工程质量安全专项检查/ }).check();

@@ -1,6 +1,7 @@
 // Problem detail: everything an inspector checks on site (status, deadline, units, leader, every measure with its
 // points), from the cache so it works offline; the main action "记录核查" sits at the bottom, in thumb reach.
 // Online, each measure also shows its live light, status history and the close-out actions of the user's role.
+import { rolledDeadline, rolledUnits } from "./problem-rollup.ts";
 import { useEffect } from "react";
 import type { CachedUser } from "../cache/cache-db.ts";
 import { useUser } from "../auth/session.tsx";
@@ -102,6 +103,8 @@ export function ProblemScreen({ id }: { id: string }) {
   }
   const staff = user.role !== "UNIT_LIAISON";
   const none = t("common.none");
+  const deadline = rolledDeadline(problem);
+  const units = rolledUnits(problem);
   return (
     <article className="screen problem" aria-labelledby="problem-title">
       <p className="eyebrow">
@@ -119,7 +122,10 @@ export function ProblemScreen({ id }: { id: string }) {
         </div>
         <div>
           <dt>{t("problem.deadline")}</dt>
-          <dd>{problem.deadline ?? none}</dd>
+          <dd>
+            {deadline.value === null ? none : "date" in deadline.value ? deadline.value.date : t("au.longTerm")}
+            {deadline.fromMeasures ? <span className="muted small">{t("problem.fromMeasures.deadline")}</span> : null}
+          </dd>
         </div>
         <div>
           <dt>{t("problem.leadLeader")}</dt>
@@ -127,7 +133,10 @@ export function ProblemScreen({ id }: { id: string }) {
         </div>
         <div>
           <dt>{t("problem.responsibleUnit")}</dt>
-          <dd>{problem.responsibleUnit ?? none}</dd>
+          <dd>
+            {units.value.length ? units.value.join("、") : none}
+            {units.fromMeasures ? <span className="muted small">{t("problem.fromMeasures.units")}</span> : null}
+          </dd>
         </div>
         <div>
           <dt>{t("problem.participatingUnits")}</dt>

@@ -85,6 +85,8 @@ export const en: Messages = {
   "problem.section": "Section",
   "problem.status": "Status",
   "problem.deadline": "Deadline",
+  "problem.fromMeasures.deadline": " (earliest of its measures)",
+  "problem.fromMeasures.units": " (of its measures)",
   "problem.responsibleUnit": "Responsible unit",
   "problem.leadLeader": "Lead leader",
   "problem.participatingUnits": "Participating units",

@@ -83,6 +83,8 @@ export const zhCN = {
   "problem.section": "所属部分",
   "problem.status": "状态",
   "problem.deadline": "完成时限",
+  "problem.fromMeasures.deadline": "（最早的措施时限）",
+  "problem.fromMeasures.units": "（各项措施的责任单位）",
   "problem.responsibleUnit": "责任单位",
   "problem.leadLeader": "牵头市领导",
   "problem.participatingUnits": "参与单位",

@@ -84,6 +84,8 @@ export const zhTW: Messages = {
   "problem.section": "所屬部分",
   "problem.status": "狀態",
   "problem.deadline": "完成時限",
+  "problem.fromMeasures.deadline": "（最早的措施時限）",
+  "problem.fromMeasures.units": "（各項措施的責任單位）",
   "problem.responsibleUnit": "責任單位",
   "problem.leadLeader": "牽頭市領導",
   "problem.participatingUnits": "參與單位",
