@@ -1,6 +1,8 @@
 // One report (4 problems in 2 fields of work, 2 done and 2 continuing) written by hand in every layout DOMAIN.md lists
 // (fixtures/layouts/*.txt): each must parse to exactly the expected tree, compared in full (deep equality), not by counts.
 import { describe, expect, it } from "vitest";
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
+import { readDocument } from "./read-document.ts";
 import { parseReport } from "./parse-report.ts";
 import type { ParsedProblem, ProblemStatus, ReadReport, StatusSource } from "./report-types.ts";
 import { readFixture } from "./test-fixtures.ts";
@@ -225,5 +227,21 @@ describe("hand-written layouts of one report", () => {
     const r = parseReport(readFixture("layouts/table.txt"));
     expect(r.lineRoles.filter((l) => l.role === "table").map((l) => l.line)).toEqual([3, 4, 5, 6, 7]);
     expect(r.warnings).toEqual([]);
+  });
+
+  it("reads the same table written as a Word table (.docx)", async () => {
+    const text = readFixture("layouts/table.txt");
+    const lines = text.trimEnd().split("\n");
+    const rows = lines.filter((l) => l.includes("\t"));
+    const cell = (c: string) => new TableCell({ children: [new Paragraph(c)] });
+    const table = new Table({ rows: rows.map((r) => new TableRow({ children: r.split("\t").map(cell) })) });
+    const at = lines.indexOf(rows[0]!);
+    const paragraphs = (ls: string[]) => ls.filter((l) => !l.includes("\t")).map((l) => new Paragraph(l));
+    const doc = new Document({
+      sections: [{ children: [...paragraphs(lines.slice(0, at)), table, ...paragraphs(lines.slice(at))] }],
+    });
+    const read = await readDocument(await Packer.toBuffer(doc), "report.docx");
+    expect(read.text.split("\n").slice(2, 4)).toEqual(rows.slice(0, 2));
+    expect(parseReport(read.text).problems.map(shape)).toEqual(parseReport(text).problems.map(shape));
   });
 });

@@ -153,7 +153,7 @@ export function parseProgress(lines: SourceLine[], eofLine: number, opts: Progre
     const candidate = style ? candidateOf(t, style) : null;
     if (candidate && style) {
       if (candidate.heading === null) throw cur.error(EXPECT.problemHeading);
-      const n = candidate.number ?? (lostRestart ? 1 : lastNumber + 1);
+      const n: number = candidate.number ?? (lostRestart ? 1 : lastNumber + 1);
       if (n !== lastNumber + 1 && !(mayRestart && n === 1)) throw cur.error(EXPECT.problemNumber(lastNumber + 1));
       cur.next();
       opts.role(line.no, "problem");

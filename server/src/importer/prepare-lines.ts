@@ -2,6 +2,13 @@
 // title line (关于……的通报) off the top, and joins lines hard-wrapped by PDF or e-mail copies back into paragraphs. Linear in the text.
 import type { SkippedLine } from "./report-types.ts";
 import { toHalfWidth, type SourceLine } from "./normalise.ts";
+import { matchMarker, parseAboutHeading } from "./problem-heading.ts";
+
+/** A whole problem heading ("（一）关于“…”问题的整改" without a full stop): complete, so the next line never continues it. */
+function isCompleteHeading(text: string): boolean {
+  const about = parseAboutHeading(matchMarker(text)?.rest ?? text);
+  return about !== null && about.inline === "";
+}
 
 export interface PreparedLines {
   lines: SourceLine[];
@@ -63,8 +70,11 @@ function fullWidthOf(lines: SourceLine[]): number | null {
     for (let d = 1; d <= 2; d++) around += (counts.get(len - d) ?? 0) + (counts.get(len + d) ?? 0);
     if (around > bestCount || (around === bestCount && best !== null && len > best)) [best, bestCount] = [len, around];
   }
-  // Wrapping shows as many lines of one width; a few equal lengths are chance.
-  return best !== null && bestCount >= 3 && bestCount * 4 >= lines.length ? best : null;
+  // Wrapping shows as many long lines of one width; a few equal lengths are chance. Short lines (headings, short measures)
+  // do not count against it: a report of short items with a few wrapped paragraphs is still wrapped.
+  let long = 0;
+  for (const n of counts.values()) long += n;
+  return best !== null && bestCount >= 3 && bestCount * 4 >= long ? best : null;
 }
 
 export function prepareLines(all: SourceLine[]): PreparedLines {
@@ -102,6 +112,7 @@ export function prepareLines(all: SourceLine[]): PreparedLines {
       lastLen >= width - 2 &&
       !ENDS_PARAGRAPH.test(prev.text) &&
       !STARTS_BLOCK.test(toHalfWidth(l.text)) &&
+      !isCompleteHeading(prev.text) &&
       !l.text.includes("\t");
     if (wrapped) {
       lines[lines.length - 1] = { no: prev.no, text: prev.text + l.text };
