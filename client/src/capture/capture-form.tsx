@@ -25,7 +25,15 @@ import { PhotoField } from "./photo-field.tsx";
 import { formatPosition } from "./photo-layout.ts";
 import { renderSignature } from "./photo-process.ts";
 import { deleteIfUnreferenced, isQuotaError, photoFileName, storePhoto } from "./photo-store.ts";
+import { storagePressure } from "../settings/storage-pressure.ts";
 import { useMountEffect } from "./use-mount-effect.ts";
+
+/** True for a quota failure, which 设置 then reports as a full device. */
+function noteQuota(error: unknown): boolean {
+  if (!isQuotaError(error)) return false;
+  storagePressure.markFull();
+  return true;
+}
 
 export function CaptureForm({ initial, editing, fresh }: { initial: FormState; editing: boolean; fresh: boolean }) {
   const t = useT();
@@ -72,7 +80,7 @@ export function CaptureForm({ initial, editing, fresh }: { initial: FormState; e
     onError: (error) =>
       setErrors((e) => ({
         ...e,
-        form: isQuotaError(error)
+        form: noteQuota(error)
           ? { key: "error.quota" }
           : { key: "capture.draftFailed", params: { message: String(error) } },
       })),
@@ -146,7 +154,7 @@ export function CaptureForm({ initial, editing, fresh }: { initial: FormState; e
         error instanceof OutboxValidationError
           ? errorsFromIssues(error.error.issues, f)
           : {
-              form: isQuotaError(error)
+              form: noteQuota(error)
                 ? { key: "error.quota" }
                 : { key: "capture.saveFailed", params: { message: String(error) } },
             };

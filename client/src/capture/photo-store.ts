@@ -7,6 +7,7 @@ import { sha256OfBytes } from "../lib/hash.ts";
 import { newUuid } from "../lib/ids.ts";
 import { allPhotoIds, asFormState } from "./form-model.ts";
 import type { EncodedImage } from "./photo-process.ts";
+import { storagePressure } from "../settings/storage-pressure.ts";
 
 export class PhotoTooLargeError extends Error {
   override readonly name = "PhotoTooLargeError";
@@ -37,9 +38,13 @@ export async function storePhoto(
   try {
     await store.putBlob(id, { bytes: image.bytes, mimeType: image.mimeType, fileName });
   } catch (error) {
-    if (isQuotaError(error)) throw new StorageFullError("storage quota exceeded", { cause: error });
+    if (isQuotaError(error)) {
+      storagePressure.markFull();
+      throw new StorageFullError("storage quota exceeded", { cause: error });
+    }
     throw error;
   }
+  storagePressure.markWritten();
   return { id, sha256, size: image.bytes.length, mimeType: image.mimeType, variant, fileName };
 }
 

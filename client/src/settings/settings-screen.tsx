@@ -1,6 +1,6 @@
 // Settings: who is logged in, the language (stored in the cache DB), persistent storage (asked at the first
 // capture; re-askable here) with the space used, and logout, which warns when records have not synced yet.
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { useSession, useUser } from "../auth/session.tsx";
 import type { PersistState } from "../cache/cache-db.ts";
 import { requestPersistentStorage } from "../capture/persistence.ts";
@@ -10,6 +10,7 @@ import { formatBytes } from "../lib/ids.ts";
 import { useServices, useSyncSnapshot } from "../services.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { isNearlyFull } from "./storage-space.ts";
+import { storagePressure } from "./storage-pressure.ts";
 
 declare const __APP_VERSION__: string;
 
@@ -44,6 +45,7 @@ export function SettingsScreen() {
   const announce = useAnnounce();
   const { counts } = useSyncSnapshot();
   const storage = useStorageInfo();
+  const fullSince = useSyncExternalStore(storagePressure.subscribe, storagePressure.fullSince);
   const [confirmLogout, setConfirmLogout] = useState<number | null>(null);
 
   async function onLogout() {
@@ -92,7 +94,11 @@ export function SettingsScreen() {
           {t("settings.usage", { used: formatBytes(storage.usage.used), quota: formatBytes(storage.usage.quota) })}
         </p>
       ) : null}
-      {storage.usage && isNearlyFull(storage.usage) ? (
+      {fullSince !== null ? (
+        <p className="notice attention" role="alert">
+          {t("device.storageFull")}
+        </p>
+      ) : storage.usage && isNearlyFull(storage.usage) ? (
         <p className="notice attention" role="alert">
           {t("device.storageLow", { free: formatBytes(Math.max(0, storage.usage.quota - storage.usage.used)) })}
         </p>
