@@ -59,9 +59,13 @@ function Columns({
   const t = useT();
   const columns = allColumns(summary);
   if (!columns.length) return null;
+  // Folded on a phone unless something needs a look: a column nothing was detected for, or a correction made.
+  const open = columns.some((c) => !c.detected) || Object.keys(edits).length > 0;
   return (
-    <section aria-labelledby="im-cols-title">
-      <h2 id="im-cols-title">{t("im.ledger.columns")}</h2>
+    <details className="filters" open={open}>
+      <summary>
+        {t("im.ledger.columns")}（{columns.length}）
+      </summary>
       <p className="field-hint">{t("im.ledger.columnsHint")}</p>
       <ul className="column-list">
         {columns.map((c) => (
@@ -82,10 +86,12 @@ function Columns({
           </li>
         ))}
       </ul>
-      <button type="button" className="secondary" disabled={busy || !Object.keys(edits).length} onClick={onRepreview}>
-        {t("im.ledger.repreview")}
-      </button>
-    </section>
+      <p>
+        <button type="button" className="secondary" disabled={busy || !Object.keys(edits).length} onClick={onRepreview}>
+          {t("im.ledger.repreview")}
+        </button>
+      </p>
+    </details>
   );
 }
 
@@ -99,7 +105,9 @@ export function LedgerReview(props: {
   const t = useT();
   const { summary } = props;
   const { byRow, general } = warningsByRow(summary.warnings);
+  // Row warnings show on their problem too; the list names every one, those on no measure's row first.
   const unplaced = unplacedWarnings(summary);
+  const placed = summary.warnings.filter((w) => w.row != null && !unplaced.includes(w));
   return (
     <>
       <p className="notice">{t("im.ledger.into", { team: summary.team, body: summary.inspectedBody })}</p>
@@ -118,7 +126,7 @@ export function LedgerReview(props: {
         <h2 id="im-warn-title">{t("im.warnings.title", { count: summary.warnings.length })}</h2>
         {summary.warnings.length === 0 ? <p className="notice ok">{t("im.warnings.none")}</p> : null}
         <ul className="warning-list">
-          {[...general, ...unplaced].map((w, i) => (
+          {[...general, ...unplaced, ...placed].map((w, i) => (
             <li key={i} className="notice attention">
               {w.row != null ? <strong>{t("im.ledger.row", { row: w.row })} </strong> : null}
               {w.column ? `【${w.column}】` : ""}

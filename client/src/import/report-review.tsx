@@ -1,7 +1,7 @@
 // The report review: the header facts and recognised layout, the warnings (each linked to its line), the report's
 // own figures beside what was counted, then the parsed tree beside the source lines (side by side when wide).
 import { useT } from "../i18n/i18n-context.tsx";
-import { keyOf } from "../i18n/i18n.ts";
+import { hasKey, keyOf } from "../i18n/i18n.ts";
 import type { ImportWarning, ReportSummary } from "./import-documents.ts";
 import { jumpToLine } from "./jump-to-line.ts";
 import { ReportTree } from "./report-tree.tsx";
@@ -81,7 +81,7 @@ function Figures({ summary }: { summary: ReportSummary }) {
 export function ReportReview({ summary }: { summary: ReportSummary }) {
   const t = useT();
   const layout = [
-    summary.layout.parts.join(" / "),
+    summary.layout.parts.map((p) => (hasKey(`im.part.${p}`) ? t(keyOf("im.part", p)) : p)).join(" / "),
     summary.layout.sections ? t("im.layout.sections") : "",
     summary.layout.categories ? t("im.layout.categories") : "",
   ].filter(Boolean);

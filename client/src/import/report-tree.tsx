@@ -1,7 +1,7 @@
 // The parsed tree of the report review: problems under their categories, each with its status (and what stated
 // it), its source line and its measures with sub-points; a problem or measure on a warned line is marked.
 import { useT } from "../i18n/i18n-context.tsx";
-import { keyOf } from "../i18n/i18n.ts";
+import { hasKey, keyOf } from "../i18n/i18n.ts";
 import type { ImportedProblem } from "./import-documents.ts";
 import { jumpToLine } from "./jump-to-line.ts";
 import { byCategory, treeTotals } from "./report-review-model.ts";
@@ -25,7 +25,13 @@ function Problem({ p, warned }: { p: ImportedProblem; warned: Set<number> }) {
       </p>
       <p className="tree-meta">
         <span className={`chip istatus-${p.status}`}>{t(keyOf("im.istatus", p.status))}</span>
-        {p.statusFrom ? <span className="muted small">{t("im.tree.statusFrom", { from: p.statusFrom })}</span> : null}
+        {p.statusFrom ? (
+          <span className="muted small">
+            {t("im.tree.statusFrom", {
+              from: hasKey(`im.from.${p.statusFrom}`) ? t(keyOf("im.from", p.statusFrom)) : p.statusFrom,
+            })}
+          </span>
+        ) : null}
         <LineButton line={p.line} />
       </p>
       {p.measures.length ? (
