@@ -73,6 +73,7 @@ function UserTable({ users, onChanged }: { users: readonly AdminUser[]; onChange
     <>
       <DataTable
         labelledBy="ad-users"
+        stackOnPhone
         rows={users}
         rowKey={(u) => u.id}
         columns={[

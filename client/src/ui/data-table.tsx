@@ -1,4 +1,5 @@
-// A scrollable data table named by its heading; the first column heads each row, `num` columns align right.
+// A scrollable data table named by its heading; the first column heads each row, `num` columns align right. With
+// `stackOnPhone`, a phone shows each row as a card (label: value lines) instead of squeezing many columns into 360 px.
 import type { ReactNode } from "react";
 
 export interface Column<R> {
@@ -13,12 +14,16 @@ export function DataTable<R>(props: {
   columns: readonly [Column<R>, ...Column<R>[]];
   rows: readonly R[];
   rowKey: (row: R) => string;
+  stackOnPhone?: boolean;
 }) {
   const [head, ...rest] = props.columns;
   const numClass = (c: Column<R>) => (c.num ? "num" : undefined);
   return (
     <div className="table-scroll" role="region" aria-labelledby={props.labelledBy} tabIndex={0}>
-      <table className="data-table" aria-labelledby={props.labelledBy}>
+      <table
+        className={props.stackOnPhone ? "data-table stack-on-phone" : "data-table"}
+        aria-labelledby={props.labelledBy}
+      >
         <thead>
           <tr>
             {props.columns.map((c, i) => (
@@ -36,7 +41,7 @@ export function DataTable<R>(props: {
                 {head.cell(r)}
               </th>
               {rest.map((c, i) => (
-                <td key={i} className={numClass(c)}>
+                <td key={i} className={numClass(c)} data-label={c.label}>
                   {c.cell(r)}
                 </td>
               ))}
