@@ -1,6 +1,7 @@
 // Phone-sized screens (360×640) for supervisors and admins: every link and button in the dashboard's tables is a
 // touch target at least 44 px high, and the users table keeps names and actions readable (not one or two
-// characters per line). Issue 13 point 12.
+// characters per line); status messages never cover the header's connectivity pill nor outlive their screen.
+// Issue 13 points 4 and 12.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { axeViolations, launchPhone, type Phone } from "./helpers/browser.ts";
@@ -39,6 +40,22 @@ describe("touch targets and tables at 360 px", () => {
     await page.screenshot({ path: "/tmp/shots/dashboard-360.png", fullPage: true });
     expect(await shortTargets(page, "table a, table button")).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("a status message never covers the header's 在线/离线 pill and does not outlive its screen", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: "刷新看板" }).click();
+    const bar = page.getByRole("status");
+    await expect.poll(() => bar.textContent(), { timeout: 20_000 }).toBe("看板已更新");
+    expect(await bar.getAttribute("class")).toContain("visible");
+    const header = (await page.locator(".app-header").boundingBox())!;
+    const pill = (await page.locator(".app-header .net").boundingBox())!;
+    const message = (await bar.boundingBox())!;
+    expect(message.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+    expect(pill.y + pill.height).toBeLessThanOrEqual(message.y);
+    // Another screen: the message is gone from sight at once (well before its 6 s).
+    await page.goto("/#/notices");
+    await expect.poll(() => bar.getAttribute("class"), { timeout: 2_000 }).not.toContain("visible");
   });
 
   it("the users table keeps names and actions readable", async () => {

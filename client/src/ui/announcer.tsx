@@ -28,6 +28,12 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
     timer.current = setTimeout(() => setVisible(false), CLEAR_AFTER_MS);
   }, []);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // A message belongs to its screen: leaving the screen hides it (the text stays in the live region, unannounced).
+  useEffect(() => {
+    const hide = () => setVisible(false);
+    window.addEventListener("hashchange", hide);
+    return () => window.removeEventListener("hashchange", hide);
+  }, []);
   const value = useMemo(() => ({ announce, message, visible }), [announce, message, visible]);
   return <AnnouncerContext.Provider value={value}>{children}</AnnouncerContext.Provider>;
 }
