@@ -95,11 +95,10 @@ describe("a month end", () => {
     expect(print.status()).toBe(200);
     expect(await print.text()).toContain("市财政局");
     await logIn(liaison.page, "liaison1");
-    await open(liaison, "每月提示通报");
-    await liaison.page
-      .getByRole("link", { name: /市财政局/ })
-      .first()
-      .click();
+    // The unit's home says a notice waits to be acknowledged, and leads to it.
+    const waiting = liaison.page.getByRole("region", { name: "待签收的提示通报（1）" });
+    await expect.poll(() => waiting.count(), { timeout: 20_000 }).toBe(1);
+    await waiting.getByRole("link", { name: /市财政局/ }).click();
     await liaison.page.getByRole("button", { name: "确认已阅" }).click();
     await expect
       .poll(
@@ -110,8 +109,13 @@ describe("a month end", () => {
       )
       .toBe(true);
 
-    // Close-out: the unit requests with evidence; the supervisor verifies and schedules a look-back.
+    // Acknowledged: the home no longer asks.
     const lp = liaison.page;
+    await lp.goto("/");
+    await expect.poll(() => lp.getByRole("heading", { name: "我的整改事项" }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => lp.getByRole("heading", { name: /待签收的提示通报/ }).count(), { timeout: 5_000 }).toBe(0);
+
+    // Close-out: the unit requests with evidence; the supervisor verifies and schedules a look-back.
     await lp.goto(`/#/problem/${encodeURIComponent(problem.gid)}`);
     await lp.getByRole("button", { name: /申请销号 · 措施（1）/ }).click();
     await lp.getByLabel("销号证据").fill("整改通知、补发凭证已上传台账");

@@ -257,4 +257,5 @@ export const enSupervision: SupervisionMessages = {
 
   "problem.publicPage": "Public page",
   "problem.qrPoster": "QR poster",
+  "notices.open.title": "Notices to acknowledge ({count})",
 };

@@ -256,6 +256,7 @@ export const zhCNSupervision = {
 
   "problem.publicPage": "公开页面",
   "problem.qrPoster": "二维码海报",
+  "notices.open.title": "待签收的提示通报（{count}）",
 };
 
 export type SupervisionMessages = Record<keyof typeof zhCNSupervision, string>;

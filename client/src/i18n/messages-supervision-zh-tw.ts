@@ -257,4 +257,5 @@ export const zhTWSupervision: SupervisionMessages = {
 
   "problem.publicPage": "公開頁面",
   "problem.qrPoster": "二維碼海報",
+  "notices.open.title": "待簽收的提示通報（{count}）",
 };

@@ -1,6 +1,7 @@
 // 我的整改事项: a unit's measures, most urgent first (the server's order online; the device's copy offline, by light
 // and deadline), with the open 补充材料 requests on top and evidence uploads in progress. Pick one or several
 // measures and report progress on them.
+import { UnacknowledgedNotices } from "../notices/unacknowledged-notices.tsx";
 import { useMemo, useState, useSyncExternalStore } from "react";
 import { useWorkingSet } from "../cache/working-set-context.tsx";
 import { useT } from "../i18n/i18n-context.tsx";
@@ -77,6 +78,7 @@ export function MyMeasuresScreen() {
       <p className="muted">{t("pg.my.hint")}</p>
       {!live && (!online || q.failure) ? <p className="notice">{t("pg.my.offline")}</p> : null}
       <Uploads />
+      <UnacknowledgedNotices />
       {asks.length > 0 ? (
         <section aria-labelledby="asks-title" className="panel attention">
           <h2 id="asks-title">{t("pg.ask.title")}</h2>
