@@ -118,7 +118,25 @@ describe("import with review", () => {
 
     await page.getByLabel("选择报告文件").setInputFiles(path.join(dir, "民政局整改进展.docx"));
     await expect.poll(() => page.getByText(/已选：民政局整改进展\.docx/).count()).toBe(1);
+    // A slow uplink (CDP throttling, ~2 KB/s) so the upload's progress can be seen before the review comes back.
+    const cdp = await page.context().newCDPSession(page);
+    const throttle = (uploadThroughput: number) =>
+      cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput,
+      });
+    await throttle(2048);
     await page.getByRole("button", { name: "读取并预览" }).click();
+    // Chromium hands the whole (small) body to its network stack at once, so the bar may already say the
+    // server is reading; either way a labelled bar and a live text say what is happening.
+    await expect.poll(() => page.getByRole("progressbar", { name: "导入进度" }).count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator("#im-progress-text").textContent()).toMatch(
+      /正在读取文件 \d+%|正在上传 \d+%|服务器正在解析/,
+    );
+    await throttle(-1);
+    await cdp.detach();
     await expect.poll(() => page.getByRole("heading", { name: "核对报告" }).count(), { timeout: 60_000 }).toBe(1);
 
     // Header facts, the tree (problems with status, measures) and the source lines with their roles.
