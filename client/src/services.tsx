@@ -5,6 +5,7 @@ import type { Client } from "urql";
 import { CacheDb } from "./cache/cache-db.ts";
 import { sweepOrphanPhotos } from "./capture/photo-store.ts";
 import { createGraphqlClient } from "./graphql/client.ts";
+import { createTabLock } from "./outbox/tab-lock.ts";
 import { createSyncEngine, IndexedDbOutboxStore, type SyncEngine, type SyncSnapshot } from "./outbox/index.ts";
 import { createLiveState, type LiveState } from "./live/sse.ts";
 import { createGraphqlTransport } from "./sync/graphql-transport.ts";
@@ -47,7 +48,8 @@ export async function createServices(): Promise<Services> {
   const authLost = createSignal();
   const uploads = createUploadProgress();
   const transport = createGraphqlTransport({ onAuthRequired: authLost.emit, onUploadProgress: uploads.report });
-  const engine = createSyncEngine({ store, transport });
+  // Under a Web Lock: two tabs of this profile never run a pass at the same time.
+  const engine = createSyncEngine({ store, transport, exclusive: createTabLock() });
   // Housekeeping must never block start-up: the inspector may be standing in front of someone.
   void (async () => {
     await engine.pruneSynced(Date.now() - KEEP_SYNCED_MS);

@@ -16,7 +16,7 @@ let phone: Phone;
 let dir: string;
 
 beforeAll(async () => {
-  s = await startScenario(4617);
+  s = await startScenario(4671);
   phone = await launchPhone(s.app.url);
   dir = await mkdtemp(path.join(tmpdir(), "rectify-quota-"));
 });

@@ -28,6 +28,8 @@ export interface SyncEngineOptions {
   isOnline?: () => boolean;
   /** Upload-then-confirm rounds per entry and pass before giving up until later. */
   maxPhotoRounds?: number;
+  /** Wraps every pass: the app passes a cross-tab lock (tab-lock.ts) so two tabs never send at once. */
+  exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 export interface SyncSummary extends PassTally {
@@ -166,7 +168,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   function runPass(force: boolean): Promise<SyncSummary> {
     if (running) return running;
     publish({ running: true });
-    const current = pass(force).then(
+    const current = (options.exclusive ? options.exclusive(() => pass(force)) : pass(force)).then(
       (summary) => {
         running = null;
         publish({ running: false, lastSummary: summary, failure: null });
