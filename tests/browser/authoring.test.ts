@@ -2,8 +2,12 @@
 // two problems and three measures (people and units typed inline, one 长期坚持), assigns two measures at once,
 // switches the dashboard between this inspection and a second one, and an inspector then records a site visit
 // against a hand-made measure while offline; the record reaches the server once, naming that measure.
-// The second inspection is the sample report imported on first start; the spreadsheet-ledger import step
-// (branch ledger-sheet) slots in at SECOND_INSPECTION below once it lands.
+// A second inspection comes from a 整改台账 spreadsheet imported in the PWA (督办 → 导入); the sample report imported on
+// first start is a third.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { axeViolations, launchPhone, type Phone } from "./helpers/browser.ts";
@@ -13,6 +17,7 @@ import { logIn, save, startScenario, type Scenario } from "./helpers/scenario.ts
 let s: Scenario;
 let supervisor: Phone;
 let inspector: Phone;
+let dir: string;
 
 const HAND = { team: "市委第二巡察组", body: "市住建局", round: "十四届市委第五轮" };
 const HAND_NAME = `${HAND.round} · ${HAND.team} → ${HAND.body}（巡察）`;
@@ -21,11 +26,52 @@ beforeAll(async () => {
   s = await startScenario(4631);
   supervisor = await launchPhone(s.app.url);
   inspector = await launchPhone(s.app.url);
+  // The ledger as an office keeps it: a title row, the header on row 2, a problem merged over its measures.
+  dir = await mkdtemp(path.join(tmpdir(), "rectify-authoring-"));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("台账");
+  ws.addRow(["市交通局落实市委第三巡察组反馈意见整改台账"]);
+  ws.mergeCells("A1:G1");
+  ws.addRow(["序号", "反馈问题", "整改措施", "牵头领导", "责任单位", "完成时限", "完成情况"]);
+  ws.addRow([
+    1,
+    "公路养护资金拨付滞后",
+    "建立养护资金拨付台账",
+    "孙局长",
+    "市交通局",
+    new Date("2030-06-30T00:00:00Z"),
+    "整改中",
+  ]);
+  ws.addRow([null, null, "按季度通报拨付进度", "孙局长", "市交通局", "长期坚持", "整改中"]);
+  ws.mergeCells("A3:A4");
+  ws.mergeCells("B3:B4");
+  ws.addRow([
+    2,
+    "运输执法不够规范",
+    "修订执法工作规程",
+    "周副局长",
+    "市交通运输执法支队",
+    new Date("2030-03-31T00:00:00Z"),
+    "整改中",
+  ]);
+  ws.addRow([
+    null,
+    null,
+    "开展执法案卷评查",
+    "周副局长",
+    "市交通运输执法支队",
+    new Date("2030-09-30T00:00:00Z"),
+    "整改中",
+  ]);
+  ws.mergeCells("A5:A6");
+  ws.mergeCells("B5:B6");
+  await writeFile(path.join(dir, "交通局整改台账.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
 });
 afterAll(async () => {
   await supervisor?.close();
   await inspector?.close();
   await s?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function addProblem(page: Page, title: string, category: string) {
@@ -56,7 +102,10 @@ async function addMeasure(
   if (m.longTerm) await form.getByLabel("长期坚持").check();
   else if (m.deadline) await form.getByLabel("完成时限").fill(m.deadline);
   await form.getByRole("button", { name: "添加措施" }).click();
-  await expect.poll(() => card.getByText(m.text).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  // Saved once the ledger lists it with its select box (the form's own textarea holds the same text until then).
+  await expect
+    .poll(() => card.getByRole("checkbox", { name: new RegExp(m.text) }).count(), { timeout: 20_000 })
+    .toBe(1);
 }
 
 describe("a ledger started by hand", () => {
@@ -133,18 +182,36 @@ describe("a ledger started by hand", () => {
     expect(measures[0].participatingUnits.map((u: any) => u.name).sort()).toEqual(["市住建局人事处", "市住建局财务处"]);
   });
 
-  it("the dashboard follows the inspection picked, and the overview shows both side by side", async () => {
+  it("imports a second inspection's ledger from its spreadsheet in the PWA", async () => {
     const { page } = supervisor;
-    // SECOND_INSPECTION: the sample report (imported on first start); the spreadsheet import goes here.
+    await page.getByRole("navigation").getByRole("link", { name: "督办" }).click();
+    await page.getByRole("link", { name: /^导入/ }).click();
+    await page.getByLabel("整改台账表格").check();
+    await page.getByLabel("选择台账表格").setInputFiles(path.join(dir, "交通局整改台账.xlsx"));
+    await page.getByRole("button", { name: "读取并预览" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "核对台账表格" }).count(), { timeout: 60_000 }).toBe(1);
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    await expect
+      .poll(() => page.getByText(/台账已导入“市委第三巡察组 → 市交通局”/).count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+  });
+
+  it("the dashboard follows the inspection picked, and the overview shows all side by side", async () => {
+    const { page } = supervisor;
     await page.goto("/#/dashboard");
     const picker = page.getByLabel("当前巡察");
-    await expect.poll(() => picker.locator("option").count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => picker.locator("option").count(), { timeout: 20_000 }).toBe(4);
+    const sheet = (await picker.locator("option").allTextContents()).find((o) => o.includes("市交通局"))!;
+    await picker.selectOption({ label: sheet });
+    await expect
+      .poll(() => page.getByRole("heading", { name: "整改措施 4 项 · 问题 2 个" }).count(), { timeout: 20_000 })
+      .toBe(1);
     await picker.selectOption({ label: HAND_NAME });
     await expect
       .poll(() => page.getByRole("heading", { name: "整改措施 3 项 · 问题 2 个" }).count(), { timeout: 20_000 })
       .toBe(1);
     const sample = (await picker.locator("option").allTextContents()).find(
-      (o) => o !== HAND_NAME && o !== "全部巡视巡察",
+      (o) => o !== HAND_NAME && o !== sheet && o !== "全部巡视巡察",
     )!;
     await picker.selectOption({ label: sample });
     await expect
@@ -152,7 +219,7 @@ describe("a ledger started by hand", () => {
       .toBe(1);
     await picker.selectOption({ label: "全部巡视巡察" });
     await expect
-      .poll(() => page.getByRole("heading", { name: "整改措施 123 项 · 问题 38 个" }).count(), { timeout: 20_000 })
+      .poll(() => page.getByRole("heading", { name: "整改措施 127 项 · 问题 40 个" }).count(), { timeout: 20_000 })
       .toBe(1);
     // Remembered: a reload keeps the pick.
     await picker.selectOption({ label: HAND_NAME });
@@ -164,7 +231,7 @@ describe("a ledger started by hand", () => {
 
     await page.goto("/#/inspections");
     const table = page.getByRole("table", { name: "巡察一览" });
-    await expect.poll(() => table.getByRole("row").count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => table.getByRole("row").count(), { timeout: 20_000 }).toBe(4);
     const row = table.getByRole("row").filter({ hasText: HAND.body });
     expect(await row.getByRole("cell").first().textContent()).toBe("2");
     expect(await axeViolations(page)).toEqual([]);

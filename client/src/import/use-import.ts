@@ -4,6 +4,7 @@
 import { useCallback, useState } from "react";
 import { runQuery } from "../graphql/client.ts";
 import { INSPECTION_LIST_QUERY, type InspectionListData } from "../inspections/inspections-model.ts";
+import { useInspectionPick } from "../inspections/inspection-pick.tsx";
 import { useServices } from "../services.tsx";
 import type { LedgerField, LedgerSummary, ReportSummary } from "./import-documents.ts";
 import type { ImportKind } from "./import-file.ts";
@@ -17,6 +18,7 @@ export type Done =
 
 export function useImport() {
   const { client, authLost } = useServices();
+  const { refreshList } = useInspectionPick();
   const [kind, setKindState] = useState<ImportKind>("report");
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState("");
@@ -69,6 +71,7 @@ export function useImport() {
         const found = matchInspection(nodes, value.team, value.inspectedBody);
         setDone({ kind: "report", summary: value, inspectionId: found?.id ?? null });
         reset();
+        void refreshList(); // a new inspection is offered by every picker at once
         return;
       }
       if (src.kind !== "file") return;
@@ -79,8 +82,9 @@ export function useImport() {
       if (dryRun || !value.written) return;
       setDone({ kind: "ledger", summary: value });
       reset();
+      void refreshList(); // a new inspection is offered by every picker at once
     },
-    [kind, settle, client, reset, ledger, target],
+    [kind, settle, client, reset, ledger, target, refreshList],
   );
 
   /** Reads the file (or takes the text) and asks for a preview. */
