@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { readDocument } from "./read-document.ts";
-import { parseReport } from "./parse-report.ts";
+import { parseReport, ReportParseError } from "./parse-report.ts";
 import type { ParsedProblem, ProblemStatus, ReadReport, StatusSource } from "./report-types.ts";
 import { readFixture } from "./test-fixtures.ts";
 import { titleKey } from "./normalise.ts";
@@ -243,5 +243,37 @@ describe("hand-written layouts of one report", () => {
     const read = await readDocument(await Packer.toBuffer(doc), "report.docx");
     expect(read.text.split("\n").slice(2, 4)).toEqual(rows.slice(0, 2));
     expect(parseReport(read.text).problems.map(shape)).toEqual(parseReport(text).problems.map(shape));
+  });
+
+  it.each([
+    [
+      "a row without measures",
+      (t: string) => t.replace("\t建立资金审批制度，已追回资金12万元。\t", "\t\t"),
+      6,
+      "the measures",
+    ],
+    [
+      "a row numbered out of order",
+      (t: string) => t.replace("\n2\t\t关于“选人用人", "\n3\t\t关于“选人用人"),
+      5,
+      "problem number 2",
+    ],
+    [
+      "a row whose 序号 is not a number",
+      (t: string) => t.replace("\n2\t\t关于“选人用人", "\n第二\t\t关于“选人用人"),
+      5,
+      "序号",
+    ],
+  ])("points at the table row that breaks the structure: %s", (_name, edit, line, expected) => {
+    const text = edit(readFixture("layouts/table.txt"));
+    let error: unknown = null;
+    try {
+      parseReport(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ReportParseError);
+    expect((error as ReportParseError).line).toBe(line);
+    expect((error as ReportParseError).expected).toContain(expected);
   });
 });
