@@ -155,6 +155,14 @@ describe("a month end", () => {
 
     // Exports: the ledger workbook and the report, which re-imports to the same problems and measures.
     await open(sup, "导出");
+    // A tap says what happened: the file is saved under the server's name, and its name and size are announced.
+    const saved = page.waitForEvent("download", { timeout: 60_000 });
+    await page.getByRole("link", { name: /下载台账/ }).click();
+    const download = await saved;
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await expect
+      .poll(() => page.getByRole("status").textContent(), { timeout: 60_000 })
+      .toMatch(/^已下载 .+\.xlsx（[\d.]+ (B|KiB|MiB)）$/);
     const ledgerHref = await page.getByRole("link", { name: /下载台账/ }).getAttribute("href");
     const ledger = await page.request.get(ledgerHref!);
     expect(ledger.status()).toBe(200);

@@ -221,6 +221,10 @@ export const enSupervision: SupervisionMessages = {
   "lookback.dueDate": "Look-back date",
   "lookback.scheduled": "Look-back scheduled for {date}",
 
+  "exports.preparing": "Preparing the file…",
+  "exports.done": "Downloaded {name} ({size})",
+  "exports.failed": "Export failed (server answered {status})",
+  "exports.offline": "Cannot reach the server; exports need a connection",
   "exports.title": "Exports",
   "exports.date": "Report date",
   "exports.dateHint": "Empty: today (Beijing time); the ledger is always current",

@@ -220,6 +220,10 @@ export const zhCNSupervision = {
   "lookback.dueDate": "回头看日期",
   "lookback.scheduled": "已安排 {date} 回头看",
 
+  "exports.preparing": "正在生成文件…",
+  "exports.done": "已下载 {name}（{size}）",
+  "exports.failed": "导出失败（服务器返回 {status}）",
+  "exports.offline": "无法连接服务器，导出需要联网",
   "exports.title": "导出",
   "exports.date": "报告日期",
   "exports.dateHint": "不填则为今天（北京时间）；台账表格总是当前数据",

@@ -221,6 +221,10 @@ export const zhTWSupervision: SupervisionMessages = {
   "lookback.dueDate": "回頭看日期",
   "lookback.scheduled": "已安排 {date} 回頭看",
 
+  "exports.preparing": "正在生成檔案…",
+  "exports.done": "已下載 {name}（{size}）",
+  "exports.failed": "匯出失敗（伺服器返回 {status}）",
+  "exports.offline": "無法連接伺服器，匯出需要聯網",
   "exports.title": "匯出",
   "exports.date": "報告日期",
   "exports.dateHint": "不填則為今天（北京時間）；台賬表格總是當前資料",

@@ -1,11 +1,13 @@
 // 导出: the ledger workbook, the progress report (Word, and the official text format) and the public report page,
-// as plain links to the server (it names the files); an optional report date is passed as ?date=.
+// downloaded with feedback (DownloadLink: preparing, saved with name and size, or why not); an optional report date is
+// passed as ?date=.
 import { useState } from "react";
 import { useT } from "../i18n/i18n-context.tsx";
 import { shanghaiDay } from "../lib/shanghai.ts";
 import { useInspectionPick } from "../inspections/inspection-pick.tsx";
 import { InspectionPicker } from "../inspections/inspection-picker.tsx";
 import { rawInspectionId } from "../inspections/pick-model.ts";
+import { DownloadLink } from "./download-link.tsx";
 
 /** The export's address with ?date= and ?inspection= (the picked inspection's database id) when set. */
 function withQuery(path: string, query: Record<string, string | null>): string {
@@ -41,20 +43,14 @@ export function ExportsScreen() {
       </div>
       <ul className="link-list">
         <li>
-          <a className="button secondary block" href={withQuery("/exports/ledger.xlsx", { inspection })}>
-            {t("exports.ledger")}
-          </a>
+          <DownloadLink href={withQuery("/exports/ledger.xlsx", { inspection })}>{t("exports.ledger")}</DownloadLink>
           <p className="field-hint">{t("exports.ledgerHint")}</p>
         </li>
         <li>
-          <a className="button secondary block" href={withDate("/exports/report.docx", date)}>
-            {t("exports.docx")}
-          </a>
+          <DownloadLink href={withDate("/exports/report.docx", date)}>{t("exports.docx")}</DownloadLink>
         </li>
         <li>
-          <a className="button secondary block" href={withDate("/exports/report.txt", date)}>
-            {t("exports.txt")}
-          </a>
+          <DownloadLink href={withDate("/exports/report.txt", date)}>{t("exports.txt")}</DownloadLink>
           <p className="field-hint">{t("exports.txtHint")}</p>
         </li>
         <li>
