@@ -54,6 +54,9 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    // node/nodes are defined in schema/nodes.ts: malformed ids are a typed error per id, never a failed list.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
   // Validation failures become typed results (ValidationError) too; they reveal only the rules of the input.
   errors: { defaultTypes: [], directResult: true, unsafelyHandleInputErrors: true },

@@ -7,6 +7,10 @@ import { COOKIE_NAME, findSessionUser } from "./auth/sessions.ts";
 import type { PubSub } from "./pubsub.ts";
 import type { PhotoStore } from "./files/photo-store.ts";
 import { liaisonScope, publicProblemIds, publishedInspectionIds } from "./queries/visibility.ts";
+import type { IncomingMessage } from "node:http";
+import type { SecuritySettings } from "./security/settings.ts";
+import { requestMeta } from "./security/request-meta.ts";
+import type { SyncGate } from "./security/sync-gate.ts";
 
 export interface Viewer {
   id: string;
@@ -26,6 +30,10 @@ export interface Context {
   viewer: Viewer | null;
   /** The raw credential of this request (for logout). */
   token: string | null;
+  syncGate: SyncGate;
+  /** The session row behind `token` (listing and revoking sessions). */
+  sessionId: string | null;
+  security: SecuritySettings;
   cookies: CookieJar;
   pubsub: PubSub;
   photos: PhotoStore;
@@ -57,15 +65,38 @@ export interface ServerDeps {
   prisma: PrismaClient;
   pubsub: PubSub;
   photos: PhotoStore;
-  secureCookies: boolean;
+  security: SecuritySettings;
+  syncGate: SyncGate;
+}
+
+type FoundSession = Awaited<ReturnType<typeof findSessionUser>>;
+const sessionsByRequest = new WeakMap<Request, Promise<{ token: string | null; found: FoundSession }>>();
+const settledSessions = new WeakMap<Request, FoundSession>();
+
+/** The session behind a request's bearer token or cookie, looked up once per request (limits need it early). */
+export function sessionOf(prisma: PrismaClient, request: Request) {
+  let p = sessionsByRequest.get(request);
+  if (!p) {
+    const auth = request.headers.get("authorization");
+    const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+    const token = bearer ?? readCookie(request.headers.get("cookie"), COOKIE_NAME);
+    p = (token ? findSessionUser(prisma, token) : Promise.resolve(null)).then((found) => {
+      settledSessions.set(request, found);
+      return { token, found };
+    });
+    sessionsByRequest.set(request, p);
+  }
+  return p;
+}
+
+/** The session of a request whose sessionOf has settled (undefined before). */
+export function settledSession(request: Request): FoundSession | undefined {
+  return settledSessions.get(request);
 }
 
 export async function buildContext(deps: ServerDeps, init: YogaInitialContext): Promise<Context> {
   const { request } = init;
-  const auth = request.headers.get("authorization");
-  const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
-  const token = bearer ?? readCookie(request.headers.get("cookie"), COOKIE_NAME);
-  const found = token ? await findSessionUser(deps.prisma, token) : null;
+  const { token, found } = await sessionOf(deps.prisma, request);
   const viewer: Viewer | null = found
     ? {
         id: found.user.id,
@@ -76,7 +107,10 @@ export async function buildContext(deps: ServerDeps, init: YogaInitialContext): 
       }
     : null;
   const pendingCookies: string[] = [];
-  const secure = deps.secureCookies ? "; Secure" : "";
+  const req = (init as unknown as { req?: IncomingMessage }).req;
+  const meta = req ? requestMeta(req, deps.security) : null;
+  // Secure whenever the public origin is HTTPS (PUBLIC_URL, or a trusted proxy's X-Forwarded-Proto).
+  const secure = meta?.https ? "; Secure" : "";
   const cookies: CookieJar = {
     set(value, expiresAt) {
       pendingCookies.push(
@@ -95,11 +129,13 @@ export async function buildContext(deps: ServerDeps, init: YogaInitialContext): 
     prisma: deps.prisma,
     viewer,
     token: found ? token : null,
+    sessionId: found?.session.id ?? null,
+    security: deps.security,
+    syncGate: deps.syncGate,
     cookies,
     pubsub: deps.pubsub,
     photos: deps.photos,
-    clientAddress:
-      (init as unknown as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress ?? "unknown",
+    clientAddress: meta?.clientAddress ?? "unknown",
     liaisonScope: memo(() => liaisonScope(deps.prisma, unitId)),
     publishedInspections,
     publicProblems: memo(() => publicProblemIds(deps.prisma, publishedInspections)),

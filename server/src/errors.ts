@@ -15,6 +15,16 @@ export const ErrorCodes = {
   RATE_LIMITED: "RATE_LIMITED",
   SPREADSHEET_UNREADABLE: "SPREADSHEET_UNREADABLE",
   WARNINGS_NOT_ACCEPTED: "WARNINGS_NOT_ACCEPTED",
+  /** A cookie-carrying request from another origin (CSRF). HTTP 403. */
+  CSRF_REJECTED: "CSRF_REJECTED",
+  /** A GraphQL document over the cost, alias, token or directive limits (stricter for the anonymous public). */
+  QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  /** Introspection is for staff unless GRAPHIQL=public. */
+  INTROSPECTION_DISABLED: "INTROSPECTION_DISABLED",
+  /** A malformed id, cursor or path (bad base64, wrong type, not a UUID). */
+  INVALID_ID: "INVALID_ID",
+  /** The server is at capacity for sync; retry after `retryAfterSeconds` (HTTP Retry-After). */
+  SYNC_BUSY: "SYNC_BUSY",
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
@@ -96,6 +106,17 @@ export class ImportFileError extends AppError {
 export class BadCredentialsError extends AppError {
   constructor() {
     super(ErrorCodes.BAD_CREDENTIALS, "Wrong user name or password");
+  }
+}
+
+/** Sync overload: retryable; HTTP 503 with Retry-After (yoga takes status and headers from extensions.http). */
+export class SyncBusyError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(ErrorCodes.SYNC_BUSY, `The server is busy; retry in ${retryAfterSeconds} s`);
+    Object.assign(this.extensions, {
+      retryAfterSeconds,
+      http: { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } },
+    });
   }
 }
 

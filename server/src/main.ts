@@ -7,6 +7,7 @@ import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { startServer } from "./server.ts";
 import { ensureAdmin } from "./queries/users.ts";
 import { importReport } from "./queries/import-report.ts";
+import { ValidationError } from "./errors.ts";
 
 const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((err: unknown) => {
@@ -16,7 +17,13 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config
 });
 console.log(`database: ${db.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`);
 
-const admin = await ensureAdmin(db.prisma, config.adminPassword);
+const admin = await ensureAdmin(db.prisma, config.adminPassword).catch(async (err: unknown) => {
+  // A weak RECTIFY_ADMIN_PASSWORD is refused like any other weak password.
+  if (!(err instanceof ValidationError)) throw err;
+  console.error(`error: RECTIFY_ADMIN_PASSWORD: ${err.message}`);
+  await db.close();
+  process.exit(1);
+});
 if (admin) {
   console.log(
     admin.generated

@@ -9,7 +9,13 @@ export interface LedgerEvent {
   at: string;
 }
 
+/** A session (sessionId) or all sessions of a user (sessionId null) ended: their live streams close. */
+export interface SessionEndedEvent {
+  userId: string;
+  sessionId: string | null;
+}
+
 export function createLedgerPubSub() {
-  return createPubSub<{ ledger: [LedgerEvent] }>();
+  return createPubSub<{ ledger: [LedgerEvent]; sessionEnded: [SessionEndedEvent] }>();
 }
 export type PubSub = ReturnType<typeof createLedgerPubSub>;

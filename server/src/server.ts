@@ -15,6 +15,9 @@ import { createFileHandler } from "./http/files.ts";
 import { createNoticeHandler } from "./http/notices.ts";
 import { createExportHandler, matchExportRoute } from "./http/exports.ts";
 import { createPublicHandler } from "./http/public-pages.ts";
+import { securityFromEnv, type SecuritySettings } from "./security/settings.ts";
+import { createHttpGuard } from "./security/http-guard.ts";
+import { SyncGate } from "./security/sync-gate.ts";
 
 export const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
@@ -31,24 +34,33 @@ export interface ServerOptions {
   port: number;
   host?: string;
   distDir?: string;
+  /** PUBLIC_URL, TRUSTED_PROXY, ALLOWED_ORIGINS, SESSION_DAYS, TOKEN_DAYS, GRAPHIQL (default: from the environment). */
+  security?: SecuritySettings;
 }
 
 export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const pubsub = createLedgerPubSub();
   const photos = new PhotoStore(opts.dataDir);
-  const yoga = createGraphQL({ prisma: opts.db.prisma, pubsub, photos, secureCookies: false });
+  const security = opts.security ?? securityFromEnv();
+  const guard = createHttpGuard(security);
+  // Sync transactions at once: PGlite has one connection; PostgreSQL's pool (10) keeps room for reads.
+  const syncGate = new SyncGate({ concurrency: opts.db.kind === "pglite" ? 1 : 5, maxQueue: 100, maxWaitMs: 10_000 });
+  const yoga = createGraphQL({ prisma: opts.db.prisma, pubsub, photos, security, syncGate });
   const serveStatic = createStaticHandler(opts.distDir ?? clientDist);
   const uploads = createUploadHandler(opts.db.prisma, photos);
   const files = createFileHandler(opts.db.prisma, photos);
   const notices = createNoticeHandler(opts.db.prisma);
   const downloads = createExportHandler(opts.db.prisma);
-  const publicPages = createPublicHandler(opts.db.prisma);
+  const publicPages = createPublicHandler(opts.db.prisma, security);
   const fail = (res: ServerResponse) => (err: unknown) => {
     console.error(err);
     if (!res.headersSent) res.writeHead(500).end();
     else res.destroy();
   };
-  const http = createHttpServer((req, res) => withCompression(req, res, () => route(req, res)));
+  const http = createHttpServer((req, res) => {
+    if (!guard(req, res)) return;
+    withCompression(req, res, () => route(req, res));
+  });
   const route = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
     if (url === "/graphql" || url.startsWith("/graphql?")) {

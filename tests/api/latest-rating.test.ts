@@ -29,7 +29,9 @@ function rng(seed: number) {
 beforeAll(async () => {
   db = await createTestDatabase();
   await importReport(db.prisma, await readFile(sampleReportPath, "utf8"));
-  inspectorId = (await createUser(db.prisma, { username: "insp", password: "x".repeat(12), role: "INSPECTOR" })).id;
+  inspectorId = (
+    await createUser(db.prisma, { username: "insp", password: "velvet tundra 83 quokka", role: "INSPECTOR" })
+  ).id;
   problems = (
     await db.prisma.problem.findMany({ include: { measures: { select: { id: true } } }, orderBy: { number: "asc" } })
   ).slice(0, 3);

@@ -213,7 +213,7 @@ describe("an admin", () => {
     const dup: any = await ad(`mutation { createUnit(name: "市审计局") { __typename ... on Error { code } } }`);
     expect(dup.data.createUnit).toEqual({ __typename: "ValidationError", code: "VALIDATION_FAILED" });
     const noUnit: any = await ad(
-      `mutation { createUser(username:"x1", password:"0123456789ab", role: UNIT_LIAISON) { __typename ... on ValidationError { issues { path } } } }`,
+      `mutation { createUser(username:"x1", password:"velvet tundra 83 quokka", role: UNIT_LIAISON) { __typename ... on ValidationError { issues { path } } } }`,
     );
     expect(noUnit.data.createUser).toEqual({ __typename: "ValidationError", issues: [{ path: "unitId" }] });
     const shortPw: any = await ad(

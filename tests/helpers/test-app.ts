@@ -7,6 +7,7 @@ import { startServer, type AppServer } from "@rectify/server/server";
 import { importReport } from "@rectify/server/queries/import-report";
 import { createUser, findOrCreateUnit } from "@rectify/server/queries/users";
 import { sampleReportPath } from "@rectify/server/config";
+import { securityFromEnv, type SecuritySettings } from "@rectify/server/security/settings";
 import { createTestDatabase, type TestDatabase } from "./test-db.ts";
 
 export const PASSWORD = "correct horse battery";
@@ -29,8 +30,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** `env`: security settings as the environment would give them (PUBLIC_URL, TRUSTED_PROXY, …); none by default. */
 export async function startTestApp(
-  opts: { sample?: boolean; onStatement?: (sql: string) => void } = {},
+  opts: {
+    sample?: boolean;
+    onStatement?: (sql: string) => void;
+    env?: NodeJS.ProcessEnv;
+    security?: Partial<SecuritySettings>;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase({ onStatement: opts.onStatement });
   if (opts.sample !== false) await importReport(db.prisma, await readFile(sampleReportPath, "utf8"));
@@ -45,7 +52,8 @@ export async function startTestApp(
   ];
   for (const [, u] of users) await createUser(db.prisma, u);
   const dataDir = await mkdtemp(path.join(tmpdir(), "rectify-test-"));
-  const server = await startServer({ db, dataDir, port: 0, host: "127.0.0.1" });
+  const security = { ...securityFromEnv(opts.env ?? {}), ...opts.security };
+  const server = await startServer({ db, dataDir, port: 0, host: "127.0.0.1", security });
   const gql = async <T = any>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
     const res = await fetch(`${server.url}/graphql`, {
       method: "POST",

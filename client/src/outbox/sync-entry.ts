@@ -175,7 +175,9 @@ async function fail(
         ...current,
         state: "waiting",
         lastError: error,
-        nextAttemptAt: deps.now() + backoffDelay(current.attempts, deps.random),
+        nextAttemptAt:
+          deps.now() +
+          Math.max(backoffDelay(current.attempts, deps.random), err instanceof TransportError ? err.retryAfterMs : 0),
       });
     } else {
       await deps.store.put({ ...current, state: "needs_attention", lastError: error, attempts: 0 });

@@ -33,10 +33,13 @@ export class TransportError extends Error {
   override readonly name = "TransportError";
   readonly code: string;
   readonly retryable: boolean;
+  /** The server said when to come back (SYNC_BUSY, Retry-After): the next attempt waits at least this long. */
+  readonly retryAfterMs: number;
 
-  constructor(code: string, message: string, options: { retryable: boolean; cause?: unknown }) {
+  constructor(code: string, message: string, options: { retryable: boolean; cause?: unknown; retryAfterMs?: number }) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retryable = options.retryable;
+    this.retryAfterMs = options.retryAfterMs ?? 0;
   }
 }

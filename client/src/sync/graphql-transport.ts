@@ -65,6 +65,14 @@ export function createGraphqlTransport(options: GraphqlTransportOptions = {}): S
         retryable: false,
       });
     }
+    if (codes.includes("SYNC_BUSY")) {
+      // Overload: not the record's fault; come back after the server's Retry-After (seconds).
+      const seconds = Number(res.headers.get("retry-after")) || 5;
+      throw new TransportError(SYNC_TRANSPORT_CODES.BUSY, "The server is busy; trying again shortly", {
+        retryable: true,
+        retryAfterMs: seconds * 1000,
+      });
+    }
     if (!res.ok && !body?.data) throw statusError(http, res, field);
     const answer = body?.data?.[field];
     if (!answer) {

@@ -6,18 +6,27 @@ import type { User } from "../generated/prisma/client.ts";
 
 export type SessionKind = "cookie" | "bearer";
 export const COOKIE_NAME = "rectify_session";
-const LIFETIME_MS: Record<SessionKind, number> = {
-  cookie: 30 * 24 * 3600 * 1000, // a field inspector must stay logged in through weeks offline
-  bearer: 365 * 24 * 3600 * 1000,
-};
+/** Lifetimes come from SESSION_DAYS / TOKEN_DAYS (security/settings.ts). */
+export interface Lifetimes {
+  cookieLifetimeMs: number;
+  bearerLifetimeMs: number;
+}
 
 export function digestToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function issueSession(prisma: PrismaClient, userId: string, kind: SessionKind, now = new Date()) {
+export async function issueSession(
+  prisma: PrismaClient,
+  userId: string,
+  kind: SessionKind,
+  lifetimes: Lifetimes,
+  now = new Date(),
+) {
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + LIFETIME_MS[kind]);
+  const expiresAt = new Date(
+    now.getTime() + (kind === "cookie" ? lifetimes.cookieLifetimeMs : lifetimes.bearerLifetimeMs),
+  );
   await prisma.session.create({ data: { tokenHash: digestToken(token), kind, userId, expiresAt } });
   return { token, expiresAt };
 }

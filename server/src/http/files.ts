@@ -46,7 +46,7 @@ function disposition(kind: "inline" | "attachment", fileName: string): string {
 export function createFileHandler(prisma: PrismaClient, photos: PhotoStore) {
   return async (req: IncomingMessage, res: ServerResponse, photoId: string, download = false) => {
     const user = await requestUser(prisma, req);
-    const valid = /^[0-9a-f-]{36}$/.test(photoId);
+    const valid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(photoId);
     if (!valid || !(await mayRead(prisma, user, photoId))) return void res.writeHead(user ? 403 : 401).end();
     const att = await prisma.attachment.findUnique({ where: { id: photoId } });
     if (!att?.completedAt || !(await photos.has(att.sha256))) return void res.writeHead(404).end();

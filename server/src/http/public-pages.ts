@@ -11,16 +11,14 @@ import { PUBLIC_PROBLEM } from "../queries/visibility.ts";
 import { esc, page, STATUS_LABEL } from "./html.ts";
 import { publicProgressByMeasure } from "./public-progress.ts";
 import { inspectionsPage } from "./public-inspections.ts";
+import { requestMeta, trustedOrigin } from "../security/request-meta.ts";
+import type { SecuritySettings } from "../security/settings.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PUBLISHED = PUBLIC_PROBLEM;
 
 function html(res: ServerResponse, status: number, body: string) {
   res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache" }).end(body);
-}
-
-function origin(req: IncomingMessage): string {
-  return process.env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${req.headers.host ?? "localhost"}`;
 }
 
 function opinionForm(target: { problemId?: string; unitId?: string }, message = "") {
@@ -86,11 +84,19 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(body);
 }
 
-async function postOpinion(prisma: PrismaClient, req: IncomingMessage, res: ServerResponse) {
+async function postOpinion(prisma: PrismaClient, req: IncomingMessage, res: ServerResponse, s: SecuritySettings) {
   const form = await readForm(req);
+  // Anything but a UUID is answered as "not found" below, never looked up (a malformed id must not reach the DB).
   const problemId = form.get("problemId");
   const unitId = form.get("unitId");
-  const back = (msg: string) => (problemId ? problemPage(prisma, problemId, msg) : unitPage(prisma, unitId ?? "", msg));
+  const back = async (msg: string) =>
+    problemId
+      ? UUID.test(problemId)
+        ? problemPage(prisma, problemId, msg)
+        : null
+      : unitId && UUID.test(unitId)
+        ? unitPage(prisma, unitId, msg)
+        : null;
   if (form.get("website"))
     return html(res, 200, page("已收到", `<p class="notice ok" role="status">感谢您的意见。</p>`));
   try {
@@ -103,7 +109,7 @@ async function postOpinion(prisma: PrismaClient, req: IncomingMessage, res: Serv
         contact: form.get("contact"),
         text: form.get("text") ?? "",
       },
-      req.socket.remoteAddress ?? "unknown",
+      requestMeta(req, s).clientAddress,
     );
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -120,8 +126,8 @@ async function postOpinion(prisma: PrismaClient, req: IncomingMessage, res: Serv
   return html(res, 200, done ?? page("已收到", "<p>感谢您的意见。</p>"));
 }
 
-async function poster(prisma: PrismaClient, req: IncomingMessage, kind: "problems" | "units", id: string) {
-  const url = `${origin(req)}/public/${kind}/${id}`;
+async function poster(prisma: PrismaClient, origin: string, kind: "problems" | "units", id: string) {
+  const url = `${origin}/public/${kind}/${id}`;
   const name =
     kind === "problems"
       ? (await prisma.problem.findFirst({ where: { id, ...PUBLISHED }, select: { title: true } }))?.title
@@ -130,7 +136,7 @@ async function poster(prisma: PrismaClient, req: IncomingMessage, kind: "problem
   return { url, name, svg: await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
 }
 
-export function createPublicHandler(prisma: PrismaClient) {
+export function createPublicHandler(prisma: PrismaClient, security: SecuritySettings) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const [url = "/", query = ""] = (req.url ?? "/").split("?", 2);
     if (url === "/public/inspections" && req.method === "GET") {
@@ -138,7 +144,7 @@ export function createPublicHandler(prisma: PrismaClient) {
       return true;
     }
     if (url === "/public/opinions" && req.method === "POST") {
-      await postOpinion(prisma, req, res);
+      await postOpinion(prisma, req, res, security);
       return true;
     }
     const m = url.match(/^\/(public|qr)\/(problems|units)\/([0-9a-f-]{36})(\.svg)?$/);
@@ -152,7 +158,13 @@ export function createPublicHandler(prisma: PrismaClient) {
       return true;
     }
     if (area !== "qr") return false;
-    const p = await poster(prisma, req, kind, id);
+    // A poster prints PUBLIC_URL, or this server's own name: never whatever Host header a request made up.
+    const origin = trustedOrigin(req, security);
+    if (!origin) {
+      html(res, 400, page("无法生成二维码", "<p>请设置 PUBLIC_URL（对外访问地址）后再打印二维码。</p>"));
+      return true;
+    }
+    const p = await poster(prisma, origin, kind, id);
     if (!p) {
       html(res, 404, page("未找到", "<p>该事项不存在或尚未公开。</p>"));
       return true;

@@ -46,7 +46,7 @@ export function createUploadHandler(prisma: PrismaClient, photos: PhotoStore) {
   return async (req: IncomingMessage, res: ServerResponse, photoId: string) => {
     const user = await requestUser(prisma, req);
     if (!user) return send(res, 401, {}, "log in first");
-    const att = /^[0-9a-f-]{36}$/.test(photoId)
+    const att = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(photoId)
       ? await prisma.attachment.findUnique({
           where: { id: photoId },
           include: { record: { select: { inspectorId: true } } },

@@ -130,6 +130,10 @@ export async function changeMeasureStatus(ctx: Context, measureId: string, to: R
   const viewer = ctx.viewer!;
   return ctx.prisma.$transaction(async (tx) => {
     const current = await tx.measure.findUnique({ where: { id: measureId }, select: { status: true } });
+    // Authorise before saying anything about the measure's status (another unit must not learn it).
+    if (current && !(await canActOnMeasure(tx, viewer, measureId))) {
+      throw new ForbiddenError("This measure is not your unit's");
+    }
     const workflow = current && workflowMutationFor(current.status, to);
     if (current && workflow) {
       throw new InvalidTransitionError(current.status, to, `use ${workflow}, which records the evidence it needs`);

@@ -8,6 +8,7 @@ import type { Viewer } from "../context.ts";
 import { NotFoundError, RateLimitedError, ValidationError } from "../errors.ts";
 import { audit } from "./audit.ts";
 import { PUBLIC_PROBLEM } from "./visibility.ts";
+import { reserveInWindow } from "../security/rate-limit.ts";
 
 export const OPINIONS_PER_HOUR = 5;
 
@@ -46,7 +47,7 @@ function installationSalt(prisma: PrismaClient): Promise<string> {
   return salt;
 }
 
-export async function submitOpinion(prisma: PrismaClient, input: OpinionInput, source: string, now = new Date()) {
+export async function submitOpinion(prisma: PrismaClient, input: OpinionInput, source: string) {
   const parsed = opinionSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
@@ -69,10 +70,9 @@ export async function submitOpinion(prisma: PrismaClient, input: OpinionInput, s
   const sourceHash = createHash("sha256")
     .update(`${await installationSalt(prisma)}:${source}`)
     .digest("hex");
-  const recent = await prisma.opinion.count({
-    where: { sourceHash, createdAt: { gt: new Date(now.getTime() - 3600_000) } },
-  });
-  if (recent >= OPINIONS_PER_HOUR) throw new RateLimitedError(3600);
+  // Reserved atomically in the database before storing, so concurrent submissions cannot all pass the count.
+  const slot = await reserveInWindow(prisma, `opinion:${sourceHash}`, OPINIONS_PER_HOUR, 3600_000);
+  if (!slot.allowed) throw new RateLimitedError(slot.retryAfterSeconds);
   const opinion = await prisma.opinion.create({
     data: {
       problemId: o.problemId ?? null,

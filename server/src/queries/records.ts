@@ -19,6 +19,7 @@ import {
 import type { PhotoStore } from "../files/photo-store.ts";
 import { audit } from "./audit.ts";
 import { refreshSyncState, stateOf, type HeldConflictRow, type Tx } from "./record-state.ts";
+import { SyncBusyError } from "../errors.ts";
 import {
   checkReferencesSql,
   holdConflict,
@@ -158,9 +159,14 @@ export async function syncRecord(deps: SyncDeps, input: unknown, now = new Date(
   const env = checked.value;
   for (let attempt = 0; ; attempt++) {
     try {
-      const result = await deps.prisma.$transaction((tx) => applyEnvelope(tx, deps, env), { timeout: 30_000 });
+      const result = await deps.prisma.$transaction((tx) => applyEnvelope(tx, deps, env), {
+        timeout: 30_000,
+        maxWait: 10_000,
+      });
       return { ...result, problemId: env.problemId };
     } catch (err) {
+      // The transaction could not start in time (pool exhausted): overload, the device retries later.
+      if ((err as { code?: string })?.code === "P2028") throw new SyncBusyError(5);
       if (err instanceof Rejection) {
         return {
           answer: rejectedAnswer(env.recordId, { code: err.code, message: err.message }),

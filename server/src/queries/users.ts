@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
+import { weakPasswordReason } from "../auth/password-strength.ts";
 import { BadCredentialsError, ValidationError } from "../errors.ts";
 
 export interface NewUser {
@@ -19,6 +20,8 @@ export async function createUser(prisma: PrismaClient, u: NewUser) {
   if (u.role === "UNIT_LIAISON" && !u.unitId) {
     throw new ValidationError("A unit liaison needs a unit", [{ path: "unitId", message: "required" }]);
   }
+  const weak = weakPasswordReason(u.password, [username, u.displayName ?? ""]);
+  if (weak) throw new ValidationError(`Password: ${weak}`, [{ path: "password", message: weak }]);
   if (await prisma.user.findUnique({ where: { username } })) {
     throw new ValidationError(`User name "${username}" is taken`, [{ path: "username", message: "taken" }]);
   }

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { builder } from "../builder.ts";
 import { BadCredentialsError, RateLimitedError, ValidationError } from "../errors.ts";
 import { issueSession, revokeSession } from "../auth/sessions.ts";
-import { loginLimiter } from "../auth/login-limiter.ts";
+import { loginSucceeded, reserveLoginAttempt } from "../auth/login-limiter.ts";
+import { recordLoginFailure } from "../auth/login-failures.ts";
 import { audit } from "../queries/audit.ts";
 import { authenticate } from "../queries/users.ts";
 
@@ -57,21 +58,18 @@ builder.mutationFields((t) => ({
           ...parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
         ]);
       }
-      const keys = [`u:${args.username.trim().toLowerCase()}`];
-      loginLimiter.check(keys);
+      // Reserve the attempt first: parallel guesses are each counted before any password hash runs.
+      const keys = await reserveLoginAttempt(ctx.prisma, ctx.security.login, args.username, ctx.clientAddress);
       let user;
       try {
         user = await authenticate(ctx.prisma, args.username, args.password);
       } catch (err) {
-        if (err instanceof BadCredentialsError) {
-          loginLimiter.fail(keys);
-          await audit(ctx.prisma, null, "loginFailed", "User", null, { username: args.username.trim() });
-        }
+        if (err instanceof BadCredentialsError) await recordLoginFailure(ctx.prisma, args.username, ctx.clientAddress);
         throw err;
       }
-      loginLimiter.succeed(keys);
+      await loginSucceeded(ctx.prisma, keys);
       const kind = args.credential === "BEARER" ? "bearer" : "cookie";
-      const { token, expiresAt } = await issueSession(ctx.prisma, user.id, kind);
+      const { token, expiresAt } = await issueSession(ctx.prisma, user.id, kind, ctx.security);
       if (kind === "cookie") ctx.cookies.set(token, expiresAt);
       // The rest of this response (e.g. the payload's user) is read as the user who just logged in.
       ctx.viewer = {
@@ -90,6 +88,8 @@ builder.mutationFields((t) => ({
     description: "Ends the current session (cookie or bearer token).",
     resolve: async (_root, _args, ctx) => {
       if (ctx.token) await revokeSession(ctx.prisma, ctx.token);
+      if (ctx.viewer && ctx.sessionId)
+        ctx.pubsub.publish("sessionEnded", { userId: ctx.viewer.id, sessionId: ctx.sessionId });
       ctx.cookies.clear();
       await audit(ctx.prisma, ctx.viewer, "logout", "User", ctx.viewer?.id ?? null);
       return true;

@@ -21,5 +21,7 @@ import "./notices.ts";
 import "./audit.ts";
 import "./inspections.ts";
 import "./authoring.ts";
+import "./sessions.ts";
+import "./nodes.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -2,11 +2,13 @@
 // listed through filtered, paged connections. Row visibility: queries/ledger-filters.ts and the seeProblem /
 // seeMeasure scopes (which also guard Relay node/nodes). Internal fields need a login.
 import { builder } from "../builder.ts";
+import { ValidationError } from "../errors.ts";
 import { problemWhere, measureWhere, measureVisibility, type LedgerFilter } from "../queries/ledger-filters.ts";
 import { DONE_STATUSES, shanghaiToday } from "../domain/dates.ts";
 import { RectStatusEnum, SectionEnum } from "./enums.ts";
 import { decodeId } from "./ids.ts";
 import { UnitNode } from "./users.ts";
+import { rollUpHidden } from "../queries/history-visibility.ts";
 import "./inspection.ts";
 
 const internal = { authScopes: { loggedIn: true } } as const;
@@ -117,7 +119,11 @@ builder.prismaObject("StatusChange", {
   fields: (t) => ({
     fromStatus: t.expose("fromStatus", { type: RectStatusEnum, nullable: true }),
     toStatus: t.expose("toStatus", { type: RectStatusEnum }),
-    reason: t.exposeString("reason"),
+    reason: t.string({
+      description:
+        "Why. A unit liaison does not see the reasons of other units' measures rolled up onto a shared problem.",
+      resolve: async (c, _a, ctx) => ((await rollUpHidden(c, ctx)) ? "（其他单位措施的状态变化）" : c.reason),
+    }),
     at: t.expose("at", { type: "DateTime" }),
     actorName: t.string({
       nullable: true,
@@ -126,6 +132,8 @@ builder.prismaObject("StatusChange", {
     }),
   }),
 });
+
+export const MAX_SEARCH_CHARS = 100;
 
 export const LedgerFilterInput = builder.inputType("LedgerFilter", {
   description: "Filters for problem and measure lists; all given filters must hold.",
@@ -139,7 +147,10 @@ export const LedgerFilterInput = builder.inputType("LedgerFilter", {
     overdue: t.boolean({ required: false, description: "Deadline passed (Asia/Shanghai) and not completed" }),
     deadlineFrom: t.field({ type: "Date", required: false }),
     deadlineTo: t.field({ type: "Date", required: false }),
-    search: t.string({ required: false, description: "Words in titles, bodies or measure texts" }),
+    search: t.string({
+      required: false,
+      description: "Words in titles, bodies or measure texts (at most 100 characters)",
+    }),
     includeArchived: t.boolean({ required: false, description: "Also archived (removed but kept) rows" }),
   }),
 });
@@ -149,6 +160,12 @@ function filterArgs(
   raw: typeof LedgerFilterInput.$inferInput | null | undefined,
 ) {
   const f = raw ?? {};
+  // A bounded search: a multi-megabyte pattern once held the database (and everyone behind it) for seconds.
+  if (f.search && f.search.length > MAX_SEARCH_CHARS) {
+    throw new ValidationError(`search is at most ${MAX_SEARCH_CHARS} characters`, [
+      { path: "filter.search", message: `at most ${MAX_SEARCH_CHARS} characters` },
+    ]);
+  }
   const filter: LedgerFilter = {
     ...f,
     inspectionId: f.inspectionId ? decodeId(f.inspectionId, "Inspection") : null,

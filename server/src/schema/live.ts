@@ -5,6 +5,7 @@ import { builder } from "../builder.ts";
 import type { LedgerEvent } from "../pubsub.ts";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { liaisonScope } from "../queries/visibility.ts";
+import { untilSessionEnds } from "../security/live-session.ts";
 
 const LedgerEventKind = builder.enumType("LedgerEventKind", {
   description: "What changed.",
@@ -33,14 +34,18 @@ builder.subscriptionField("ledgerChanged", (t) =>
     type: LedgerEventRef,
     description: "Fires on every ledger change the viewer may see (a unit liaison: their own unit's problems only).",
     authScopes: { staff: true, liaison: true },
+    // The stream ends with its session (logout, revocation, deactivation): security/live-session.ts.
     subscribe: (_root, _args, ctx) =>
-      pipe(
-        ctx.pubsub.subscribe("ledger"),
-        filter(async (e: LedgerEvent) => {
-          if (ctx.viewer?.role !== "UNIT_LIAISON") return true;
-          // Read afresh per event: a long-lived dashboard must follow assignments made after it subscribed.
-          return !!e.problemId && (await liaisonScope(ctx.prisma, ctx.viewer.unitId)).problemIds.has(e.problemId);
-        }),
+      untilSessionEnds(
+        pipe(
+          ctx.pubsub.subscribe("ledger"),
+          filter(async (e: LedgerEvent) => {
+            if (ctx.viewer?.role !== "UNIT_LIAISON") return true;
+            // Read afresh per event: a long-lived dashboard must follow assignments made after it subscribed.
+            return !!e.problemId && (await liaisonScope(ctx.prisma, ctx.viewer.unitId)).problemIds.has(e.problemId);
+          }),
+        ),
+        ctx,
       ),
     resolve: (e) => e,
   }),

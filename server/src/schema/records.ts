@@ -216,7 +216,10 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true },
     args: { envelope: t.arg({ type: "JSON" }) },
     resolve: async (_root, args, ctx) => {
-      const result = await syncRecord({ prisma: ctx.prisma, viewer: ctx.viewer!, photos: ctx.photos }, args.envelope);
+      // Admission control: overload answers SYNC_BUSY with Retry-After (security/sync-gate.ts), never a generic error.
+      const result = await ctx.syncGate.run(() =>
+        syncRecord({ prisma: ctx.prisma, viewer: ctx.viewer!, photos: ctx.photos }, args.envelope),
+      );
       if (result.changed) {
         ctx.pubsub.publish("ledger", {
           kind: "record",

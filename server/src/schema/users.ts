@@ -4,6 +4,7 @@ import { z } from "zod";
 import { builder } from "../builder.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { hashPassword } from "../auth/password.ts";
+import { weakPasswordReason } from "../auth/password-strength.ts";
 import { audit } from "../queries/audit.ts";
 import { createUser } from "../queries/users.ts";
 import { decodeId } from "./ids.ts";
@@ -93,7 +94,14 @@ builder.queryFields((t) => ({
 }));
 
 const name = z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters");
-const password = z.string().min(10, "a password needs at least 10 characters").max(200);
+// zxcvbn strength, not just length (auth/password-strength.ts).
+const password = z
+  .string()
+  .max(200)
+  .superRefine((pw, ctx) => {
+    const why = weakPasswordReason(pw);
+    if (why) ctx.addIssue({ code: "custom", message: why });
+  });
 
 builder.mutationFields((t) => ({
   createUser: t.prismaField({
@@ -159,6 +167,7 @@ builder.mutationFields((t) => ({
         await audit(tx, ctx.viewer, "updateUser", "User", id, { changed });
         return u;
       });
+      if (args.active === false || args.password) ctx.pubsub.publish("sessionEnded", { userId: id, sessionId: null });
       return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: updated.id } });
     },
   }),

@@ -17,6 +17,16 @@ export const MAX_QA_PAIRS = 200;
 export const MAX_MEASURES = 200;
 /** How far a device clock may run ahead of the server before a record is refused. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+/**
+ * No record is older than this (a device clock reset to 0001-01-01 or 1970 is refused). The server also
+ * refuses a deviceTime before its inspection began (startDate, else feedbackDate), which only it knows.
+ */
+export const MIN_DEVICE_TIME = "2000-01-01T00:00:00Z";
+/**
+ * A whole record's content (its canonical JSON) is at most this many characters: each field has its own bound,
+ * but 200 questions of 20,000 characters would still make one record of 8 million.
+ */
+export const MAX_RECORD_CHARS = 200_000;
 
 // Ids are compared as strings (content hash, duplicate checks), so they are normalised to lowercase;
 // PostgreSQL prints uuids lowercase too. Client-generated ids must be real RFC 9562 UUIDs, database ids

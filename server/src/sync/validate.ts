@@ -1,6 +1,14 @@
 // validateEnvelope: schema + clock check, turning zod issues into one English message that names each field path.
 import type { z } from "zod";
-import { MAX_CLOCK_SKEW_MS, recordEnvelopeSchema, type RecordEnvelope } from "./envelope.ts";
+import {
+  MAX_CLOCK_SKEW_MS,
+  MAX_RECORD_CHARS,
+  MIN_DEVICE_TIME,
+  recordEnvelopeSchema,
+  type RecordEnvelope,
+} from "./envelope.ts";
+import { canonicalJson } from "./canonical-json.ts";
+import { contentOf } from "./content-hash.ts";
 import type { SyncError } from "./answer.ts";
 
 export interface ValidationIssue {
@@ -42,7 +50,8 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
 
 /**
  * Validates an untrusted envelope. `now` is the receiver's clock: `deviceTime` may not be more than
- * five minutes ahead of it (a device with a wrong clock would otherwise reorder the problem's history).
+ * five minutes ahead of it (a device with a wrong clock would otherwise reorder the problem's history), nor
+ * before MIN_DEVICE_TIME; the whole content at most MAX_RECORD_CHARS.
  * Both sides run it: the client before queueing, the server before deciding.
  */
 export function validateEnvelope(input: unknown, now: Date): ValidationResult {
@@ -57,6 +66,13 @@ export function validateEnvelope(input: unknown, now: Date): ValidationResult {
         path: "deviceTime",
         message: `is ${Math.round(skew / 60000)} minutes ahead of the server clock (at most 5 allowed); check the device clock`,
       });
+    }
+    if (Date.parse(parsed.data.deviceTime) < Date.parse(MIN_DEVICE_TIME)) {
+      issues.push({ path: "deviceTime", message: `is before ${MIN_DEVICE_TIME.slice(0, 10)}; check the device clock` });
+    }
+    const size = canonicalJson(contentOf(parsed.data)).length;
+    if (size > MAX_RECORD_CHARS) {
+      issues.push({ path: "", message: `is ${size} characters long; at most ${MAX_RECORD_CHARS} are accepted` });
     }
   }
   if (parsed.success && issues.length === 0) return { ok: true, value: parsed.data };

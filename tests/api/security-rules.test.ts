@@ -1,0 +1,98 @@
+// Smaller rules of the security audit, over real HTTP: weak passwords refused on every path, authorisation before
+// transition rules (no status leak to another unit), sync bounds (device clock, record size), Secure cookies
+// behind HTTPS, and sessions listable and revocable.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PASSWORD, startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { send, siteVisit } from "../helpers/records.ts";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ env: { PUBLIC_URL: "https://rectify.example.gov.cn" } });
+});
+afterAll(async () => app?.close());
+
+describe("passwords", () => {
+  it("refuses easy passwords when creating or changing a user, whatever their length", async () => {
+    for (const password of ["aaaaaaaaaa", "1234567890", "password123", "qwertyuiop"]) {
+      const r = await app.as("admin")(
+        `mutation($p: String!) { createUser(username: "weak", password: $p, role: INSPECTOR) { __typename ... on ValidationError { code issues { path message } } } }`,
+        { p: password },
+      );
+      expect(r.data?.createUser, password).toMatchObject({ __typename: "ValidationError", code: "VALIDATION_FAILED" });
+    }
+    expect(await app.db.prisma.user.count({ where: { username: "weak" } })).toBe(0);
+  });
+});
+
+describe("authorisation before transition rules", () => {
+  it("answers another unit's liaison FORBIDDEN without naming the measure's status", async () => {
+    const m = await app.db.prisma.measure.findFirstOrThrow({ where: { status: "COMPLETED" } });
+    await app.db.prisma.measure.update({ where: { id: m.id }, data: { responsibleUnitId: app.units.a } });
+    const id = Buffer.from(`Measure:${m.id}`).toString("base64");
+    const r = await app.as("liaisonB")(
+      `mutation($id: ID!) { changeStatus(id: $id, status: IN_PROGRESS, reason: "试探") { __typename ... on Error { code message } } }`,
+      { id },
+    );
+    const text = JSON.stringify(r);
+    expect(text).toContain("FORBIDDEN");
+    expect(text).not.toContain("COMPLETED");
+  });
+});
+
+describe("sync bounds", () => {
+  it("refuses a device time of 0001-01-01 or before the inspection, and a record of millions of characters", async () => {
+    const problem = await app.db.prisma.problem.findFirstOrThrow();
+    const old = await send(app, "inspector", siteVisit(problem.id, [], { deviceTime: "0001-01-01T00:00:00Z" }));
+    expect(old).toMatchObject({ outcome: "REJECTED", error: { code: "SYNC_INVALID_RECORD" } });
+    const qa = Array.from({ length: 200 }, () => ({ question: "问".repeat(20_000), answer: "答".repeat(20_000) }));
+    const huge = siteVisit(problem.id, [], {
+      kind: "ONSITE_QUESTIONING",
+      details: { interviewee: { name: "李四", post: "", unit: "" }, qa, signature: null },
+    } as never);
+    const r: any = await app.as("inspector")(
+      `mutation($e: JSON!) { syncRecord(envelope: $e) { outcome error { code } } }`,
+      { e: huge },
+    );
+    // Refused before it reaches the sync code (8 million characters in one request).
+    expect(r.errors?.[0]?.extensions?.code ?? r.data?.syncRecord?.error?.code).toMatch(
+      /VALIDATION_FAILED|SYNC_INVALID_RECORD/,
+    );
+    expect(await app.db.prisma.inspectionRecord.count()).toBe(0);
+  });
+});
+
+describe("sessions", () => {
+  it("sets a Secure cookie when PUBLIC_URL is https, and lists and revokes sessions", async () => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ query: `mutation { login(username: "insp", password: "${PASSWORD}") { __typename } }` }),
+    });
+    const setCookie = res.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/; Secure/);
+    const mine = await app.as("inspector")(`{ mySessions { id kind current expiresAt } }`);
+    const sessions = mine.data!.mySessions as { id: string; kind: string; current: boolean; expiresAt: string }[];
+    expect(sessions.length).toBeGreaterThanOrEqual(2);
+    const bearer = sessions.find((s) => s.current)!;
+    expect(bearer.kind).toBe("bearer");
+    // Shorter default lifetimes: 30 days for API tokens.
+    expect(Date.parse(bearer.expiresAt) - Date.now()).toBeLessThanOrEqual(30 * 24 * 3600_000 + 60_000);
+    const other = sessions.find((s) => !s.current)!;
+    const byOther = await app.as("liaisonA")(
+      `mutation($id: ID!) { revokeSession(id: $id) { __typename ... on Error { code } } }`,
+      { id: other.id },
+    );
+    expect(byOther.data?.revokeSession).toMatchObject({ code: "FORBIDDEN" });
+    const byAdmin = await app.as("admin")(`mutation($id: ID!) { revokeSession(id: $id) { __typename } }`, {
+      id: other.id,
+    });
+    expect(byAdmin.errors).toBeUndefined();
+    const cookie = setCookie.split(";")[0]!;
+    const after = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+      body: JSON.stringify({ query: `{ me { username } }` }),
+    });
+    expect((await after.json()).data.me).toBeNull();
+  });
+});
