@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
@@ -72,7 +73,9 @@ async function openPglite(dataDir: string, onStatement?: (sql: string) => void):
     await mkdir(pgDir, { recursive: true });
     unlock = await lockDataDir(path.resolve(dataDir, "pglite.lock"));
   }
-  const db = await PGlite.create(pgDir).catch(async (err: unknown) => {
+  // pg_trgm backs the search indexes (migration search_trigram); PGlite loads an extension only when asked, on
+  // every start, for new and existing data directories alike.
+  const db = await PGlite.create(pgDir, { extensions: { pg_trgm } }).catch(async (err: unknown) => {
     await unlock();
     throw err;
   });

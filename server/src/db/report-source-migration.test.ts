@@ -5,10 +5,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { migrate, migrationsDir, type SqlSession } from "./migrate.ts";
 
 const MIGRATION = "20261201110000_report_source";
-const db = new PGlite();
+// pg_trgm as db.ts loads it: the search_trigram migration needs it.
+const db = new PGlite({ extensions: { pg_trgm } });
 const session: SqlSession = {
   query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
   exec: async (sql: string) => {
