@@ -1,6 +1,7 @@
 // Smaller rules of the security audit, over real HTTP: weak passwords refused on every path, authorisation before
 // transition rules (no status leak to another unit), sync bounds (device clock, record size), Secure cookies
 // behind HTTPS, and sessions listable and revocable.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { send, siteVisit } from "../helpers/records.ts";
@@ -44,6 +45,45 @@ describe("sync bounds", () => {
     const problem = await app.db.prisma.problem.findFirstOrThrow();
     const old = await send(app, "inspector", siteVisit(problem.id, [], { deviceTime: "0001-01-01T00:00:00Z" }));
     expect(old).toMatchObject({ outcome: "REJECTED", error: { code: "SYNC_INVALID_RECORD" } });
+    // Before the inspection began (its first day, Asia/Shanghai) is refused; that day itself is fine.
+    await app.db.prisma.inspection.update({
+      where: { id: problem.inspectionId },
+      data: { startDate: new Date("2025-06-01T00:00:00Z") },
+    });
+    const early = await send(app, "inspector", siteVisit(problem.id, [], { deviceTime: "2025-05-31T23:00:00+08:00" }));
+    expect(early).toMatchObject({ outcome: "REJECTED", error: { code: "SYNC_INVALID_RECORD" } });
+    expect((early as { error: { message: string } }).error.message).toContain("before the inspection began");
+    const firstDay = await send(
+      app,
+      "inspector",
+      siteVisit(problem.id, [], { deviceTime: "2025-06-01T08:00:00+08:00" }),
+    );
+    expect(firstDay).toMatchObject({ outcome: "CREATED" });
+    await app.db.prisma.inspectionRecord.deleteMany();
+    // A progress report's device time has the same floor.
+    const measure = await app.db.prisma.measure.findFirstOrThrow({ where: { problemId: problem.id } });
+    await app.db.prisma.measure.update({ where: { id: measure.id }, data: { responsibleUnitId: app.units.a } });
+    const progress: any = await app.as("liaisonA")(
+      `mutation($e: JSON!) { syncProgressReport(envelope: $e) { outcome error { code message } } }`,
+      {
+        e: {
+          entryKind: "progress",
+          recordId: randomUUID(),
+          revision: 1,
+          baseVersion: 0,
+          measureIds: [measure.id],
+          text: "已整改",
+          percentComplete: 50,
+          answersRequestId: null,
+          deviceTime: "0001-01-01T00:00:00Z",
+          photos: [],
+        },
+      },
+    );
+    expect(progress.data?.syncProgressReport).toMatchObject({
+      outcome: "REJECTED",
+      error: { code: "SYNC_INVALID_RECORD", message: expect.stringContaining("before 2000-01-01") },
+    });
     const qa = Array.from({ length: 200 }, () => ({ question: "问".repeat(20_000), answer: "答".repeat(20_000) }));
     const huge = siteVisit(problem.id, [], {
       kind: "ONSITE_QUESTIONING",

@@ -31,9 +31,14 @@ export interface ReferenceCheck {
   problem: boolean;
   measures: number;
   foreignPhoto: string | null;
+  /** When the problem's inspection began (startDate, else feedbackDate); null when neither is known. */
+  inspectionStart: Date | null;
 }
 
-/** The problem exists, how many of the measures are its own, and a photo id already used by another record. */
+/**
+ * The problem exists, how many of the measures are its own, a photo id already used by another record, and when
+ * the problem's inspection began (a record cannot be older). One statement: the sync path stays lean.
+ */
 export async function checkReferencesSql(
   tx: Tx,
   recordId: string,
@@ -46,7 +51,9 @@ export async function checkReferencesSql(
       (SELECT count(*)::int FROM "Measure" WHERE id = ANY(${measureIds}::uuid[]) AND "problemId" = ${problemId}::uuid)
         AS measures,
       (SELECT id::text FROM "Attachment" WHERE id = ANY(${photoIds}::uuid[])
-        AND "recordId" IS DISTINCT FROM ${recordId}::uuid LIMIT 1) AS "foreignPhoto"`;
+        AND "recordId" IS DISTINCT FROM ${recordId}::uuid LIMIT 1) AS "foreignPhoto",
+      (SELECT COALESCE(i."startDate", i."feedbackDate")::timestamp FROM "Problem" p
+        JOIN "Inspection" i ON i.id = p."inspectionId" WHERE p.id = ${problemId}::uuid) AS "inspectionStart"`;
   return row!;
 }
 

@@ -20,6 +20,7 @@ import type { PhotoStore } from "../files/photo-store.ts";
 import { audit } from "./audit.ts";
 import { refreshSyncState, stateOf, type HeldConflictRow, type Tx } from "./record-state.ts";
 import { SyncBusyError } from "../errors.ts";
+import { beforeInspection } from "../sync/envelope.ts";
 import {
   checkReferencesSql,
   holdConflict,
@@ -68,6 +69,12 @@ async function applyEnvelope(
   }
   if (refs.foreignPhoto) {
     throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, `Photo ${refs.foreignPhoto} belongs to another record`);
+  }
+  if (beforeInspection(env.deviceTime, refs.inspectionStart)) {
+    throw new Rejection(
+      SYNC_ERROR_CODES.INVALID_RECORD,
+      `deviceTime ${env.deviceTime} is before the inspection began (${refs.inspectionStart!.toISOString().slice(0, 10)}); check the device clock`,
+    );
   }
   const state = stateOf(row);
   const content = contentOf(env);

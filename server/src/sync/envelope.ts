@@ -1,4 +1,6 @@
-// The record envelope a field device sends (zod schema + types); strict objects, so unknown fields are refused, never silently dropped.
+// The record envelope a field device sends (zod schema + types) and the protocol's bounds: sizes per field and per record,
+// deviceTime not before 2000, not before its inspection began, not more than five minutes ahead of the server.
+// Strict objects, so unknown fields are refused, never silently dropped.
 import { z } from "zod";
 
 export const RECORD_KINDS = ["SITE_VISIT", "LEDGER_CHECK", "ONSITE_QUESTIONING"] as const;
@@ -27,6 +29,21 @@ export const MIN_DEVICE_TIME = "2000-01-01T00:00:00Z";
  * but 200 questions of 20,000 characters would still make one record of 8 million.
  */
 export const MAX_RECORD_CHARS = 200_000;
+
+/**
+ * A record cannot be older than its inspection: a deviceTime before the start of the inspection's first day
+ * (startDate, else feedbackDate; dates are Asia/Shanghai days) is refused by the server, which knows the dates.
+ */
+export function beforeInspection(deviceTime: string, inspectionStart: Date | null): boolean {
+  if (!inspectionStart) return false;
+  const startOfDayShanghai = Date.UTC(
+    inspectionStart.getUTCFullYear(),
+    inspectionStart.getUTCMonth(),
+    inspectionStart.getUTCDate(),
+    -8,
+  );
+  return Date.parse(deviceTime) < startOfDayShanghai;
+}
 
 // Ids are compared as strings (content hash, duplicate checks), so they are normalised to lowercase;
 // PostgreSQL prints uuids lowercase too. Client-generated ids must be real RFC 9562 UUIDs, database ids

@@ -4,7 +4,7 @@
 // recognised; per-measure ids derive from them deterministically, so every replay names the same rows.
 import { z } from "zod";
 import { sha256HexOfString } from "./sha256.ts";
-import { MAX_CLOCK_SKEW_MS } from "./envelope.ts";
+import { MAX_CLOCK_SKEW_MS, MIN_DEVICE_TIME } from "./envelope.ts";
 import { formatPath, issueMessage, type ValidationIssue } from "./validate.ts";
 import type { SyncError } from "./answer.ts";
 
@@ -100,7 +100,10 @@ export interface InvalidProgressError extends SyncError {
 
 export type ProgressValidation = { ok: true; value: ProgressEnvelope } | { ok: false; error: InvalidProgressError };
 
-/** Schema + clock check (deviceTime at most five minutes ahead of `now`), like validateEnvelope for records. */
+/**
+ * Schema + clock check (deviceTime at most five minutes ahead of `now`, not before MIN_DEVICE_TIME), like
+ * validateEnvelope for records.
+ */
 export function validateProgressEnvelope(input: unknown, now: Date): ProgressValidation {
   const parsed = progressEnvelopeSchema.safeParse(input);
   const issues: ValidationIssue[] = parsed.success
@@ -108,6 +111,9 @@ export function validateProgressEnvelope(input: unknown, now: Date): ProgressVal
     : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i) }));
   if (parsed.success && Date.parse(parsed.data.deviceTime) - now.getTime() > MAX_CLOCK_SKEW_MS) {
     issues.push({ path: "deviceTime", message: "is ahead of the server clock; check the device clock" });
+  }
+  if (parsed.success && Date.parse(parsed.data.deviceTime) < Date.parse(MIN_DEVICE_TIME)) {
+    issues.push({ path: "deviceTime", message: `is before ${MIN_DEVICE_TIME.slice(0, 10)}; check the device clock` });
   }
   if (issues.length === 0 && parsed.success) return { ok: true, value: parsed.data };
   const message = issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join("; ");

@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateEnvelope, type ValidationResult } from "./validate.ts";
+import { beforeInspection, MAX_RECORD_CHARS } from "./envelope.ts";
 import { contentArb, NOW, PHOTO, questioning, RECORD_ID, siteVisit } from "./test-fixtures.ts";
 
 function failure(r: ValidationResult) {
@@ -147,5 +148,33 @@ describe("validateEnvelope", () => {
         message: "is 10 minutes ahead of the server clock (at most 5 allowed); check the device clock",
       },
     ]);
+  });
+
+  it("refuses a device clock set to 0001-01-01 or 1970 (before 2000), but not 2000-01-01", () => {
+    for (const t of ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1999-12-31T23:59:59Z"]) {
+      expect(failure(validateEnvelope(siteVisit({ deviceTime: t }), NOW)).issues, t).toEqual([
+        { path: "deviceTime", message: "is before 2000-01-01; check the device clock" },
+      ]);
+    }
+    expect(validateEnvelope(siteVisit({ deviceTime: "2000-01-01T00:00:00Z" }), NOW).ok).toBe(true);
+  });
+
+  it("refuses a record whose whole content exceeds MAX_RECORD_CHARS, though each field is within its bound", () => {
+    const qa = Array.from({ length: 20 }, () => ({ question: "问".repeat(10_000), answer: "答".repeat(10_000) }));
+    const big = questioning({ details: { ...questioning().details, qa } } as never);
+    const e = failure(validateEnvelope(big, NOW));
+    expect(e.issues).toEqual([
+      expect.objectContaining({ path: "", message: expect.stringContaining(`at most ${MAX_RECORD_CHARS}`) }),
+    ]);
+  });
+});
+
+describe("beforeInspection", () => {
+  const start = new Date("2026-03-10T00:00:00Z"); // a date column: the day, at UTC midnight
+  it("refuses a time before the inspection's first day in Asia/Shanghai, and accepts that day", () => {
+    expect(beforeInspection("2026-03-09T15:59:59Z", start)).toBe(true);
+    expect(beforeInspection("2026-03-10T07:59:59+08:00", start)).toBe(false);
+    expect(beforeInspection("2026-03-10T00:00:00+08:00", start)).toBe(false);
+    expect(beforeInspection("2020-01-01T00:00:00Z", null)).toBe(false);
   });
 });
