@@ -44,7 +44,7 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const security = opts.security ?? securityFromEnv();
   const guard = createHttpGuard(security);
   // Sync transactions at once: PGlite has one connection; PostgreSQL's pool (10) keeps room for reads.
-  const syncGate = new SyncGate({ concurrency: opts.db.kind === "pglite" ? 1 : 5, maxQueue: 100, maxWaitMs: 10_000 });
+  const syncGate = new SyncGate({ concurrency: opts.db.kind === "pglite" ? 1 : 5, maxQueue: 200, maxWaitMs: 10_000 });
   const yoga = createGraphQL({ prisma: opts.db.prisma, pubsub, photos, security, syncGate });
   const serveStatic = createStaticHandler(opts.distDir ?? clientDist);
   const uploads = createUploadHandler(opts.db.prisma, photos);

@@ -29,6 +29,8 @@ export interface ServerRecord {
 export interface Faults {
   /** Network fails before the server sees the envelope. */
   failBeforeSend?: (env: RecordEnvelope) => boolean;
+  /** The server is overloaded: SYNC_BUSY, come back after this many milliseconds (its Retry-After); 0 = not busy. */
+  busyFor?: (env: RecordEnvelope) => number;
   /** The server applies the envelope, but the answer is lost. */
   dropAnswer?: (env: RecordEnvelope) => boolean;
   /** The call never settles (the app is killed while waiting); before or after the server applied. */
@@ -84,6 +86,10 @@ export function createFakeServer(now: () => number) {
       if (faults.hangBeforeSend?.(env)) return never();
       if (faults.failBeforeSend?.(env))
         throw new TransportError("NETWORK", "Network request failed", { retryable: true });
+      const busy = faults.busyFor?.(env) ?? 0;
+      if (busy > 0) {
+        throw new TransportError("SYNC_BUSY", "The server is busy", { retryable: true, retryAfterMs: busy });
+      }
       const answer = receive(env);
       if (faults.hangAfterApply?.(env)) return never();
       if (faults.dropAnswer?.(env))

@@ -64,6 +64,29 @@ describe("sync engine", () => {
     expect(await store.get(uuid(1))).toMatchObject({ state: "synced", attempts: 0, lastError: null });
   });
 
+  it("on SYNC_BUSY waits at least the server's Retry-After, longer than its own backoff, then syncs", async () => {
+    const { engine, server, store, clock } = setup();
+    await engine.saveRecord(content(uuid(1)));
+    server.faults.busyFor = () => 30_000;
+    expect(await engine.runOnce()).toMatchObject({ stopped: "retryable-error", error: { code: "SYNC_BUSY" } });
+    // Its own first backoff would be 2 s; the server asked for 30 s.
+    expect(await store.get(uuid(1))).toMatchObject({ state: "waiting", attempts: 1, nextAttemptAt: T0 + 30_000 });
+    server.faults.busyFor = undefined;
+    clock.now += 29_000;
+    expect(await engine.runOnce()).toMatchObject({ attempted: 0, stopped: "backoff" });
+    clock.now += 1_000;
+    expect(await engine.runOnce()).toMatchObject({ synced: 1, stopped: null });
+    expect(server.creates.get(uuid(1))).toBe(1);
+  });
+
+  it("on a short Retry-After keeps its own growing backoff", async () => {
+    const { engine, server, store } = setup();
+    await engine.saveRecord(content(uuid(1)));
+    server.faults.busyFor = () => 500;
+    await engine.runOnce();
+    expect(await store.get(uuid(1))).toMatchObject({ nextAttemptAt: T0 + 2_000 });
+  });
+
   it("resends after a lost answer; the server answers ALREADY_APPLIED and creates once", async () => {
     const { engine, server, store } = setup();
     await engine.saveRecord(content(uuid(1)));

@@ -58,6 +58,22 @@ describe("sendRecord", () => {
     expect(e.retryable).toBe(true);
   });
 
+  it("turns SYNC_BUSY (503) into a retryable error that carries the server's Retry-After", async () => {
+    const busy = (retryAfter: string | null) => async () =>
+      new Response(
+        JSON.stringify({ errors: [{ message: "busy", extensions: { code: "SYNC_BUSY", retryAfterSeconds: 7 } }] }),
+        {
+          status: 503,
+          headers: { "Content-Type": "application/json", ...(retryAfter ? { "Retry-After": retryAfter } : {}) },
+        },
+      );
+    let e = await caught(createGraphqlTransport({ fetch: busy("7") }).sendRecord(envelope));
+    expect([e.code, e.retryable, e.retryAfterMs]).toEqual(["SYNC_BUSY", true, 7000]);
+    // Without the header (a proxy dropped it) it still waits a little rather than hammering.
+    e = await caught(createGraphqlTransport({ fetch: busy(null) }).sendRecord(envelope));
+    expect([e.code, e.retryable, e.retryAfterMs]).toEqual(["SYNC_BUSY", true, 5000]);
+  });
+
   it("times out a request that never answers", async () => {
     const fetch = (_u: RequestInfo | URL, init?: RequestInit) =>
       new Promise<Response>((_r, reject) =>

@@ -19,6 +19,7 @@ import {
 } from "../sync/index.ts";
 import { audit } from "./audit.ts";
 import { canActOnMeasure } from "./ledger.ts";
+import { SyncBusyError } from "../errors.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -165,7 +166,7 @@ export async function syncProgressReport(
         const r = await applyReport(tx, deps, env, types);
         return { ...r, missing: await missingFiles(tx, env) };
       },
-      { timeout: 30_000 },
+      { timeout: 30_000, maxWait: 10_000 },
     );
     const answer: ServerAnswer = {
       recordId: env.recordId,
@@ -176,6 +177,8 @@ export async function syncProgressReport(
     };
     return { answer, created: result.created, problemIds: result.problemIds };
   } catch (err) {
+    // The transaction could not start in time (pool exhausted): overload, the device retries later.
+    if ((err as { code?: string })?.code === "P2028") throw new SyncBusyError(5);
     if (err instanceof Rejection) {
       return {
         answer: rejectedAnswer(env.recordId, { code: err.code, message: err.message }),

@@ -213,9 +213,9 @@ builder.mutationFields((t) => ({
     authScopes: { supervisor: true, liaison: true },
     args: { envelope: t.arg({ type: "JSON" }) },
     resolve: async (_root, args, ctx) => {
-      const result = await syncProgressReport(
-        { prisma: ctx.prisma, viewer: ctx.viewer!, photos: ctx.photos },
-        args.envelope,
+      // Same admission control as record sync: overload is SYNC_BUSY with Retry-After (security/sync-gate.ts).
+      const result = await ctx.syncGate.run(() =>
+        syncProgressReport({ prisma: ctx.prisma, viewer: ctx.viewer!, photos: ctx.photos }, args.envelope),
       );
       for (const problemId of result.problemIds) {
         ctx.pubsub.publish("ledger", { kind: "progress", problemId, measureId: null, at: new Date().toISOString() });

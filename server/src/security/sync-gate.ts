@@ -1,47 +1,64 @@
-// Admission control for record sync: at most `concurrency` sync transactions at once (the database's pool), a
-// bounded queue waiting up to `maxWaitMs`, and beyond that a typed SYNC_BUSY with a Retry-After that spreads the
-// retries of many devices over the time the backlog needs. Invariant: overload is never a generic error.
+// Admission control for sync: at most `concurrency` sync transactions at once (the database's connections), a
+// queue that admits a request only while its expected wait is under `maxWaitMs`, and beyond that a typed SYNC_BUSY
+// whose Retry-After reserves the device a later slot: busy answers hand out successive slots after the backlog
+// and after every slot already promised, so 600 devices at once come back spread over the time the work needs
+// instead of together. Invariant: overload is never a generic error; the estimate adapts to measured durations.
 import { SyncBusyError } from "../errors.ts";
 
 export interface SyncGateOptions {
   concurrency: number;
+  /** Hard cap on waiting requests (each holds an HTTP request open). */
   maxQueue: number;
+  /** A request is queued only if it should start within this long; one that waits longer is answered busy. */
   maxWaitMs: number;
+  /** First guess of one sync's duration, before any was measured. */
+  initialAvgMs?: number;
 }
+
+/** Longest Retry-After given (seconds); the outbox's own backoff caps near this too. */
+export const MAX_RETRY_AFTER_S = 120;
 
 export class SyncGate {
   private active = 0;
   private readonly queue: (() => void)[] = [];
-  /** Moving average of one sync's duration. */
-  private avgMs = 50;
-  /** Retries promised to busy devices, not yet due: later busy answers are sent further out. */
-  private promised = 0;
-  private promisedAt = Date.now();
+  /** Moving average of one sync's duration (ms). */
+  private avgMs: number;
+  /** When the retries promised so far will have been served (epoch ms). */
+  private promisedUntil = 0;
 
-  constructor(readonly opts: SyncGateOptions) {}
+  constructor(readonly opts: SyncGateOptions) {
+    this.avgMs = opts.initialAvgMs ?? 100;
+  }
 
-  private retryAfterSeconds(): number {
-    const now = Date.now();
-    // Promised work drains at `concurrency` syncs per average duration.
-    this.promised = Math.max(0, this.promised - ((now - this.promisedAt) / this.avgMs) * this.opts.concurrency);
-    this.promisedAt = now;
-    this.promised++;
-    const backlog = this.active + this.queue.length + this.promised;
-    return Math.min(120, Math.max(1, Math.ceil((backlog * this.avgMs) / this.opts.concurrency / 1000)));
+  /** One slot: the time for one sync to pass through the gate at full concurrency. */
+  private slotMs() {
+    return this.avgMs / this.opts.concurrency;
+  }
+
+  /** Reserves the next free slot after the backlog and the promised retries; whole seconds from now. */
+  retryAfterSeconds(now = Date.now()): number {
+    const backlogEnd = now + (this.active + this.queue.length) * this.slotMs();
+    const start = Math.max(backlogEnd, this.promisedUntil);
+    this.promisedUntil = start + this.slotMs();
+    return Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil((this.promisedUntil - now) / 1000)));
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.active >= this.opts.concurrency) {
-      if (this.queue.length >= this.opts.maxQueue) throw new SyncBusyError(this.retryAfterSeconds());
+      const expectedWait = (this.queue.length + 1) * this.slotMs();
+      if (this.queue.length >= this.opts.maxQueue || expectedWait > this.opts.maxWaitMs) {
+        throw new SyncBusyError(this.retryAfterSeconds());
+      }
       await new Promise<void>((resolve, reject) => {
         const entry = () => {
           clearTimeout(timer);
           resolve();
         };
+        // The estimate was wrong (syncs slowed down): give up the place rather than hang.
         const timer = setTimeout(() => {
           this.queue.splice(this.queue.indexOf(entry), 1);
           reject(new SyncBusyError(this.retryAfterSeconds()));
-        }, this.opts.maxWaitMs);
+        }, this.opts.maxWaitMs * 2);
         this.queue.push(entry);
       });
     } else {
