@@ -1,8 +1,9 @@
 // Headless Debian Chromium driven by playwright-core, phone-sized, against the real server; axe for accessibility.
 // Invariants: a fresh profile per launch (nothing leaks between tests); requests made by the service worker
-// itself are blocked while "offline", because context.setOffline does not cover them.
+// itself are blocked while "offline", because context.setOffline does not cover them; a Content-Security-Policy
+// violation by the app fails the test when the phone closes (the PWA must work under the server's CSP).
 import { createRequire } from "node:module";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -50,6 +51,13 @@ export async function launchPhone(baseURL: string, profileDir?: string): Promise
     return route.fallback();
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations: string[] = [];
+  const watch = (p: Page) =>
+    p.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+  context.pages().forEach(watch);
+  context.on("page", watch);
   return {
     browser: context.browser()!,
     context,
@@ -61,13 +69,15 @@ export async function launchPhone(baseURL: string, profileDir?: string): Promise
     async close() {
       await context.close();
       if (!profileDir) await rm(userDataDir, { recursive: true, force: true });
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join("\n")}`);
     },
   };
 }
 
 /** Runs axe-core in the page and returns the violations (impact serious or critical). */
 export async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // Evaluated through the DevTools protocol, not as an inline <script>, which the page's CSP rightly refuses.
+  await page.evaluate(await readFile(require.resolve("axe-core/axe.min.js"), "utf8"));
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<any> } }).axe;
     return axe.run(document, { resultTypes: ["violations"] });
