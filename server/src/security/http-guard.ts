@@ -36,6 +36,12 @@ const GRAPHIQL: Directives = {
   "font-src": ["'self'", "data:", "https://unpkg.com"],
 };
 
+/**
+ * Evidence files (/files/…) are previewed in an iframe of the PWA (PDFs in the browser's viewer): same-origin
+ * framing and the PDF plugin are allowed there, and nothing else changes.
+ */
+const FILES: Directives = { ...BASE, "object-src": ["'self'"], "frame-ancestors": ["'self'"] };
+
 function headerSet(directives: Directives, https: boolean) {
   return helmet({
     contentSecurityPolicy: { useDefaults: false, directives },
@@ -52,6 +58,7 @@ export function createHttpGuard(s: SecuritySettings) {
   const sets = {
     page: [headerSet(BASE, false), headerSet(BASE, true)],
     graphiql: [headerSet(GRAPHIQL, false), headerSet(GRAPHIQL, true)],
+    files: [headerSet(FILES, false), headerSet(FILES, true)],
   };
 
   /** Same origin (the Host the browser asked for, or PUBLIC_URL) or one of ALLOWED_ORIGINS. */
@@ -74,7 +81,8 @@ export function createHttpGuard(s: SecuritySettings) {
     const { https } = requestMeta(req, s);
     const graphiql =
       req.method === "GET" && /^\/graphql(\?|$)/.test(req.url ?? "") && /text\/html/.test(req.headers.accept ?? "");
-    const set = (graphiql ? sets.graphiql : sets.page)[https ? 1 : 0]!;
+    const file = req.method === "GET" && (req.url ?? "").startsWith("/files/");
+    const set = (graphiql ? sets.graphiql : file ? sets.files : sets.page)[https ? 1 : 0]!;
     set(req as never, res as never, () => undefined);
     if (!UNSAFE.has(req.method ?? "GET") || !readCookie(req.headers.cookie ?? null, COOKIE_NAME)) return true;
     const origin = req.headers.origin;
