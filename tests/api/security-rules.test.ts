@@ -1,9 +1,12 @@
-// Smaller rules of the security audit, over real HTTP: weak passwords refused on every path, authorisation before
+// Smaller rules of the security audit, over real HTTP: weak passwords refused on every path (createUser,
+// updateUser, RECTIFY_ADMIN_PASSWORD), roll-up reasons of other units hidden from a liaison, authorisation before
 // transition rules (no status leak to another unit), sync bounds (device clock, record size), Secure cookies
 // behind HTTPS, and sessions listable and revocable.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { ensureAdmin } from "@rectify/server/queries/users";
+import { createTestDatabase } from "../helpers/test-db.ts";
 import { send, siteVisit } from "../helpers/records.ts";
 
 let app: TestApp;
@@ -22,6 +25,61 @@ describe("passwords", () => {
       expect(r.data?.createUser, password).toMatchObject({ __typename: "ValidationError", code: "VALIDATION_FAILED" });
     }
     expect(await app.db.prisma.user.count({ where: { username: "weak" } })).toBe(0);
+  });
+
+  it("refuses an easy new password on updateUser and keeps the old one", async () => {
+    const inspector = await app.db.prisma.user.findUniqueOrThrow({ where: { username: "insp" } });
+    const id = Buffer.from(`User:${inspector.id}`).toString("base64");
+    const r = await app.as("admin")(
+      `mutation($id: ID!) { updateUser(id: $id, password: "1234567890") { __typename ... on ValidationError { code } } }`,
+      { id },
+    );
+    expect(r.data?.updateUser).toMatchObject({ __typename: "ValidationError", code: "VALIDATION_FAILED" });
+    const after = await app.db.prisma.user.findUniqueOrThrow({ where: { id: inspector.id } });
+    expect(after.passwordHash).toBe(inspector.passwordHash);
+  });
+
+  it("refuses RECTIFY_ADMIN_PASSWORD=1 on first start: no admin is created", async () => {
+    const db = await createTestDatabase();
+    try {
+      await expect(ensureAdmin(db.prisma, "1")).rejects.toThrow(/Password/);
+      await expect(ensureAdmin(db.prisma, "aaaaaaaaaa")).rejects.toThrow(/too easy/);
+      expect(await db.prisma.user.count()).toBe(0);
+      expect(await ensureAdmin(db.prisma, "violet tractor harbour 47")).toMatchObject({ generated: false });
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe("roll-up history on a problem shared by two units", () => {
+  it("shows a liaison the reasons of its own unit's measures only", async () => {
+    const p = await app.db.prisma.problem.findFirstOrThrow({
+      where: { measures: { some: { number: 2 } } },
+      include: { measures: { orderBy: { number: "asc" } } },
+    });
+    const [m1, m2] = p.measures;
+    await app.db.prisma.measure.update({ where: { id: m1!.id }, data: { responsibleUnitId: app.units.a } });
+    await app.db.prisma.measure.update({ where: { id: m2!.id }, data: { responsibleUnitId: app.units.b } });
+    // The problem's roll-up entries quote each measure's reason ("措施N：why").
+    await app.db.prisma.statusChange.createMany({
+      data: [
+        { problemId: p.id, fromStatus: "IN_PROGRESS", toStatus: "IN_PROGRESS", reason: "措施1：甲单位已修订制度" },
+        { problemId: p.id, fromStatus: "IN_PROGRESS", toStatus: "IN_PROGRESS", reason: "措施2：乙单位内部人事调整" },
+      ],
+    });
+    const Q = `query($id: ID!) { node(id: $id) { ... on Problem { statusHistory { reason } } } }`;
+    const id = Buffer.from(`Problem:${p.id}`).toString("base64");
+    const reasons = async (role: "liaisonA" | "liaisonB" | "supervisor") =>
+      ((await app.as(role)(Q, { id })) as any).data.node.statusHistory.map((h: { reason: string }) => h.reason);
+    const a = await reasons("liaisonA");
+    expect(a).toContain("措施1：甲单位已修订制度");
+    expect(a.join()).not.toContain("乙单位内部人事调整");
+    const b = await reasons("liaisonB");
+    expect(b).toContain("措施2：乙单位内部人事调整");
+    expect(b.join()).not.toContain("甲单位已修订制度");
+    const sup = await reasons("supervisor");
+    expect(sup).toEqual(expect.arrayContaining(["措施1：甲单位已修订制度", "措施2：乙单位内部人事调整"]));
   });
 });
 
