@@ -102,6 +102,17 @@ describe("introspection and query limits", () => {
     expect((await app.as("public")(`{ __typename }`)).data).toEqual({ __typename: "Query" });
   });
 
+  it("serves GraphiQL to staff logged in by cookie, never to the public", async () => {
+    const page = (headers: Record<string, string>) =>
+      fetch(`${app.url}/graphql`, { headers: { Accept: "text/html", ...headers } }).then(async (r) => ({
+        status: r.status,
+        html: (await r.text()).includes("graphiql"),
+      }));
+    expect((await page({})).html).toBe(false);
+    expect((await page({ Cookie: "rectify_session=forged" })).html).toBe(false);
+    expect(await page({ Cookie: cookie })).toEqual({ status: 200, html: true });
+  });
+
   it("refuses 1,000 aliases of a big connection with a typed error before running it", async () => {
     const one = (i: number) =>
       `a${i}: problems(first: 200) { edges { node { measures(first: 200) { edges { node { text } } } } } }`;
