@@ -6,7 +6,13 @@ import { CacheDb } from "./cache/cache-db.ts";
 import { sweepOrphanPhotos } from "./capture/photo-store.ts";
 import { createGraphqlClient } from "./graphql/client.ts";
 import { createTabLock } from "./outbox/tab-lock.ts";
-import { createSyncEngine, IndexedDbOutboxStore, type SyncEngine, type SyncSnapshot } from "./outbox/index.ts";
+import {
+  createSyncEngine,
+  IndexedDbOutboxStore,
+  migrateLegacyOwner,
+  type SyncEngine,
+  type SyncSnapshot,
+} from "./outbox/index.ts";
 import { createLiveState, type LiveState } from "./live/sse.ts";
 import { createGraphqlTransport } from "./sync/graphql-transport.ts";
 import { createUploadProgress, type UploadProgress } from "./progress/upload-progress.ts";
@@ -45,11 +51,17 @@ const KEEP_SYNCED_MS = 30 * 24 * 3600 * 1000;
 
 export async function createServices(): Promise<Services> {
   const [cache, store] = await Promise.all([CacheDb.open(), IndexedDbOutboxStore.open()]);
+  // An earlier release kept one owner for the whole outbox: its entries and drafts become that user's, before
+  // anything can send or show them. Awaited: the engine must never see an entry without its owner settled.
+  const legacyOwner = (await cache.get("settings").catch(() => undefined))?.outboxOwner?.id ?? null;
+  // If it fails the app still starts: ownerless entries are then only kept, never sent, and it retries next start.
+  await migrateLegacyOwner(store, legacyOwner).catch((error: unknown) => console.warn("owner migration failed", error));
   const authLost = createSignal();
   const uploads = createUploadProgress();
   const transport = createGraphqlTransport({ onAuthRequired: authLost.emit, onUploadProgress: uploads.report });
   // Under a Web Lock: two tabs of this profile never run a pass at the same time.
-  const engine = createSyncEngine({ store, transport, exclusive: createTabLock() });
+  // Nobody is logged in until the session says so (SessionProvider calls setOwner).
+  const engine = createSyncEngine({ store, transport, exclusive: createTabLock(), ownerId: null });
   // Housekeeping must never block start-up: the inspector may be standing in front of someone.
   void (async () => {
     await engine.pruneSynced(Date.now() - KEEP_SYNCED_MS);

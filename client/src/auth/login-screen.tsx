@@ -28,8 +28,6 @@ export function LoginScreen({ initialUsername = "", onCancel }: { initialUsernam
     if (outcome.reason === "bad") setError(t("login.bad"));
     else if (outcome.reason === "offline") setError(t("login.offline"));
     else if (outcome.reason === "rateLimited") setError(t("login.rateLimited", { seconds: outcome.seconds ?? 60 }));
-    else if (outcome.reason === "otherOwner")
-      setError(t("login.otherOwner", { name: outcome.owner ?? "", count: outcome.count ?? 0 }));
     else setError(t("login.failed", { message: outcome.message }));
   }
 

@@ -1,6 +1,7 @@
 // Who is logged in. The user is cached in IndexedDB so an inspector stays usable offline after a reload; the
 // server's word (`me`) updates it when reachable. Invariants: a lost session only asks to log in again, it never
-// touches the outbox; a different user cannot log in while the outbox holds another user's unsynced records.
+// touches the outbox; another user may log in on the same phone, and the engine then sends (and the screens show)
+// only that user's records: each outbox entry and draft carries its owner (outbox/record-owner.ts).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { CachedUser } from "../cache/cache-db.ts";
 import { runMutation, runQuery } from "../graphql/client.ts";
@@ -24,11 +25,9 @@ export type LoginOutcome =
   | { ok: true }
   | {
       ok: false;
-      reason: "bad" | "offline" | "rateLimited" | "otherOwner" | "failed";
+      reason: "bad" | "offline" | "rateLimited" | "failed";
       message: string;
       seconds?: number;
-      owner?: string;
-      count?: number;
     };
 
 interface SessionValue {
@@ -43,7 +42,7 @@ interface SessionValue {
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { cache, client, store, engine, authLost } = useServices();
+  const { cache, client, engine, authLost } = useServices();
   const [state, setState] = useState<SessionState>({ status: "loading" });
   const [reloginOpen, setReloginOpen] = useState(false);
 
@@ -69,6 +68,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       cancelled = true;
     };
   }, [cache, client]);
+
+  // The engine sends for whoever is logged in (an expired session keeps its user: sync waits for the re-login).
+  const currentUserId = state.status === "authenticated" ? state.user.id : null;
+  useEffect(() => engine.setOwner(currentUserId), [engine, currentUserId]);
 
   useEffect(
     () =>
@@ -99,18 +102,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         };
       }
       const user = toCachedUser(payload.user);
-      const settings = (await cache.get("settings")) ?? {};
-      const owner = settings.outboxOwner;
-      if (owner && owner.id !== user.id) {
-        const entries = await store.list();
-        const unsynced = entries.filter((e) => e.state !== "synced").length + (await store.listDrafts()).length;
-        if (unsynced > 0) {
-          // Sending them under this login would put another inspector's name on them: refuse and end the session.
-          await runMutation(client, LOGOUT_MUTATION, {});
-          return { ok: false, reason: "otherOwner", message: "", owner: owner.displayName, count: unsynced };
-        }
-      }
-      await cache.updateSettings((s) => ({ ...s, outboxOwner: { id: user.id, displayName: user.displayName } }));
       const ws = await cache.get("workingSet");
       if (ws && ws.userId !== user.id) {
         await cache.delete("workingSet");
@@ -119,14 +110,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await cache.put("session", user);
       setState({ status: "authenticated", user, expired: false });
       setReloginOpen(false);
+      engine.setOwner(user.id); // now, not after the next render: the sync below is for this user
       void engine.syncNow().catch(() => undefined); // whatever waited for the login goes now
       return { ok: true };
     },
-    [cache, client, store, engine],
+    [cache, client, engine],
   );
 
   const logout = useCallback(async () => {
     engine.stop();
+    engine.setOwner(null); // nobody's records go out while nobody is logged in
     await runMutation(client, LOGOUT_MUTATION, {}); // offline: the cookie stays, but this device forgets the user
     await Promise.all([cache.delete("session"), cache.delete("workingSet"), cache.delete("recent")]);
     setReloginOpen(false);

@@ -23,7 +23,7 @@ export interface Settings {
   locale?: Locale;
   /** Result of navigator.storage.persist(), asked once at the first capture. */
   persist?: { state: PersistState; at: number };
-  /** Whose records the outbox holds: a different user may not log in (and send them) until they synced. */
+  /** Written by releases before per-entry owners (no longer): the owner of the entries they left without one. */
   outboxOwner?: { id: string; displayName: string };
 }
 

@@ -71,7 +71,7 @@ export function CaptureForm({ initial, editing, fresh }: { initial: FormState; e
     void deleteIfUnreferenced(store, ids).catch(() => undefined);
   }, [store]);
 
-  useDraftAutosave(form, {
+  useDraftAutosave(form, user.id, {
     paused: saving || saved || closed,
     onSaved: (at) => {
       setDraftAt(at);
@@ -143,10 +143,6 @@ export function CaptureForm({ initial, editing, fresh }: { initial: FormState; e
       await store.deleteDraft(f.recordId);
       if (f.kind !== "ONSITE_QUESTIONING" && f.signature.ref) dropped.current.push(f.signature.ref.id);
       cleanUp();
-      await cache.updateSettings((s) => ({
-        ...s,
-        outboxOwner: s.outboxOwner ?? { id: user.id, displayName: user.displayName },
-      }));
       setSaved(true);
       announce(t("capture.saved"));
     } catch (error) {

@@ -3,11 +3,13 @@
 // form for the chosen item.
 import { useEffect, useState } from "react";
 import { contentOf, isProgressEnvelope } from "@rectify/server/sync";
+import { useUser } from "../auth/session.tsx";
 import { useWorkingSet } from "../cache/working-set-context.tsx";
 import { findProblem, rawId } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
 import { newUuid } from "../lib/ids.ts";
 import { isoWithOffset } from "../lib/time.ts";
+import { isOwnedBy } from "../outbox/index.ts";
 import { navigate, type Route } from "../router.ts";
 import { useServices } from "../services.tsx";
 import { CaptureForm } from "./capture-form.tsx";
@@ -58,6 +60,7 @@ function CaptureLoader({
 }) {
   const t = useT();
   const { store } = useServices();
+  const userId = useUser().id;
   const { workingSet, loaded: wsLoaded } = useWorkingSet();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -68,6 +71,9 @@ function CaptureLoader({
     void (async () => {
       const [draft, entry] = await Promise.all([store.getDraft(recordId), store.get(recordId)]);
       if (cancelled) return;
+      // Another user's record on this phone: not shown, and never overwritten by this user's autosave.
+      if ((draft && !isOwnedBy(draft, userId)) || (entry && !isOwnedBy(entry, userId)))
+        return setFailure(t("outbox.notYours"));
       const fromDraft = draft ? asFormState(draft.data) : null;
       if (fromDraft) return setLoaded({ form: fromDraft, editing: !!entry, fresh: false });
       if (entry) {
@@ -86,7 +92,7 @@ function CaptureLoader({
     return () => {
       cancelled = true;
     };
-  }, [store, recordId, problemId, measureId, workingSet, wsLoaded, loaded]);
+  }, [store, userId, t, recordId, problemId, measureId, workingSet, wsLoaded, loaded]);
 
   if (failure)
     return (

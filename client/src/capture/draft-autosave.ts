@@ -9,6 +9,8 @@ export const AUTOSAVE_DELAY_MS = 500;
 
 export function useDraftAutosave(
   form: FormState,
+  /** The logged-in user: the draft is theirs (listed and reopened only for them). */
+  ownerId: string,
   options: { paused: boolean; onSaved: (at: number) => void; onError: (error: unknown) => void },
 ): void {
   const { store } = useServices();
@@ -30,11 +32,11 @@ export function useDraftAutosave(
     const timer = setTimeout(() => {
       if (paused.current) return;
       const at = Date.now();
-      store.putDraft({ id: form.recordId, updatedAt: at, data: form }).then(
+      store.putDraft({ id: form.recordId, ownerId, updatedAt: at, data: form }).then(
         () => callbacks.current.onSaved(at),
         (error: unknown) => callbacks.current.onError(error),
       );
     }, AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [form, store]);
+  }, [form, store, ownerId]);
 }

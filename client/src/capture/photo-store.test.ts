@@ -54,7 +54,7 @@ describe("photo store", () => {
       ...emptyForm("00000000-0000-4000-8000-000000000001", null, "x"),
       photos: [{ stamped: kept, original: null }],
     };
-    await store.putDraft({ id: form.recordId, updatedAt: 1, data: form });
+    await store.putDraft({ id: form.recordId, ownerId: "u", updatedAt: 1, data: form });
     await deleteIfUnreferenced(store, [kept.id, dropped.id]);
     expect(await store.listBlobIds()).toEqual([kept.id, orphan.id].sort());
     expect(await sweepOrphanPhotos(store)).toBe(1);

@@ -52,8 +52,6 @@ export const en: Messages = {
   "login.rateLimited": "Too many attempts; try again in {seconds} s",
   "login.offline": "Cannot reach the server; connect to log in",
   "login.failed": "Login failed: {message}",
-  "login.otherOwner":
-    "This device holds {count} unsynced records of {name}; they must log in and sync before someone else can log in.",
 
   "home.title": "Items to inspect",
   "home.search": "Search items",
@@ -186,6 +184,9 @@ export const en: Messages = {
   "outbox.syncStopped": "Sync paused: {message}",
   "outbox.offline": "Offline; records sync by themselves when the network is back",
   "outbox.empty": "No records on this device",
+  "outbox.othersUnsynced":
+    "This device also holds {count} unsynced records of other users (shown and sent only when they log in)",
+  "outbox.notYours": "This record belongs to another user of this device; only they can open it",
   "outbox.summary": "Waiting {pending} · Needs attention {attention} · Synced {synced}",
   "outbox.retry": "Retry",
   "outbox.edit": "Edit",

@@ -51,7 +51,6 @@ export const zhCN = {
   "login.rateLimited": "尝试次数过多，请 {seconds} 秒后再试",
   "login.offline": "无法连接服务器，请联网后登录",
   "login.failed": "登录失败：{message}",
-  "login.otherOwner": "本机还有 {name} 的 {count} 条未同步记录，需由其登录同步后才能切换用户。",
 
   "home.title": "核查事项",
   "home.search": "搜索事项",
@@ -184,6 +183,8 @@ export const zhCN = {
   "outbox.syncStopped": "同步暂停：{message}",
   "outbox.offline": "当前离线，联网后会自动同步",
   "outbox.empty": "本机没有记录",
+  "outbox.othersUnsynced": "本机还有其他用户的 {count} 条未同步记录（仅在其本人登录后显示和发送）",
+  "outbox.notYours": "这条记录属于本机的另一位用户，只能由其本人打开",
   "outbox.summary": "等待同步 {pending} · 需处理 {attention} · 已同步 {synced}",
   "outbox.retry": "重试",
   "outbox.edit": "修改",

@@ -52,7 +52,6 @@ export const zhTW: Messages = {
   "login.rateLimited": "嘗試次數過多，請 {seconds} 秒後再試",
   "login.offline": "無法連線伺服器，請連網後登入",
   "login.failed": "登入失敗：{message}",
-  "login.otherOwner": "本機還有 {name} 的 {count} 條未同步記錄，需由其登入同步後才能切換使用者。",
 
   "home.title": "核查事項",
   "home.search": "搜尋事項",
@@ -185,6 +184,8 @@ export const zhTW: Messages = {
   "outbox.syncStopped": "同步暫停：{message}",
   "outbox.offline": "目前離線，連網後會自動同步",
   "outbox.empty": "本機沒有記錄",
+  "outbox.othersUnsynced": "本機還有其他使用者的 {count} 條未同步記錄（僅在其本人登入後顯示和傳送）",
+  "outbox.notYours": "這條記錄屬於本機的另一位使用者，只能由其本人開啟",
   "outbox.summary": "等待同步 {pending} · 需處理 {attention} · 已同步 {synced}",
   "outbox.retry": "重試",
   "outbox.edit": "修改",

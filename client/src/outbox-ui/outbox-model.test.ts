@@ -1,7 +1,7 @@
 // Outbox listing: drafts beside entries, attention first, known error codes translated.
 import { describe, expect, it } from "vitest";
 import { emptyForm } from "../capture/form-model.ts";
-import { entry, uuid } from "../outbox/test-support.ts";
+import { entry, OWNER_A, uuid } from "../outbox/test-support.ts";
 import type { WorkingSet, WsProblem } from "../cache/working-set.ts";
 import { errorMessageKey, itemSubject, outboxItems } from "./outbox-model.ts";
 
@@ -14,9 +14,9 @@ describe("outboxItems", () => {
     ];
     const draftForm = { ...emptyForm(uuid(9), null, "2024-03-15T10:00:00+08:00"), findings: "草稿" };
     const drafts = [
-      { id: uuid(9), updatedAt: 5, data: draftForm },
-      { id: uuid(2), updatedAt: 6, data: { ...draftForm, recordId: uuid(2) } },
-      { id: uuid(8), updatedAt: 7, data: { not: "a form" } },
+      { id: uuid(9), ownerId: OWNER_A, updatedAt: 5, data: draftForm },
+      { id: uuid(2), ownerId: OWNER_A, updatedAt: 6, data: { ...draftForm, recordId: uuid(2) } },
+      { id: uuid(8), ownerId: OWNER_A, updatedAt: 7, data: { not: "a form" } },
     ];
     const items = outboxItems(entries, drafts);
     expect(items.map((i) => [i.id, i.state])).toEqual([

@@ -1,31 +1,39 @@
 // The outbox: every record on this device with its state (草稿 / 等待同步 / 发送中 / 已同步 / 需处理 + why),
 // "立即同步", and retry / edit / discard. Discarding asks for confirmation inline (no native dialog).
 import { useCallback, useEffect, useState } from "react";
-import { useSession } from "../auth/session.tsx";
+import { useSession, useUser } from "../auth/session.tsx";
 import { useWorkingSet } from "../cache/working-set-context.tsx";
 import { deleteIfUnreferenced } from "../capture/photo-store.ts";
 import { asFormState, allPhotoIds } from "../capture/form-model.ts";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf, type Translate } from "../i18n/i18n.ts";
 import { formatShort } from "../lib/time.ts";
+import { isOwnedBy } from "../outbox/index.ts";
 import { href } from "../router.ts";
 import { useOnline, useServices, useSyncSnapshot } from "../services.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { errorMessageKey, itemSubject, outboxItems, type OutboxItem } from "./outbox-model.ts";
 
-function useOutboxItems(): { items: OutboxItem[] | null; reload: () => void } {
+/** The logged-in user's items only; other users' unsynced records (entries or drafts) are just counted. */
+function useOutboxItems(): { items: OutboxItem[] | null; others: number; reload: () => void } {
   const { store, engine } = useServices();
+  const user = useUser();
   const [items, setItems] = useState<OutboxItem[] | null>(null);
+  const [others, setOthers] = useState(0);
   const reload = useCallback(() => {
-    void Promise.all([store.list(), store.listDrafts()]).then(([entries, drafts]) =>
-      setItems(outboxItems(entries, drafts)),
-    );
-  }, [store]);
+    void Promise.all([store.list(), store.listDrafts()]).then(([entries, drafts]) => {
+      const mine = <T extends { ownerId?: string }>(x: T) => isOwnedBy(x, user.id);
+      setItems(outboxItems(entries.filter(mine), drafts.filter(mine)));
+      const theirs = new Set(entries.filter((e) => !mine(e) && e.state !== "synced").map((e) => e.id));
+      for (const d of drafts) if (!mine(d)) theirs.add(d.id);
+      setOthers(theirs.size);
+    });
+  }, [store, user.id]);
   useEffect(() => {
     reload();
     return engine.subscribe(reload); // every state change of the engine is a reason to re-read
   }, [engine, reload]);
-  return { items, reload };
+  return { items, others, reload };
 }
 
 function reason(t: Translate, item: OutboxItem): string | null {
@@ -120,7 +128,7 @@ export function OutboxScreen() {
   const online = useOnline();
   const { state: session } = useSession();
   const announce = useAnnounce();
-  const { items, reload } = useOutboxItems();
+  const { items, others, reload } = useOutboxItems();
   const c = snapshot.counts;
 
   async function syncNow() {
@@ -148,6 +156,11 @@ export function OutboxScreen() {
       {!online ? <p className="notice">{t("outbox.offline")}</p> : null}
       {expired ? <p className="notice attention">{t("syncError.SYNC_AUTH_REQUIRED")}</p> : null}
       {items && items.length === 0 ? <p className="muted">{t("outbox.empty")}</p> : null}
+      {others > 0 ? (
+        <p className="muted" data-testid="outbox-others">
+          {t("outbox.othersUnsynced", { count: others })}
+        </p>
+      ) : null}
       <ul className="outbox-list">
         {(items ?? []).map((item) => (
           <Item key={item.id} item={item} reload={reload} />

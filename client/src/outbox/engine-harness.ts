@@ -2,7 +2,7 @@
 import { createFakeServer } from "./fake-server.ts";
 import { createMemoryBacking, MemoryOutboxStore } from "./memory-store.ts";
 import { createSyncEngine, type SyncEngineOptions } from "./sync-loop.ts";
-import { photoBytes, T0, uuid } from "./test-support.ts";
+import { OWNER_A, photoBytes, T0, uuid } from "./test-support.ts";
 
 export function setupEngine(options: Partial<SyncEngineOptions> = {}) {
   const clock = { now: T0 };
@@ -15,6 +15,7 @@ export function setupEngine(options: Partial<SyncEngineOptions> = {}) {
       transport: server.transport,
       now: () => clock.now,
       random: () => 1,
+      ownerId: OWNER_A,
       ...options,
       ...over,
     });

@@ -1,9 +1,9 @@
 // planSave: new record, in-place replacement of an unsent revision, new revision after anything was sent.
 import { describe, expect, it } from "vitest";
 import { countEntries, planSave } from "./entry-rules.ts";
-import { content, entry, T0, uuid } from "./test-support.ts";
+import { content, entry, OWNER_A, T0, uuid } from "./test-support.ts";
 
-const ctx = (hold = false) => ({ now: T0 + 1000, nextSeq: () => 42, hold });
+const ctx = (hold = false) => ({ now: T0 + 1000, ownerId: OWNER_A, nextSeq: () => 42, hold });
 
 describe("planSave", () => {
   it("queues a new record as revision 1 on base 0", () => {

@@ -24,6 +24,8 @@ export function isSendable(entry: OutboxEntry): boolean {
 
 export interface SaveContext {
   now: number;
+  /** Who saves: a new entry belongs to them (an existing one keeps its owner). */
+  ownerId: string;
   /** Called only when the entry takes a new place at the back of the queue. */
   nextSeq: () => number;
   /** Keep it on the device as a draft instead of queueing it. */
@@ -45,6 +47,7 @@ export function planSave(existing: OutboxEntry | null, content: EntryContent, ct
   if (!existing) {
     return {
       id: content.recordId,
+      ownerId: ctx.ownerId,
       envelope: { ...content, revision: 1, baseVersion: 0 } as OutboxEnvelope,
       state,
       attempts: 0,

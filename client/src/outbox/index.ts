@@ -14,6 +14,7 @@ export { MemoryOutboxStore, createMemoryBacking, type MemoryBacking } from "./me
 export { TransportError, type PhotoUploadMeta, type SyncTransport } from "./transport.ts";
 export { backoffDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from "./backoff.ts";
 export { countEntries, planSave, type EntryContent, type OutboxCounts } from "./entry-rules.ts";
+export { isOwnedBy, migrateLegacyOwner, withLegacyOwner } from "./record-owner.ts";
 export { OUTBOX_ERROR_CODES, type PassTally } from "./sync-entry.ts";
 export {
   createSyncEngine,

@@ -3,7 +3,8 @@ import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { deleteRectifyDatabase, IndexedDbOutboxStore, RECTIFY_DB_VERSION } from "./indexeddb-store.ts";
 import { outboxStoreContract } from "./outbox-store.contract.ts";
-import { entry, uuid } from "./test-support.ts";
+import { migrateLegacyOwner } from "./record-owner.ts";
+import { entry, OWNER_A, OWNER_B, T0, uuid } from "./test-support.ts";
 
 let counter = 0;
 const freshName = () => `rectify-test-${++counter}`;
@@ -64,5 +65,25 @@ describe("IndexedDbOutboxStore", () => {
     await store.close();
     expect(await store.get(uuid(1))).toEqual(entry(1));
     await store.close();
+  });
+
+  it("migrates an earlier release's ownerless entries and drafts to the old single owner, across a reopen", async () => {
+    const name = freshName();
+    const store = await IndexedDbOutboxStore.open({ name });
+    const { ownerId: _omitted, ...legacy } = entry(1);
+    await store.put(legacy as never);
+    await store.put(entry(2, { ownerId: OWNER_B }));
+    await store.putDraft({ id: uuid(9), updatedAt: T0, data: { findings: "半" } } as never);
+    await store.close();
+    const again = await IndexedDbOutboxStore.open({ name });
+    expect(await migrateLegacyOwner(again, OWNER_A)).toEqual({ migrated: 2, ownerless: 0 });
+    await again.close();
+    const third = await IndexedDbOutboxStore.open({ name });
+    expect((await third.list()).map((e) => [e.id, e.ownerId])).toEqual([
+      [uuid(1), OWNER_A],
+      [uuid(2), OWNER_B],
+    ]);
+    expect((await third.getDraft(uuid(9)))?.ownerId).toBe(OWNER_A);
+    await third.close();
   });
 });

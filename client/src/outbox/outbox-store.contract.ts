@@ -1,7 +1,7 @@
 // The behaviour every OutboxStore must show, run against each implementation (memory, IndexedDB).
 import { describe, expect, it } from "vitest";
 import type { OutboxStore } from "./outbox-store.ts";
-import { entry, photoBytes, T0, uuid } from "./test-support.ts";
+import { entry, OWNER_A, OWNER_B, photoBytes, T0, uuid } from "./test-support.ts";
 
 export interface StoreHarness {
   store: OutboxStore;
@@ -48,11 +48,16 @@ export function outboxStoreContract(name: string, makeHarness: () => Promise<Sto
       const { store, reopen } = await makeHarness();
       await store.put(entry(1));
       await store.putBlob(uuid(1, "f0"), { bytes: photoBytes(1), mimeType: "image/jpeg", fileName: "a.jpg" });
-      await store.putDraft({ id: uuid(9), updatedAt: T0, data: { findings: "半" } });
+      await store.putDraft({ id: uuid(9), ownerId: OWNER_A, updatedAt: T0, data: { findings: "半" } });
       const again = await reopen();
       expect(await again.get(uuid(1))).toEqual(entry(1));
       expect((await again.getBlob(uuid(1, "f0")))?.bytes).toEqual(photoBytes(1));
-      expect(await again.getDraft(uuid(9))).toEqual({ id: uuid(9), updatedAt: T0, data: { findings: "半" } });
+      expect(await again.getDraft(uuid(9))).toEqual({
+        id: uuid(9),
+        ownerId: OWNER_A,
+        updatedAt: T0,
+        data: { findings: "半" },
+      });
       await again.close();
     });
 
@@ -73,15 +78,28 @@ export function outboxStoreContract(name: string, makeHarness: () => Promise<Sto
 
     it("keeps drafts, most recent first", async () => {
       const { store } = await makeHarness();
-      await store.putDraft({ id: "a", updatedAt: T0 + 1, data: { step: 1 } });
-      await store.putDraft({ id: "b", updatedAt: T0 + 3, data: null });
-      await store.putDraft({ id: "c", updatedAt: T0 + 2, data: [1, "二"] });
+      await store.putDraft({ id: "a", ownerId: OWNER_A, updatedAt: T0 + 1, data: { step: 1 } });
+      await store.putDraft({ id: "b", ownerId: OWNER_A, updatedAt: T0 + 3, data: null });
+      await store.putDraft({ id: "c", ownerId: OWNER_A, updatedAt: T0 + 2, data: [1, "二"] });
       expect((await store.listDrafts()).map((d) => d.id)).toEqual(["b", "c", "a"]);
-      await store.putDraft({ id: "a", updatedAt: T0 + 4, data: { step: 2 } });
+      await store.putDraft({ id: "a", ownerId: OWNER_A, updatedAt: T0 + 4, data: { step: 2 } });
       expect((await store.listDrafts()).map((d) => d.id)).toEqual(["a", "b", "c"]);
-      expect(await store.getDraft("a")).toEqual({ id: "a", updatedAt: T0 + 4, data: { step: 2 } });
+      expect(await store.getDraft("a")).toEqual({ id: "a", ownerId: OWNER_A, updatedAt: T0 + 4, data: { step: 2 } });
       await store.deleteDraft("a");
       expect(await store.getDraft("a")).toBeNull();
+    });
+
+    it("keeps each entry's and draft's owner, and entries of an earlier release without one", async () => {
+      const { store, reopen } = await makeHarness();
+      await store.put(entry(1));
+      await store.put(entry(2, { ownerId: OWNER_B }));
+      const { ownerId: _dropped, ...legacy } = entry(3);
+      await store.put(legacy as never); // written by a release before owners: readable, not rejected
+      await store.putDraft({ id: "d", ownerId: OWNER_B, updatedAt: T0, data: null });
+      const again = await reopen();
+      expect((await again.list()).map((e) => e.ownerId)).toEqual([OWNER_A, OWNER_B, undefined]);
+      expect((await again.getDraft("d"))?.ownerId).toBe(OWNER_B);
+      await again.close();
     });
 
     it("rejects a value that cannot be stored and leaves the old one intact", async () => {
@@ -89,7 +107,9 @@ export function outboxStoreContract(name: string, makeHarness: () => Promise<Sto
       await store.put(entry(1));
       const bad = { ...entry(1, { state: "synced" }), callback: () => 1 };
       await expect(store.put(bad)).rejects.toThrow();
-      await expect(store.putDraft({ id: "d", updatedAt: T0, data: { f: () => 1 } })).rejects.toThrow();
+      await expect(
+        store.putDraft({ id: "d", ownerId: OWNER_A, updatedAt: T0, data: { f: () => 1 } }),
+      ).rejects.toThrow();
       expect(await store.get(uuid(1))).toEqual(entry(1));
       expect(await store.getDraft("d")).toBeNull();
       // The store is still usable afterwards.

@@ -17,6 +17,8 @@ export type OutboxEnvelope = RecordEnvelope | ProgressEnvelope;
 export interface OutboxEntry {
   /** = envelope.recordId: one entry per record; an edit replaces the envelope, never adds an entry. */
   id: string;
+  /** The user who captured it: only sent, shown and counted while that user is logged in on this device. */
+  ownerId: string;
   envelope: OutboxEnvelope;
   state: EntryState;
   /** Send attempts since the last success or new revision; drives the backoff. */
@@ -50,6 +52,8 @@ export interface StoredBlob extends BlobData {
 /** A partly filled form, autosaved while typing; its id becomes the recordId when submitted. */
 export interface Draft {
   id: string;
+  /** The user who typed it: only listed and reopened while that user is logged in. */
+  ownerId: string;
   /** Epoch ms. */
   updatedAt: number;
   /** Free-form form state; it need not validate. */

@@ -11,7 +11,7 @@ import {
 import { createFakeServer } from "./fake-server.ts";
 import { createMemoryBacking, MemoryOutboxStore } from "./memory-store.ts";
 import { createSyncEngine, OutboxValidationError } from "./sync-loop.ts";
-import { content, photoBytes, T0, uuid } from "./test-support.ts";
+import { content, OWNER_A, photoBytes, T0, uuid } from "./test-support.ts";
 import { TransportError, type SyncTransport } from "./transport.ts";
 import { isProgressEnvelope } from "@rectify/server/sync";
 
@@ -74,7 +74,7 @@ function setup() {
       uploaded.set(meta.id, bytes);
     },
   };
-  const engine = createSyncEngine({ store, transport, now: () => clock.now, random: () => 1 });
+  const engine = createSyncEngine({ store, transport, now: () => clock.now, random: () => 1, ownerId: OWNER_A });
   const addFile = (n: number) =>
     store.putBlob(uuid(n, "fe"), { bytes: photoBytes(n, 64), mimeType: "application/pdf", fileName: `制度-${n}.pdf` });
   return { clock, store, engine, reports, uploaded, sent, faults, addFile };

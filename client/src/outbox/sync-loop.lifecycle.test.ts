@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { MemoryOutboxStore } from "./memory-store.ts";
 import { createSyncEngine, OutboxValidationError } from "./sync-loop.ts";
 import { eventually, manualTimers, setupEngine as setup } from "./engine-harness.ts";
-import { content, photoBytes, T0, uuid } from "./test-support.ts";
+import { content, OWNER_A, photoBytes, T0, uuid } from "./test-support.ts";
 
 describe("sync engine lifecycle", () => {
   it("needs attention when a photo is no longer on the device, or the server refuses its bytes", async () => {
@@ -95,7 +95,12 @@ describe("sync engine lifecycle", () => {
     const { engine, store } = setup();
     await engine.saveRecord(content(uuid(1)));
     const failing = new MemoryOutboxStore(store.backing);
-    const e2 = createSyncEngine({ store: failing, transport: setup().server.transport, now: () => T0 });
+    const e2 = createSyncEngine({
+      store: failing,
+      transport: setup().server.transport,
+      now: () => T0,
+      ownerId: OWNER_A,
+    });
     failing.failNext("put", new Error("QuotaExceededError"));
     await expect(e2.runOnce()).rejects.toThrow("QuotaExceededError");
     expect(e2.getSnapshot()).toMatchObject({ running: false, failure: new Error("QuotaExceededError") });

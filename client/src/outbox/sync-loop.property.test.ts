@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createFakeServer } from "./fake-server.ts";
 import { createMemoryBacking, MemoryOutboxStore } from "./memory-store.ts";
 import { createSyncEngine, type SyncEngine } from "./sync-loop.ts";
-import { content, photoBytes, T0, uuid } from "./test-support.ts";
+import { content, OWNER_A, photoBytes, T0, uuid } from "./test-support.ts";
 
 type Op =
   | { t: "save"; rec: number; findings: string; photos: number[]; hold: boolean }
@@ -50,6 +50,7 @@ describe("sync engine properties", () => {
               transport: server.transport,
               now: () => clock.now,
               random: () => 0.5,
+              ownerId: OWNER_A,
             });
           const sendIt = sendFaults[Symbol.iterator]();
           const uploadIt = uploadFaults[Symbol.iterator]();

@@ -10,6 +10,7 @@ import {
 } from "@rectify/server/sync";
 import { countEntries, isSendable, planSave, type EntryContent, type OutboxCounts } from "./entry-rules.ts";
 import type { OutboxEntry, OutboxStore } from "./outbox-store.ts";
+import { isOwnedBy } from "./record-owner.ts";
 import { syncEntry, type PassTally } from "./sync-entry.ts";
 import type { SyncTransport } from "./transport.ts";
 import { createMutex, defaultIsOnline, defaultTimers, type Timers } from "./engine-runtime.ts";
@@ -30,6 +31,8 @@ export interface SyncEngineOptions {
   maxPhotoRounds?: number;
   /** Wraps every pass: the app passes a cross-tab lock (tab-lock.ts) so two tabs never send at once. */
   exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** The logged-in user (see setOwner): only their entries are sent, counted and saved; null sends nothing. */
+  ownerId: string | null;
 }
 
 export interface SyncSummary extends PassTally {
@@ -39,7 +42,10 @@ export interface SyncSummary extends PassTally {
 }
 
 export interface SyncSnapshot {
+  /** The current owner's entries only. */
   counts: OutboxCounts;
+  /** Unsynced entries of other users (or of no known user) on this device: never sent or shown, only counted. */
+  othersUnsynced: number;
   running: boolean;
   /** When the head of the queue is due (epoch ms); null when nothing is pending. */
   nextAttemptAt: number | null;
@@ -70,6 +76,8 @@ export interface SyncEngine {
   discard(id: string): Promise<void>;
   /** Deletes synced entries confirmed before `olderThan` (epoch ms) and their photos; returns how many. */
   pruneSynced(olderThan: number): Promise<number>;
+  /** Who is logged in now (null: nobody). Entries of anyone else stay on the device untouched. */
+  setOwner(ownerId: string | null): void;
   start(options?: StartOptions): void;
   stop(): void;
   /** For React's useSyncExternalStore: (subscribe, getSnapshot). */
@@ -98,12 +106,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   let snapshot: SyncSnapshot = {
     counts: countEntries([]),
+    othersUnsynced: 0,
     running: false,
     nextAttemptAt: null,
     lastSummary: null,
     failure: null,
   };
   let running: Promise<SyncSummary> | null = null;
+  let owner = options.ownerId;
   let seq: number | null = null;
   let started: { intervalMs: number; events: StartOptions["events"]; onOnline: () => void } | null = null;
   let timer: unknown = null;
@@ -123,11 +133,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function refresh(): Promise<OutboxCounts> {
-    const entries = await store.list();
+    const all = await store.list();
+    const entries = all.filter((e) => isOwnedBy(e, owner));
     const counts = countEntries(entries);
+    const othersUnsynced = all.filter((e) => !isOwnedBy(e, owner) && e.state !== "synced").length;
     // The queue keeps its order, so the head decides when the next pass can make progress.
     const head = entries.find(isSendable);
-    publish({ counts, nextAttemptAt: head ? (head.state === "waiting" ? head.nextAttemptAt : now()) : null });
+    publish({
+      counts,
+      othersUnsynced,
+      nextAttemptAt: head ? (head.state === "waiting" ? head.nextAttemptAt : now()) : null,
+    });
     return counts;
   }
 
@@ -148,7 +164,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       };
       const tried = new Set<string>(); // id@revision: each revision at most once per pass
       for (;;) {
-        const next = (await store.list()).find((e) => isSendable(e) && !tried.has(`${e.id}@${e.envelope.revision}`));
+        // Only the logged-in user's entries, re-read each round: after a logout or a switch nothing of theirs starts.
+        const next = (await store.list()).find(
+          (e) => isOwnedBy(e, owner) && isSendable(e) && !tried.has(`${e.id}@${e.envelope.revision}`),
+        );
         if (!next) break;
         // Keep the queue order: when the head is backing off, everything behind it waits too.
         if (!force && next.state === "waiting" && next.nextAttemptAt > now()) {
@@ -221,10 +240,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function save(content: EntryContent, opts: { hold?: boolean }): Promise<OutboxEntry> {
+    const ownerId = owner;
+    if (ownerId === null) throw new Error("cannot save to the outbox: nobody is logged in");
     const saved = await locked(async () => {
       const existing = await store.get(content.recordId);
+      // Another user's record is not theirs to change (the UI never offers it; this keeps the invariant).
+      if (existing && !isOwnedBy(existing, ownerId))
+        throw new Error("this record belongs to another user on this device");
       if (seq === null) seq = Math.max(0, ...(await store.list()).map((e) => e.seq));
-      const planned = planSave(existing, content, { now: now(), hold: opts.hold ?? false, nextSeq: () => ++seq! });
+      const planned = planSave(existing, content, {
+        now: now(),
+        ownerId,
+        hold: opts.hold ?? false,
+        nextSeq: () => ++seq!,
+      });
       if (!planned) return existing!;
       const at = new Date(now());
       const checked = isProgressEnvelope(planned.envelope)
@@ -248,7 +277,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async retry(id) {
       await locked(async () => {
         const e = await store.get(id);
-        if (!e || e.state !== "needs_attention") return;
+        if (!e || !isOwnedBy(e, owner) || e.state !== "needs_attention") return;
         await store.put({ ...e, state: "waiting", attempts: 0, nextAttemptAt: now(), lastError: null });
       });
       await refresh();
@@ -257,7 +286,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async discard(id) {
       await locked(async () => {
         const e = await store.get(id);
-        if (!e) return;
+        if (!e || !isOwnedBy(e, owner)) return; // only the owner may throw a record away
         await deletePhotosOnlyOf(
           e,
           (await store.list()).filter((o) => o.id !== id),
@@ -282,6 +311,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       await refresh();
       return pruned;
+    },
+    setOwner(ownerId) {
+      if (owner === ownerId) return;
+      owner = ownerId;
+      void refresh().catch(() => undefined);
+      if (ownerId !== null) schedule(0); // their entries may have waited for this login
     },
     start(opts = {}) {
       if (started) return;

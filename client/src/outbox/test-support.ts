@@ -3,6 +3,9 @@ import { sha256Hex, type RecordContent, type RecordEnvelope } from "@rectify/ser
 import type { OutboxEntry } from "./outbox-store.ts";
 
 export const PROBLEM_ID = "3f2c1d0e-9b8a-4c7d-8e6f-5a4b3c2d1e0f";
+/** The default owner of test entries; OWNER_B is another user on the same phone. */
+export const OWNER_A = "VXNlcjph";
+export const OWNER_B = "VXNlcjpi";
 export const T0 = Date.parse("2024-03-15T02:00:00Z");
 
 /** A deterministic v4-shaped uuid from a small number. */
@@ -42,6 +45,7 @@ export function entry(n: number, overrides: Partial<OutboxEntry> = {}): OutboxEn
   const envelope = { ...content(id, `record ${n}`), revision: 1, baseVersion: 0 } as RecordEnvelope;
   return {
     id,
+    ownerId: OWNER_A,
     envelope,
     state: "waiting",
     attempts: 0,

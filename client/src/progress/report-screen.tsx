@@ -3,11 +3,12 @@
 // when online); the files' bytes wait in the outbox's blob store and upload resumably after the report.
 import { useEffect, useMemo, useState } from "react";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, isProgressEnvelope, type EvidenceRef } from "@rectify/server/sync";
+import { useUser } from "../auth/session.tsx";
 import { useWorkingSet } from "../cache/working-set-context.tsx";
 import { useT } from "../i18n/i18n-context.tsx";
 import { formatBytes, newUuid } from "../lib/ids.ts";
 import { isoWithOffset } from "../lib/time.ts";
-import { OutboxValidationError } from "../outbox/index.ts";
+import { isOwnedBy, OutboxValidationError } from "../outbox/index.ts";
 import { navigate, type Route } from "../router.ts";
 import { useServices } from "../services.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
@@ -19,6 +20,7 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
   const t = useT();
   const announce = useAnnounce();
   const { engine, store } = useServices();
+  const userId = useUser().id;
   const { workingSet } = useWorkingSet();
   const [id] = useState(() => route.id ?? newUuid());
   const [measureIds, setMeasureIds] = useState<string[]>(route.measureIds);
@@ -34,7 +36,8 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
   useEffect(() => {
     if (!route.id) return;
     void store.get(route.id).then((e) => {
-      if (!e || !isProgressEnvelope(e.envelope)) return;
+      // Another user's report on this phone is not shown here (saving it would be refused by the engine).
+      if (!e || !isOwnedBy(e, userId) || !isProgressEnvelope(e.envelope)) return;
       const env = e.envelope;
       setMeasureIds(env.measureIds);
       setText(env.text);
@@ -43,7 +46,7 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
       setAnswers(env.answersRequestId);
       setLocked(e.sentRevision > 0);
     });
-  }, [route.id, store]);
+  }, [route.id, store, userId]);
 
   const measures = useMemo(
     () =>

@@ -7,6 +7,7 @@ import { requestPersistentStorage } from "../capture/persistence.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { keyOf, LOCALE_NAMES, LOCALES } from "../i18n/i18n.ts";
 import { formatBytes } from "../lib/ids.ts";
+import { isOwnedBy } from "../outbox/index.ts";
 import { useServices, useSyncSnapshot } from "../services.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { isNearlyFull } from "./storage-space.ts";
@@ -49,7 +50,8 @@ export function SettingsScreen() {
   const [confirmLogout, setConfirmLogout] = useState<number | null>(null);
 
   async function onLogout() {
-    const drafts = (await store.listDrafts()).length;
+    // Only this user's: other users' records on the phone are not affected by this logout.
+    const drafts = (await store.listDrafts()).filter((d) => isOwnedBy(d, user.id)).length;
     const unsynced = counts.pending + counts.needs_attention + counts.draft + drafts;
     if (unsynced > 0 && confirmLogout === null) {
       setConfirmLogout(unsynced);
