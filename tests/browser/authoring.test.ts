@@ -221,8 +221,11 @@ describe("a ledger started by hand", () => {
     await expect
       .poll(() => page.getByRole("heading", { name: "整改措施 127 项 · 问题 40 个" }).count(), { timeout: 20_000 })
       .toBe(1);
-    // Remembered: a reload keeps the pick.
+    // Remembered: a reload keeps the pick (once the dashboard shows it, the pick is stored on the device).
     await picker.selectOption({ label: HAND_NAME });
+    await expect
+      .poll(() => page.getByRole("heading", { name: "整改措施 3 项 · 问题 2 个" }).count(), { timeout: 20_000 })
+      .toBe(1);
     await page.reload();
     await expect
       .poll(() => page.getByRole("heading", { name: "整改措施 3 项 · 问题 2 个" }).count(), { timeout: 20_000 })
