@@ -1,18 +1,14 @@
 // `pnpm cli import` as a user runs it: a real process on the same database `pnpm start` would use.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleReportPath } from "@rectify/server/config";
+import { runCli } from "../helpers/run-cli.ts";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db.ts";
 import iconv from "iconv-lite";
 import { scannedPdf } from "@rectify/server/importer/test-pdf";
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL("../../", import.meta.url));
 let dataDir: string;
 let db: TestDatabase | null = null;
 
@@ -27,17 +23,7 @@ afterAll(async () => {
 
 /** Runs `pnpm cli …` from the repository root (through pnpm when the tests run under it, as in CI). */
 async function cli(args: string[]) {
-  const env = { ...process.env, DATA_DIR: dataDir, INIT_CWD: root, DATABASE_URL: db?.url ?? "" };
-  const pnpm = process.env.npm_execpath;
-  const [cmd, argv] = pnpm?.includes("pnpm")
-    ? [process.execPath, [pnpm, "cli", ...args]]
-    : [path.join(root, "node_modules/.bin/tsx"), ["server/src/cli.ts", ...args]];
-  try {
-    const { stdout, stderr } = await run(cmd, argv, { cwd: root, env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err: any) {
-    return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
-  }
+  return runCli(args, { dataDir: dataDir, databaseUrl: db?.url });
 }
 
 describe("pnpm cli import", () => {

@@ -1,18 +1,14 @@
 // `pnpm cli export-report` and `export-ledger` as a user runs them: real processes on a fresh data dir (or PostgreSQL database), files checked by re-importing, by exceljs and by unzipping.
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleReportPath } from "@rectify/server/config";
+import { runCli } from "../helpers/run-cli.ts";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db.ts";
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const HEADERS = [
   "问题编号",
   "问题",
@@ -49,17 +45,7 @@ afterAll(async () => {
 /** Runs `pnpm cli …` from the repository root on store `n` (through pnpm when the tests run under it, as in CI). */
 async function cli(args: string[], n = 0) {
   const store = stores[n]!;
-  const env = { ...process.env, DATA_DIR: store.dataDir, INIT_CWD: root, DATABASE_URL: store.db?.url ?? "" };
-  const pnpm = process.env.npm_execpath;
-  const [cmd, argv] = pnpm?.includes("pnpm")
-    ? [process.execPath, [pnpm, "cli", ...args]]
-    : [path.join(root, "node_modules/.bin/tsx"), ["server/src/cli.ts", ...args]];
-  try {
-    const { stdout, stderr } = await run(cmd, argv, { cwd: root, env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err: any) {
-    return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
-  }
+  return runCli(args, { dataDir: store.dataDir, databaseUrl: store.db?.url });
 }
 
 /** The entries of a zip file (a .docx), read through its central directory. */

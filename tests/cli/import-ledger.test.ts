@@ -1,17 +1,13 @@
 // `pnpm cli import-ledger` as a user runs it: a real process on the database `pnpm start` would use. Exit codes:
 // 0 done, 1 unreadable file, 2 usage, 3 warnings not accepted (nothing written); progress on stderr only.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.ts";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db.ts";
 import { ledgerFixtureDir } from "../helpers/ledger-fixtures.ts";
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (name: string) => path.join(ledgerFixtureDir, name);
 let dataDir: string;
 let db: TestDatabase | null = null;
@@ -26,17 +22,7 @@ afterAll(async () => {
 });
 
 async function cli(args: string[]) {
-  const env = { ...process.env, DATA_DIR: dataDir, INIT_CWD: root, DATABASE_URL: db?.url ?? "" };
-  const pnpm = process.env.npm_execpath;
-  const [cmd, argv] = pnpm?.includes("pnpm")
-    ? [process.execPath, [pnpm, "cli", ...args]]
-    : [path.join(root, "node_modules/.bin/tsx"), ["server/src/cli.ts", ...args]];
-  try {
-    const { stdout, stderr } = await run(cmd, argv, { cwd: root, env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err: any) {
-    return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
-  }
+  return runCli(args, { dataDir: dataDir, databaseUrl: db?.url });
 }
 
 // Each call starts a process that opens the database: slow on a busy machine.
