@@ -2,7 +2,14 @@
 // 问题内容 / 存在问题; 整改措施 / 整改任务 / 具体措施; …); pure. Invariants: an exact name beats a name that merely
 // contains a synonym, the longer synonym wins, each field is taken by its first column only, and the user's
 // corrections (by header text) override detection.
-import { IGNORE, type CellValue, type ColumnField, type ColumnMapping, type DetectedColumn } from "./types.ts";
+import {
+  IGNORE,
+  LEDGER_FIELDS,
+  type CellValue,
+  type ColumnField,
+  type ColumnMapping,
+  type DetectedColumn,
+} from "./types.ts";
 
 /** Synonyms per field, most specific first. The export's own headers are among them (round trip). */
 export const SYNONYMS: Record<ColumnField, readonly string[]> = {
@@ -34,19 +41,7 @@ export const SYNONYMS: Record<ColumnField, readonly string[]> = {
 };
 
 /** Fields the import writes; progress and remarks are shown in the preview only (progress is reported by units). */
-export const WRITTEN = new Set<ColumnField>([
-  "number",
-  "category",
-  "problem",
-  "section",
-  "measureNumber",
-  "measure",
-  "leadLeader",
-  "responsibleUnit",
-  "participants",
-  "deadline",
-  "status",
-]);
+export const WRITTEN = new Set<ColumnField>(LEDGER_FIELDS.filter((f) => f !== "progress" && f !== "remarks"));
 
 /** Header text as compared: no spaces, line breaks or bracketed notes (完成时限（时间节点） → 完成时限). */
 export function headerKey(text: string): string {
