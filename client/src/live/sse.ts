@@ -1,47 +1,9 @@
-// GraphQL subscriptions over server-sent events for urql's subscriptionExchange: POST the operation with
-// `Accept: text/event-stream` (graphql-yoga's distinct-connection mode), same-origin cookie, and read the stream.
-// Invariants: a dropped stream reconnects with backoff until unsubscribed; a server `complete` or an HTTP refusal ends
-// it for good; the connection state is published so screens can say "live" and re-query after a gap.
+// GraphQL subscriptions over server-sent events for urql's subscriptionExchange, through the `graphql-sse` client in
+// its distinct-connections mode (one POST with `Accept: text/event-stream` per subscription, as graphql-yoga serves).
+// Invariants: a dropped stream reconnects with backoff until unsubscribed; a server `complete` or an HTTP refusal
+// (4xx) ends it for good; the connection state is published so screens can say "live" and re-query after a gap.
+import { createClient, NetworkError } from "graphql-sse";
 import type { ExecutionResult, SubscriptionForwarder } from "urql";
-
-export interface SseEvent {
-  event: string;
-  data: string;
-}
-
-/** A stateful SSE parser (WHATWG rules): feed decoded text chunks, get the complete events they finish. */
-export function createSseParser(): (chunk: string) => SseEvent[] {
-  let buffer = "";
-  let event = "";
-  let data: string[] = [];
-  return (chunk) => {
-    buffer += chunk;
-    const out: SseEvent[] = [];
-    let match: RegExpExecArray | null;
-    const eol = /\r\n|\r|\n/g;
-    let start = 0;
-    while ((match = eol.exec(buffer))) {
-      // A lone \r at the very end may be the first half of \r\n: wait for the next chunk.
-      if (match[0] === "\r" && match.index === buffer.length - 1) break;
-      const line = buffer.slice(start, match.index);
-      start = match.index + match[0].length;
-      if (line === "") {
-        if (data.length > 0) out.push({ event: event || "message", data: data.join("\n") });
-        event = "";
-        data = [];
-        continue;
-      }
-      if (line.startsWith(":")) continue;
-      const colon = line.indexOf(":");
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
-      if (field === "event") event = value;
-      else if (field === "data") data.push(value);
-    }
-    buffer = buffer.slice(start);
-    return out;
-  };
-}
 
 export type LiveStatus = "idle" | "connecting" | "open" | "retrying" | "stopped";
 
@@ -74,7 +36,24 @@ export function retryDelayMs(attempt: number): number {
   return Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
 }
 
-class FinalError extends Error {}
+/** A stream that ends without `complete` was dropped (a proxy timeout, a server restarting). graphql-sse 2.6 reports
+ * that only when a result is being awaited at that moment; when the last chunk and the end arrive together it waits
+ * forever. Ending the body with its NetworkError instead makes every drop a retry. */
+function endAsDropped(res: Response, completed: () => boolean): Response {
+  if (!res.body || !(res.headers.get("Content-Type") ?? "").includes("text/event-stream")) return res;
+  const body = res.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      flush(controller) {
+        if (!completed()) controller.error(new NetworkError("the event stream ended without complete"));
+      },
+    }),
+  );
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+/** Thrown from the retry hook to end a subscription: graphql-sse retries every network-level failure, an HTTP
+ * refusal included, so the refusal is remembered from the response and turned into a final error here. */
+class SubscriptionRefused extends Error {}
 
 export interface SseForwarderOptions {
   url?: string;
@@ -89,63 +68,59 @@ export function sseForwarder(options: SseForwarderOptions = {}): SubscriptionFor
   return (request) => ({
     subscribe(observer) {
       const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-      let controller: AbortController | null = null;
-      let timer: ReturnType<typeof setTimeout> | null = null;
+      let refusedStatus: number | null = null;
       let stopped = false;
-      let attempt = 0;
-      const finish = (error?: unknown) => {
-        if (stopped) return;
+      let completed = false;
+      const client = createClient({
+        url,
+        credentials: "same-origin",
+        retryAttempts: Number.POSITIVE_INFINITY,
+        fetchFn: async (input: RequestInfo | URL, init?: RequestInit) => {
+          completed = false;
+          const res = await fetchImpl(input, init);
+          if (res.status >= 400 && res.status < 500) refusedStatus = res.status;
+          return endAsDropped(res, () => completed);
+        },
+        retry: async (attempt) => {
+          if (refusedStatus !== null) throw new SubscriptionRefused(`subscription refused: HTTP ${refusedStatus}`);
+          options.state?.set("retrying");
+          await new Promise((resolve) => setTimeout(resolve, delay(attempt)));
+        },
+        on: {
+          connecting: (reconnecting) => options.state?.set(reconnecting ? "retrying" : "connecting"),
+          connected: () => options.state?.set("open"),
+          message: (message) => {
+            if (message.event === "complete") completed = true;
+          },
+        },
+      });
+      const end = () => {
         stopped = true;
         options.state?.set("stopped");
-        if (error === undefined) observer.complete();
-        else observer.error(error);
+        client.dispose();
       };
-      const connect = async () => {
-        controller = new AbortController();
-        options.state?.set(attempt === 0 ? "connecting" : "retrying");
-        const res = await fetchImpl(url, {
-          method: "POST",
-          credentials: "same-origin",
-          headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-          body: JSON.stringify(request),
-          signal: controller.signal,
-        });
-        if (res.status >= 400 && res.status < 500) throw new FinalError(`subscription refused: HTTP ${res.status}`);
-        if (!res.ok || !res.body) throw new Error(`subscription failed: HTTP ${res.status}`);
-        if (!(res.headers.get("Content-Type") ?? "").includes("text/event-stream")) {
-          observer.next((await res.json()) as ExecutionResult);
-          return "complete";
-        }
-        options.state?.set("open");
-        attempt = 0;
-        const parse = createSseParser();
-        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return "dropped";
-          for (const e of parse(value)) {
-            if (e.event === "complete") return "complete";
-            if (e.event === "next" || e.event === "message") observer.next(JSON.parse(e.data) as ExecutionResult);
-          }
-        }
-      };
-      const run = () => {
-        connect().then(
-          (end) => (end === "complete" ? finish() : retry()),
-          (error: unknown) => (error instanceof FinalError ? finish(error) : retry()),
-        );
-      };
-      const retry = () => {
-        if (stopped) return;
-        options.state?.set("retrying");
-        timer = setTimeout(run, delay(attempt++));
-      };
-      run();
+      // urql leaves `query` optional for persisted queries; this app always sends the document.
+      const dispose = client.subscribe<ExecutionResult["data"]>(
+        { ...request, query: request.query ?? "" },
+        {
+          next: (result) => observer.next(result as ExecutionResult),
+          complete: () => {
+            if (stopped) return;
+            end();
+            observer.complete();
+          },
+          error: (error) => {
+            if (stopped) return;
+            end();
+            observer.error(error);
+          },
+        },
+      );
       return {
         unsubscribe() {
           stopped = true;
-          if (timer) clearTimeout(timer);
-          controller?.abort();
+          dispose();
+          client.dispose();
           options.state?.set("idle");
         },
       };
