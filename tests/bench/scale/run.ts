@@ -1,0 +1,288 @@
+// The scale suite: generates a province-sized ledger on PostgreSQL, then measures Rectify against the floors
+// (floor.ts: raw node:http + pg, hand-written SQL) and PostGraphile 4 on the same database, printing ratios.
+// Usage: tsx bench/scale/run.ts [--scale 1k|10k|100k|1m] [--smoke]; 1m needs --allow-1m. No timing assertions.
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import pg from "pg";
+import { openDatabase } from "@rectify/server/db";
+import { startServer } from "@rectify/server/server";
+import { createUser } from "@rectify/server/queries/users";
+import { generateLedger, SHAPE } from "./generate.ts";
+import { startFloor } from "./floor.ts";
+
+const args = process.argv.slice(2);
+const flag = (n: string) => args.includes(n);
+const scaleName = args[args.indexOf("--scale") + 1] && flag("--scale") ? args[args.indexOf("--scale") + 1]! : "1k";
+const SCALES: Record<string, number> = { "1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
+const chosen = SCALES[scaleName];
+if (!chosen) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
+const records: number = chosen;
+if (records >= 1_000_000 && !flag("--allow-1m")) throw new Error("the 1m scale needs --allow-1m (about an hour)");
+const smoke = flag("--smoke");
+const ADMIN = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+async function timed(n: number, fn: () => Promise<unknown>) {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    out.push(ms(t0));
+  }
+  return p50(out);
+}
+const rows: string[][] = [];
+const row = (what: string, rectify: string, floor: string, ratio: string, pgl = "—") =>
+  rows.push([what, rectify, floor, ratio, pgl]);
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+async function main() {
+  const name = `rectify_bench_${scaleName}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: ADMIN });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  const cleanups: (() => Promise<unknown>)[] = [];
+  try {
+    const db = await openDatabase({ databaseUrl: dbUrl });
+    cleanups.push(() => db.close());
+    const raw = new pg.Client({ connectionString: dbUrl });
+    await raw.connect();
+    cleanups.push(() => raw.end());
+    let t0 = process.hrtime.bigint();
+    await generateLedger(raw, records);
+    console.error(`generated ${records} records in ${(ms(t0) / 1000).toFixed(1)} s`);
+    await createUser(db.prisma, { username: "bench-sup", password: "bench-password-1", role: "SUPERVISOR" });
+    const { issueSession } = await import("@rectify/server/auth/sessions");
+    const sup = await db.prisma.user.findUniqueOrThrow({ where: { username: "bench-sup" } });
+    const supToken = (await issueSession(db.prisma, sup.id, "bearer")).token;
+    const inspectors = await db.prisma.user.findMany({ where: { role: "INSPECTOR" }, orderBy: { username: "asc" } });
+    const tokens = await Promise.all(
+      inspectors.slice(0, 64).map(async (u) => (await issueSession(db.prisma, u.id, "bearer")).token),
+    );
+    const server = await startServer({
+      db,
+      dataDir: await mkdtemp(path.join(tmpdir(), "bench-")),
+      port: 0,
+      host: "127.0.0.1",
+    });
+    cleanups.unshift(() => server.close());
+    const floor = await startFloor(dbUrl);
+    cleanups.unshift(() => floor.close());
+    const gql = async (token: string, query: string, variables?: object) => {
+      const body = JSON.stringify({ query, variables });
+      const res = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, "Accept-Encoding": "gzip" },
+        body,
+      });
+      const json = (await res.json()) as { data?: any; errors?: unknown[] };
+      if (json.errors) throw new Error(JSON.stringify(json.errors).slice(0, 500));
+      return { json, bytes: body.length };
+    };
+    const floorGet = async (p: string, init?: RequestInit) => {
+      const res = await fetch(`${floor.url}${p}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${supToken}`, ...init?.headers },
+      });
+      if (!res.ok) throw new Error(`floor ${p}: ${res.status}`);
+      return res.json();
+    };
+    // PostGraphile 4 on the same database, where it can answer the same question.
+    let pgl: ((q: string) => Promise<unknown>) | null = null;
+    try {
+      const { postgraphile } = await import("postgraphile");
+      const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
+      const h = createServer(postgraphile(pool, "public", { disableQueryLog: true, dynamicJson: true }));
+      await new Promise<void>((r) => h.listen(0, "127.0.0.1", r));
+      const port = (h.address() as { port: number }).port;
+      cleanups.unshift(async () => {
+        await new Promise((r) => h.close(r));
+        h.closeAllConnections();
+        await pool.end();
+      });
+      pgl = async (query) => {
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ query }),
+        });
+        const json = (await res.json()) as { errors?: unknown[] };
+        if (json.errors) throw new Error(JSON.stringify(json.errors).slice(0, 300));
+        return json;
+      };
+    } catch (err) {
+      console.error(`PostGraphile not available: ${String(err).slice(0, 200)}`);
+    }
+
+    // 1. Sync ingestion at 1 / 16 / 64 devices (distinct inspectors), records/s.
+    const problems = await raw.query(
+      `SELECT p.id, array_agg(m.id ORDER BY m.number) AS m FROM "Problem" p JOIN "Measure" m ON m."problemId" = p.id
+       GROUP BY p.id ORDER BY p.id LIMIT 500`,
+    );
+    const envelope = (i: number) => {
+      const p = problems.rows[i % problems.rows.length];
+      return {
+        recordId: randomUUID(),
+        revision: 1,
+        baseVersion: 0,
+        kind: "SITE_VISIT",
+        problemId: p.id,
+        measureIds: p.m.slice(0, 1 + (i % 2)),
+        deviceTime: new Date(Date.now() - 60_000 - i).toISOString(),
+        position: { latitude: 31.654, longitude: 120.752, accuracyM: 8 },
+        findings: "整改公示栏已更新，台账齐全。",
+        rating: "ON_TRACK",
+        followUpRequired: false,
+        details: { place: "虞山街道", peopleMet: "王主任", observations: "现场查看台账" },
+        photos: [],
+      };
+    };
+    const SYNC = `mutation($e:JSON!){syncRecord(envelope:$e){outcome}}`;
+    const perDevice = smoke ? 4 : records >= 100_000 ? 20 : 10;
+    const ingest = { rectify: [] as number[], floor: [] as number[] };
+    let reqBytes = 0;
+    let jsonBytes = 0;
+    for (const devices of [1, 16, 64]) {
+      const n = devices === 1 ? perDevice * 8 : devices * perDevice;
+      for (const target of ["rectify", "floor"] as const) {
+        t0 = process.hrtime.bigint();
+        await Promise.all(
+          Array.from({ length: devices }, async (_, d) => {
+            for (let k = 0; k < n / devices; k++) {
+              const e = envelope(d * 1000 + k);
+              if (target === "rectify") {
+                const { json, bytes } = await gql(tokens[d]!, SYNC, { e });
+                if (json.data.syncRecord.outcome !== "CREATED") throw new Error(JSON.stringify(json));
+                reqBytes += bytes;
+                jsonBytes += JSON.stringify(e).length;
+              } else {
+                await floorGet("/sync", {
+                  method: "POST",
+                  body: JSON.stringify(e),
+                  headers: { Authorization: `Bearer ${tokens[d]}` },
+                });
+              }
+            }
+          }),
+        );
+        ingest[target].push((n / ms(t0)) * 1000);
+      }
+    }
+    row(
+      "sync ingestion, 1 / 16 / 64 devices (records/s)",
+      ingest.rectify.map(fmt).join(" / "),
+      ingest.floor.map(fmt).join(" / "),
+      ingest.rectify.map((r, i) => `${(ingest.floor[i]! / r).toFixed(1)}×`).join(" / "),
+    );
+    row("sync request bytes per record ÷ the record's JSON", (reqBytes / jsonBytes).toFixed(2), "1.00", "—");
+
+    // 2. Dashboard p50, and 16 at once.
+    const DASH = `{ dashboard { asOf measures { green yellow red grey total } problems { red total }
+      byUnit { unit { id name } counts { green yellow red grey total overdue dueSoon relapsed } }
+      byLeader { leader { id name } counts { green yellow red grey total overdue dueSoon relapsed } }
+      byProblem { light problem { id section number title } counts { green yellow red grey total overdue dueSoon relapsed } } } }`;
+    const reps = smoke ? 3 : 7;
+    const dr = await timed(reps, () => gql(supToken, DASH));
+    const df = await timed(reps, () => floorGet("/dashboard"));
+    row(`dashboard p50 (ms)`, fmt(dr), fmt(df), `${(dr / df).toFixed(1)}×`);
+    let rss = process.memoryUsage().rss;
+    const sample = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 50);
+    t0 = process.hrtime.bigint();
+    await Promise.all(Array.from({ length: 16 }, () => gql(supToken, DASH)));
+    const d16 = ms(t0);
+    t0 = process.hrtime.bigint();
+    await Promise.all(Array.from({ length: 16 }, () => floorGet("/dashboard")));
+    const f16 = ms(t0);
+    clearInterval(sample);
+    row("dashboard, 16 supervisors at once (ms, all done)", fmt(d16), fmt(f16), `${(d16 / f16).toFixed(1)}×`);
+    row("peak RSS of the bench process during 16 dashboards (MB)", fmt(rss / 2 ** 20), "—", "—");
+
+    // 3. Lists: problems first 20, records by inspector + dates, last page, a deep page.
+    const insp = inspectors[0]!;
+    const from = new Date(Date.now() - 365 * 86_400_000).toISOString();
+    const to = new Date().toISOString();
+    const gid = (t: string, id: string) => Buffer.from(`${t}:${id}`).toString("base64");
+    const deepAt = Math.min(50_000, Math.floor(records / 2));
+    const deep = (
+      await raw.query(
+        `SELECT id, "deviceTime" FROM "InspectionRecord" ORDER BY "deviceTime" DESC, id DESC OFFSET $1 LIMIT 1`,
+        [deepAt - 1],
+      )
+    ).rows[0];
+    const cursor = Buffer.from(`R1:${deep.deviceTime.toISOString()}|${deep.id}`).toString("base64");
+    const lists: [string, string, string, string | null][] = [
+      [
+        "problems (first: 20)",
+        `{ problems(first: 20) { edges { node { id section number title status } } } }`,
+        "/problems",
+        `{ allProblems(first: 20, orderBy: [SECTION_ASC, NUMBER_ASC, PRIMARY_KEY_ASC]) { nodes { id section number title status } } }`,
+      ],
+      [
+        "records by inspector + dates (first: 20)",
+        `{ inspectionRecords(first: 20, filter: { inspectorId: "${gid("User", insp.id)}", from: "${from}", to: "${to}" }) { edges { node { id deviceTime kind rating findings } } } }`,
+        `/records/by-inspector?i=${insp.id}&from=${from}&to=${to}`,
+        // PostGraphile 4 without plugins filters by equality only: inspector, no date range.
+        `{ allInspectionRecords(first: 20, condition: { inspectorId: "${insp.id}" }, orderBy: [DEVICE_TIME_DESC, PRIMARY_KEY_DESC]) { nodes { id deviceTime kind rating findings } } }`,
+      ],
+      [
+        "records, last page (last: 20)",
+        `{ inspectionRecords(last: 20) { edges { node { id deviceTime kind rating findings } } } }`,
+        "/records/last",
+        `{ allInspectionRecords(last: 20, orderBy: [DEVICE_TIME_DESC, PRIMARY_KEY_DESC]) { nodes { id deviceTime kind rating findings } } }`,
+      ],
+      [
+        `records, the page after the ${deepAt.toLocaleString("en")}th`,
+        `{ inspectionRecords(first: 20, after: "${cursor}") { edges { node { id deviceTime kind rating findings } } } }`,
+        `/records/after?t=${encodeURIComponent(deep.deviceTime.toISOString())}&id=${deep.id}`,
+        `{ allInspectionRecords(first: 20, offset: ${deepAt}, orderBy: [DEVICE_TIME_DESC, PRIMARY_KEY_DESC]) { nodes { id deviceTime kind rating findings } } }`,
+      ],
+    ];
+    const lreps = smoke ? 5 : 21;
+    for (const [what, q, fp, pq] of lists) {
+      const r = await timed(lreps, () => gql(supToken, q));
+      const f = await timed(lreps, () => floorGet(fp));
+      const p = pgl && pq ? await timed(lreps, () => pgl!(pq)) : null;
+      row(
+        `${what} p50 (ms)`,
+        fmt(r),
+        fmt(f),
+        `${(r / f).toFixed(1)}×`,
+        p === null ? "—" : `${fmt(p)} (${(r / p).toFixed(1)}×)`,
+      );
+    }
+
+    // 4. The login screen's JavaScript (what index.html loads before any route), gzip-equivalent.
+    const dist = path.resolve(import.meta.dirname, "../../../client/dist");
+    if (existsSync(path.join(dist, "index.html"))) {
+      const html = await readFile(path.join(dist, "index.html"), "utf8");
+      const srcs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+      let gz = 0;
+      for (const s of srcs) gz += gzipSync(await readFile(path.join(dist, s)), { level: 9 }).length;
+      row("JS for the login screen, gzip (kB)", fmt(gz / 1000), "—", "goal ≤ 120");
+    } else {
+      row("JS for the login screen, gzip (kB)", "client not built", "—", "—");
+    }
+    console.log(
+      `\nScale ${scaleName}: ${SHAPE.inspections} inspections, ${SHAPE.problems} problems, ${SHAPE.measures} measures, ` +
+        `${SHAPE.units} units, ${SHAPE.inspectors} inspectors, ${records.toLocaleString("en")} records (PostgreSQL)\n`,
+    );
+    console.log("| what | Rectify | floor | ratio | PostGraphile 4 (Rectify ÷ it) |\n|---|---|---|---|---|");
+    for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+  } finally {
+    for (const c of cleanups) await c().catch(() => {});
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();
