@@ -1,6 +1,6 @@
 // Period analysis over 2024-01..06: statuses from dated history, overdue at ends, changes, units, findings, access.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 
 let app: TestApp;
@@ -44,7 +44,7 @@ beforeAll(async () => {
   const rows = await db.measure.findMany({
     where: { problem: { section: "CONTINUING" } },
     orderBy: [{ problem: { number: "asc" } }, { number: "asc" }],
-    take: 4,
+    take: 5,
   });
   m = rows.map((r) => r.id);
   const { a, b } = app.units;
@@ -77,6 +77,8 @@ beforeAll(async () => {
     ["CLOSE_REQUESTED", "CLOSED", "2024-02-01T02:00:00Z"],
     ["CLOSED", "RELAPSED", "2024-05-10T02:00:00Z"],
   ]);
+  // The deadlines too were assigned when the inspection fed back (the trigger dated them now).
+  await db.deadlineChange.updateMany({ data: { at: new Date("2023-10-09T02:00:00Z") } });
   const p = rows[0]!.problemId;
   await addRecord(p, m[0]!, "SITE_VISIT", "ON_TRACK", "2024-02-05T02:00:00Z");
   problemFoundId = await addRecord(p, m[1]!, "LEDGER_CHECK", "PROBLEM_FOUND", "2024-02-20T02:00:00Z");
@@ -106,25 +108,17 @@ describe("period analysis", () => {
     const jan = await analyse("2024-01");
     expect(jan).toMatchObject({ period: "2024-01", kind: "MONTH", firstDay: "2024-01-01", lastDay: "2024-01-31" });
     expect(jan.asOf).toBe("2024-01-31T16:00:00.000Z");
-    expect(jan.figures).toMatchObject({ statuses: { total: 120, closeRequested: 1, done: base + 1 }, overdue: 1 });
-    expect(jan.overdueItems).toEqual([
-      {
-        measure: { id: gid("Measure", m[0]!) },
-        unit: { name: "市委组织部" },
-        deadline: "2024-01-31",
-        statusAtEnd: "IN_PROGRESS",
-        daysOverdue: 1,
-      },
-    ]);
+    // m[0] is due on 31 January, January's last day: met until that day ends, so not overdue in January.
+    expect(jan.figures).toMatchObject({ statuses: { total: 120, closeRequested: 1, done: base + 1 }, overdue: 0 });
+    expect(jan.overdueItems).toEqual([]);
     const feb = await analyse("2024-02");
+    // m[1], due 29 February and completed at 01:00 on 1 March (Shanghai), was in progress but not late at February's end.
     expect(feb.figures).toEqual({
       statuses: expect.objectContaining({ total: 120, closeRequested: 0, closed: 1, done: base + 2 }),
       completionRate: rate(base + 2),
-      overdue: 1,
+      overdue: 0,
     });
-    expect(feb.overdueItems.map((o: any) => [o.measure.id, o.statusAtEnd, o.daysOverdue])).toEqual([
-      [gid("Measure", m[1]!), "IN_PROGRESS", 1],
-    ]);
+    expect(feb.overdueItems).toEqual([]);
     const mar = await analyse("2024-03");
     expect(mar.figures).toMatchObject({ statuses: { closeRequested: 1, closed: 1, done: base + 4 }, overdue: 0 });
   });
@@ -155,7 +149,8 @@ describe("period analysis", () => {
       statuses: { relapsed: 1, closed: 0, closeRequested: -1, done: -1 },
       overdue: 1,
     });
-    const days = (Date.parse("2024-07-01") - Date.parse("2024-01-15")) / 86_400_000;
+    // Counted on the quarter's last day, 30 June.
+    const days = (Date.parse("2024-06-30") - Date.parse("2024-01-15")) / 86_400_000;
     expect(q2.overdueItems).toEqual([
       {
         measure: { id: gid("Measure", m[3]!) },
@@ -172,7 +167,7 @@ describe("period analysis", () => {
     expect(feb.units).toEqual([
       // By name in Chinese collation (pinyin): cai before wei.
       { unit: { name: "市财政局" }, total: 2, done: 1, overdue: 0, completionRate: 0.5 },
-      { unit: { name: "市委组织部" }, total: 2, done: 1, overdue: 1, completionRate: 0.5 },
+      { unit: { name: "市委组织部" }, total: 2, done: 1, overdue: 0, completionRate: 0.5 },
       { unit: null, total: 116, done: base, overdue: 0, completionRate: Math.round((base / 116) * 10_000) / 10_000 },
     ]);
   });
@@ -224,5 +219,52 @@ describe("period analysis", () => {
     expect((await analyse("2024-02", "inspector")).figures.statuses.total).toBe(120);
     expect(code(await app.as("liaisonA")(ANALYSIS, { p: "2024-02" }))).toBe("FORBIDDEN");
     expect(code(await app.as("public")(ANALYSIS, { p: "2024-02" }))).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("figures do not change after the fact (issue 13 §10)", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("reads a deadline assigned on 30 November as no deadline in September", async () => {
+    const db = app.db.prisma;
+    await db.measure.update({ where: { id: m[4]! }, data: { deadline: day("2024-09-15"), longTerm: false } });
+    const change = await db.deadlineChange.findFirstOrThrow({ where: { measureId: m[4]! }, orderBy: { at: "desc" } });
+    expect(change).toMatchObject({ deadline: day("2024-09-15"), fromLongTerm: false });
+    await db.deadlineChange.update({ where: { id: change.id }, data: { at: new Date("2024-11-30T02:00:00Z") } });
+    const sep = await analyse("2024-09");
+    expect(sep.overdueItems.map((o: any) => o.measure.id)).not.toContain(gid("Measure", m[4]!));
+    const oct = await analyse("2024-10");
+    expect(oct.figures.overdue).toBe(sep.figures.overdue);
+    const nov = await analyse("2024-11");
+    expect(nov.overdueItems).toContainEqual(
+      expect.objectContaining({ measure: { id: gid("Measure", m[4]!) }, deadline: "2024-09-15", daysOverdue: 76 }),
+    );
+    expect(nov.figures.overdue).toBe(sep.figures.overdue + 1);
+  });
+
+  it("meets a deadline until 23:59:59 of its day in Shanghai: dashboard and the running month's analysis", async () => {
+    const shanghai = (t: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(t);
+    // A deadline two or three days ahead that is not its month's last day (so the next day is the same month).
+    let deadline = Date.parse(`${shanghai(Date.now())}T00:00:00Z`) + 2 * 86_400_000;
+    if (shanghai(deadline + 86_400_000).slice(0, 7) !== shanghai(deadline).slice(0, 7)) deadline += 86_400_000;
+    const dayText = new Date(deadline).toISOString().slice(0, 10);
+    await app.db.prisma.measure.update({ where: { id: m[4]! }, data: { deadline: new Date(deadline) } });
+    const before = await app.as("supervisor")(`{ dashboard { measures { overdue } } }`);
+    const month = dayText.slice(0, 7);
+    const overdueNow = (before.data as any).dashboard.measures.overdue;
+    const lateAt = async (instant: string) => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date(instant));
+      const d: any = await app.as("supervisor")(`{ dashboard { measures { overdue } } }`);
+      const a = await analyse(month);
+      vi.useRealTimers();
+      return {
+        dashboard: d.data.dashboard.measures.overdue - overdueNow,
+        analysis: a.overdueItems.some((o: any) => o.measure.id === gid("Measure", m[4]!)),
+      };
+    };
+    // 23:59:59 on the deadline day in Shanghai is 15:59:59Z; 00:00:00 the next day is 16:00:00Z.
+    expect(await lateAt(`${dayText}T15:59:59Z`)).toEqual({ dashboard: 0, analysis: false });
+    expect(await lateAt(`${dayText}T16:00:00Z`)).toEqual({ dashboard: 1, analysis: true });
   });
 });

@@ -2,6 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parsePeriod } from "@rectify/server/domain/periods";
+import { composeNotice } from "@rectify/server/queries/notices";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 
 let app: TestApp;
@@ -74,6 +76,8 @@ beforeAll(async () => {
   await set(later.id, { deadline: day("2024-04-10") });
   await progress(later.id, later.problemId, "2024-02-20T02:00:00Z");
   await db.measure.update({ where: { id: bMeasure }, data: { responsibleUnitId: b, deadline: day("2024-03-15") } });
+  // Deadlines assigned at the start of the year (the trigger dated them now); a notice reads them as of its month.
+  await db.deadlineChange.updateMany({ data: { at: new Date("2024-01-02T02:00:00Z") } });
   await addRecord(due.problemId, [due.id], "2024-03-08T02:00:00Z", "台账缺少<b>会议记录</b>");
   await addRecord(due.problemId, [], "2024-03-09T02:00:00Z", "整体推进偏慢");
   await addRecord(overdue.problemId, [overdue.id], "2024-02-28T02:00:00Z", "二月的发现");
@@ -276,3 +280,20 @@ describe("printed notices", () => {
 function idOf(globalId: string) {
   return Buffer.from(globalId, "base64").toString().split(":")[1]!;
 }
+
+describe("deadlines as assigned in the notice's month (issue 13 §10)", () => {
+  it("does not list as overdue in March a deadline assigned in April", async () => {
+    const db = app.db.prisma;
+    await db.measure.update({ where: { id: A.later.id }, data: { deadline: day("2024-02-10") } });
+    await db.deadlineChange.updateMany({
+      where: { measureId: A.later.id, fromLongTerm: { not: null }, deadline: day("2024-02-10") },
+      data: { at: new Date("2024-04-05T02:00:00Z") },
+    });
+    const unit = await db.unit.findUniqueOrThrow({ where: { id: app.units.a } });
+    const march = await composeNotice(db, parsePeriod("2024-03")!, unit);
+    expect(march.overdue.map((i) => i.measureId)).not.toContain(A.later.id);
+    expect(march.withoutProgress.find((i) => i.measureId === A.later.id)?.deadline).toBe("2024-04-10");
+    const may = await composeNotice(db, parsePeriod("2024-05")!, unit);
+    expect(may.overdue.find((i) => i.measureId === A.later.id)?.deadline).toBe("2024-02-10");
+  });
+});

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   changeOf,
+  deadlineAt,
   figuresByUnit,
   figuresOf,
   itemsAt,
@@ -10,6 +11,7 @@ import {
   previousPeriod,
   statusAt,
   type AnalysisItem,
+  type DeadlineEntry,
   type HistoryEntry,
 } from "./periods.ts";
 
@@ -101,7 +103,7 @@ describe("figures at a period end", () => {
       since,
       history: [{ fromStatus: "IN_PROGRESS", toStatus: "COMPLETED", at: at("2024-02-10T02:00:00Z") }],
     },
-    // Due at the end of January, never done: overdue from the end of January on.
+    // Due on January's last day, never done: met all January, overdue from 1 February on.
     { id: "b", status: "IN_PROGRESS", deadline: day("2024-01-31"), unitId: "u1", since, history: [] },
     // Due in March, no unit.
     { id: "c", status: "IN_PROGRESS", deadline: day("2024-03-31"), unitId: null, since, history: [] },
@@ -113,7 +115,7 @@ describe("figures at a period end", () => {
     const jan = itemsAt(items, parsePeriod("2024-01")!.end);
     expect(jan.map((r) => [r.item.id, r.status, r.overdue, r.daysOverdue])).toEqual([
       ["a", "IN_PROGRESS", false, 0],
-      ["b", "IN_PROGRESS", true, 1],
+      ["b", "IN_PROGRESS", false, 0],
       ["c", "IN_PROGRESS", false, 0],
     ]);
     const feb = itemsAt(items, parsePeriod("2024-02")!.end);
@@ -121,10 +123,14 @@ describe("figures at a period end", () => {
     expect(f.counts).toMatchObject({ total: 3, IN_PROGRESS: 2, COMPLETED: 1, done: 1 });
     expect(f.completionRate).toBe(0.3333);
     expect(f.overdue).toBe(1);
-    expect(feb.find((r) => r.item.id === "b")?.daysOverdue).toBe(30);
+    // As of 29 February: 29 days after 31 January.
+    expect(feb.find((r) => r.item.id === "b")?.daysOverdue).toBe(29);
     const mar = figuresOf(itemsAt(items, parsePeriod("2024-03")!.end));
     expect(mar.counts.total).toBe(4);
-    expect(mar.overdue).toBe(2);
+    // c is due on 31 March, March's last day: met in March.
+    expect(mar.overdue).toBe(1);
+    const apr = itemsAt(items, parsePeriod("2024-04")!.end);
+    expect(apr.find((r) => r.item.id === "c")).toMatchObject({ overdue: true, daysOverdue: 30 });
   });
 
   it("groups by unit and subtracts the previous period", () => {
@@ -139,9 +145,75 @@ describe("figures at a period end", () => {
       IN_PROGRESS: -1,
       COMPLETED: 1,
       done: 1,
-      overdue: 0,
+      overdue: 1,
       completionRate: 0.3333,
     });
     expect(figuresOf([])).toMatchObject({ completionRate: 0, overdue: 0, counts: { total: 0 } });
+  });
+});
+
+describe("deadlines as assigned then (issue 13 §10)", () => {
+  const since = day("2024-01-01");
+  const assignedLate: DeadlineEntry[] = [
+    // Created without a deadline; 2024-09-15 assigned on 30 November (Shanghai), then moved on 10 December.
+    {
+      fromLongTerm: false,
+      fromDeadline: null,
+      longTerm: false,
+      deadline: day("2024-09-15"),
+      at: at("2024-11-30T02:00:00Z"),
+    },
+    {
+      fromLongTerm: false,
+      fromDeadline: day("2024-09-15"),
+      longTerm: false,
+      deadline: day("2024-12-31"),
+      at: at("2024-12-10T02:00:00Z"),
+    },
+  ];
+
+  it("reads the deadline a measure had at an instant", () => {
+    expect(deadlineAt(assignedLate, at("2024-10-01T00:00:00Z"), day("2024-12-31"))).toBeNull();
+    expect(deadlineAt(assignedLate, at("2024-11-30T16:00:00Z"), day("2024-12-31"))).toEqual(day("2024-09-15"));
+    expect(deadlineAt(assignedLate, at("2025-01-01T00:00:00Z"), day("2024-12-31"))).toEqual(day("2024-12-31"));
+    // A creation row holds before it too; 长期坚持 is no deadline; no history: the current one.
+    const created: DeadlineEntry = {
+      fromLongTerm: null,
+      fromDeadline: null,
+      longTerm: false,
+      deadline: day("2024-03-31"),
+      at: at("2026-11-30T02:00:00Z"),
+    };
+    expect(deadlineAt([created], at("2024-05-01T00:00:00Z"), null)).toEqual(day("2024-03-31"));
+    expect(deadlineAt([{ ...created, longTerm: true, deadline: null }], at("2024-05-01T00:00:00Z"), null)).toBeNull();
+    expect(deadlineAt([], at("2024-05-01T00:00:00Z"), day("2024-03-31"))).toEqual(day("2024-03-31"));
+  });
+
+  it("does not count September overdue for a deadline assigned on 30 November", () => {
+    const item = {
+      status: "IN_PROGRESS" as const,
+      deadline: day("2024-12-31"),
+      unitId: null,
+      since,
+      history: [],
+      deadlineHistory: assignedLate,
+    };
+    expect(itemsAt([item], parsePeriod("2024-09")!.end)[0]).toMatchObject({ deadline: null, overdue: false });
+    expect(itemsAt([item], parsePeriod("2024-10")!.end)[0]).toMatchObject({ overdue: false });
+    expect(itemsAt([item], parsePeriod("2024-11")!.end)[0]).toMatchObject({
+      deadline: day("2024-09-15"),
+      overdue: true,
+      daysOverdue: 76,
+    });
+    // Moved to 31 December: met in December (its last day), whatever November said.
+    expect(itemsAt([item], parsePeriod("2024-12")!.end)[0]).toMatchObject({ overdue: false });
+  });
+
+  it("meets a deadline until the end of its day in Asia/Shanghai", () => {
+    const item = { status: "IN_PROGRESS" as const, deadline: day("2024-03-14"), unitId: null, since, history: [] };
+    // `at` is exclusive: 16:00:00Z is midnight starting the 15th, so judged on the 14th (23:59:59.999).
+    expect(itemsAt([item], at("2024-03-14T15:59:59Z"))[0]).toMatchObject({ overdue: false, daysOverdue: 0 });
+    expect(itemsAt([item], at("2024-03-14T16:00:00Z"))[0]).toMatchObject({ overdue: false, daysOverdue: 0 });
+    expect(itemsAt([item], at("2024-03-14T16:00:00.001Z"))[0]).toMatchObject({ overdue: true, daysOverdue: 1 });
   });
 });

@@ -95,11 +95,42 @@ export function statusAt(history: readonly HistoryEntry[], at: Date, current: Re
   return first ? (first.fromStatus ?? first.toStatus) : current;
 }
 
+export interface DeadlineEntry {
+  /** null for the creation row: the deadline the item entered the ledger with. */
+  fromLongTerm: boolean | null;
+  fromDeadline: Date | null;
+  longTerm: boolean;
+  deadline: Date | null;
+  at: Date;
+}
+
+/**
+ * The deadline an item had at instant `at` (null: none, or 长期坚持), from its deadline-assignment history and its
+ * current deadline, by the rules of `statusAt`: the last assignment strictly before `at`; else what the first
+ * assignment replaced, or, when the first is the item's creation, the deadline it was created with; with no history,
+ * the current one. A deadline assigned on 11-30 was no deadline in September.
+ */
+export function deadlineAt(history: readonly DeadlineEntry[], at: Date, current: Date | null): Date | null {
+  const sorted = [...history].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const of = (longTerm: boolean | null, deadline: Date | null) => (longTerm ? null : deadline);
+  let found: { d: Date | null } | null = null;
+  for (const h of sorted) {
+    if (h.at.getTime() >= at.getTime()) break;
+    found = { d: of(h.longTerm, h.deadline) };
+  }
+  if (found) return found.d;
+  const first = sorted[0];
+  if (!first) return current;
+  return first.fromLongTerm === null ? of(first.longTerm, first.deadline) : of(first.fromLongTerm, first.fromDeadline);
+}
+
 export interface AnalysisItem {
   status: RectStatus;
   deadline: Date | null;
   unitId: string | null;
   history: readonly HistoryEntry[];
+  /** Deadline-assignment history; without it (or empty) the current deadline is taken as always held. */
+  deadlineHistory?: readonly DeadlineEntry[];
   /** The day (UTC midnight) its inspection fed the problems back; the item does not exist before it. */
   since: Date | null;
 }
@@ -107,19 +138,38 @@ export interface AnalysisItem {
 export interface ItemAt<T> {
   item: T;
   status: RectStatus;
+  /** The deadline it had then (null: none or 长期坚持). */
+  deadline: Date | null;
   overdue: boolean;
-  /** Days past the deadline at that instant (0 when not overdue). */
+  /** Days past its deadline then, counted on the day of `lateAt` (0 when not overdue). */
   daysOverdue: number;
 }
 
-/** The items that existed at `at`, each with its status then and whether it was overdue then. */
-export function itemsAt<T extends AnalysisItem>(items: readonly T[], at: Date): ItemAt<T>[] {
+/**
+ * The items that existed at `at`, each with its status, deadline and whether it was overdue then. `at` is an
+ * exclusive end: lateness is judged at `lateAt`, by default the instant just before `at`, since a deadline is met
+ * until the end of its day (Asia/Shanghai) — a deadline on a period's last day is not overdue in that period. For a
+ * period not over yet, pass now as both.
+ */
+export function itemsAt<T extends AnalysisItem>(
+  items: readonly T[],
+  at: Date,
+  lateAt = new Date(at.getTime() - 1),
+): ItemAt<T>[] {
   const out: ItemAt<T>[] = [];
+  const lastInstant = lateAt;
   for (const item of items) {
     if (item.since && shanghaiMidnight(item.since.toISOString().slice(0, 10)) >= at) continue;
     const status = statusAt(item.history, at, item.status);
-    const overdue = isOverdue({ deadline: item.deadline, status }, at);
-    out.push({ item, status, overdue, daysOverdue: overdue && item.deadline ? -daysLeft(item.deadline, at) : 0 });
+    const deadline = deadlineAt(item.deadlineHistory ?? [], at, item.deadline);
+    const overdue = isOverdue({ deadline, status }, lastInstant);
+    out.push({
+      item,
+      status,
+      deadline,
+      overdue,
+      daysOverdue: overdue && deadline ? -daysLeft(deadline, lastInstant) : 0,
+    });
   }
   return out;
 }

@@ -4,8 +4,10 @@ import {
   addToTally,
   assess,
   combine,
+  daysLeft,
   DEFAULT_THRESHOLDS,
   emptyTally,
+  isOverdue,
   latestRating,
   lightOf,
   worstLight,
@@ -128,5 +130,17 @@ describe("long-term measures (长期坚持)", () => {
     expect(light({ longTerm: true, status: "RELAPSED" })).toBe("RED");
     expect(light({ longTerm: true, latestRating: "PROBLEM_FOUND" })).toBe("RED");
     expect(light({ longTerm: true, latestRating: "LAGGING" })).toBe("YELLOW");
+  });
+});
+
+describe("a deadline is met until the end of its day (Asia/Shanghai)", () => {
+  const item = { deadline: new Date("2024-03-14T00:00:00Z"), status: "IN_PROGRESS" as const, latestRating: null };
+  it("is not overdue at 23:59:59 on the day, overdue at 00:00:00 the day after", () => {
+    expect(isOverdue(item, new Date("2024-03-14T15:59:59Z"))).toBe(false);
+    expect(daysLeft(item.deadline, new Date("2024-03-14T15:59:59Z"))).toBe(0);
+    expect(lightOf(item, new Date("2024-03-14T15:59:59Z"), DEFAULT_THRESHOLDS)).toBe("YELLOW");
+    expect(isOverdue(item, new Date("2024-03-14T16:00:00Z"))).toBe(true);
+    expect(daysLeft(item.deadline, new Date("2024-03-14T16:00:00Z"))).toBe(-1);
+    expect(lightOf(item, new Date("2024-03-14T16:00:00Z"), DEFAULT_THRESHOLDS)).toBe("RED");
   });
 });

@@ -153,10 +153,13 @@ export async function loadPeriodAnalysis(ctx: Context, period: Period, now = new
     include: {
       responsibleUnit: true,
       statusChanges: { select: { fromStatus: true, toStatus: true, at: true } },
+      deadlineChanges: {
+        select: { fromDeadline: true, fromLongTerm: true, deadline: true, longTerm: true, at: true },
+      },
       problem: { select: { number: true, section: true, inspection: { select: { feedbackDate: true } } } },
     },
   });
-  const items = rows.map(({ statusChanges, problem, responsibleUnit, ...measure }) => ({
+  const items = rows.map(({ statusChanges, deadlineChanges, problem, responsibleUnit, ...measure }) => ({
     measure,
     unit: responsibleUnit,
     order: [problem.section, problem.number, measure.number] as const,
@@ -165,11 +168,15 @@ export async function loadPeriodAnalysis(ctx: Context, period: Period, now = new
     deadline: measure.longTerm ? null : measure.deadline,
     unitId: measure.responsibleUnitId,
     history: statusChanges,
+    // The deadline as assigned at each instant: a later assignment does not rewrite a past month.
+    deadlineHistory: deadlineChanges,
     since: problem.inspection.feedbackDate,
   }));
-  const atEnd = itemsAt(items, asOf);
+  // An ended period is judged on its last day; one still running, now (overdue from 00:00 after the deadline day).
+  const judged = (end: Date, asOfEnd: Date) => itemsAt(items, asOfEnd, asOfEnd < end ? asOfEnd : undefined);
+  const atEnd = judged(period.end, asOf);
   const figures = figuresOf(atEnd);
-  const previousFigures = figuresOf(itemsAt(items, previousAsOf));
+  const previousFigures = figuresOf(judged(previous.end, previousAsOf));
   const unitsById = new Map(items.map((i) => [i.unitId, i.unit]));
   const units = [...figuresByUnit(atEnd)]
     .map(([unitId, f]) => ({ unit: unitsById.get(unitId) ?? null, ...f }))
@@ -182,7 +189,7 @@ export async function loadPeriodAnalysis(ctx: Context, period: Period, now = new
     .map((r) => ({
       measure: r.item.measure,
       unit: r.item.unit,
-      deadline: r.item.deadline!,
+      deadline: r.deadline!,
       statusAtEnd: r.status,
       daysOverdue: r.daysOverdue,
     }));

@@ -4,7 +4,7 @@ import type { Rating, RecordKind, RectStatus, Role, Section } from "../generated
 import type { PrismaClient } from "../db.ts";
 import type { Context } from "../context.ts";
 import { DONE_STATUSES, shanghaiDay } from "../domain/dates.ts";
-import type { Period } from "../domain/periods.ts";
+import { deadlineAt, type Period } from "../domain/periods.ts";
 import { ForbiddenError, InvalidTransitionError, NotFoundError } from "../errors.ts";
 import { audit } from "./audit.ts";
 
@@ -58,8 +58,17 @@ export function noticeTitle(unitName: string, month: string): string {
 
 const DONE: ReadonlySet<string> = new Set(DONE_STATUSES);
 
-/** The snapshot: measures whose responsible (lead) unit is `unit`; statuses as they are now. */
-export async function composeNotice(prisma: PrismaClient, period: Period, unit: Unit): Promise<NoticeContent> {
+/**
+ * The snapshot: measures whose responsible (lead) unit is `unit`; statuses as they are now; deadlines as assigned at
+ * the month's end (or now, within the month), so a deadline assigned later does not make a past month's item late.
+ */
+export async function composeNotice(
+  prisma: PrismaClient,
+  period: Period,
+  unit: Unit,
+  now = new Date(),
+): Promise<NoticeContent> {
+  const asOf = period.end < now ? period.end : now;
   const inMonth = { gte: period.start, lt: period.end };
   const measures = await prisma.measure.findMany({
     where: { responsibleUnitId: unit.id, archivedAt: null, problem: { archivedAt: null } },
@@ -68,9 +77,16 @@ export async function composeNotice(prisma: PrismaClient, period: Period, unit: 
       leadLeader: { select: { name: true } },
       progressUpdates: { where: { createdAt: inMonth }, select: { id: true }, take: 1 },
       statusChanges: { where: { at: inMonth }, select: { id: true }, take: 1 },
+      deadlineChanges: {
+        select: { fromDeadline: true, fromLongTerm: true, deadline: true, longTerm: true, at: true },
+      },
     },
     orderBy: [{ problem: { section: "asc" } }, { problem: { number: "asc" } }, { number: "asc" }],
   });
+  const deadline = (m: (typeof measures)[number]) =>
+    deadlineAt(m.deadlineChanges, asOf, m.longTerm ? null : m.deadline)
+      ?.toISOString()
+      .slice(0, 10) ?? null;
   const item = (m: (typeof measures)[number]): NoticeItem => ({
     measureId: m.id,
     problemId: m.problemId,
@@ -79,12 +95,11 @@ export async function composeNotice(prisma: PrismaClient, period: Period, unit: 
     problemTitle: m.problem.title,
     measureNumber: m.number,
     text: m.text,
-    deadline: m.deadline?.toISOString().slice(0, 10) ?? null,
+    deadline: deadline(m),
     status: m.status,
     leadLeader: m.leadLeader?.name ?? null,
   });
   const openItems = measures.filter((m) => !DONE.has(m.status));
-  const deadline = (m: (typeof measures)[number]) => m.deadline?.toISOString().slice(0, 10) ?? null;
   const numberOf = new Map(measures.map((m) => [m.id, m.number]));
   const records = await prisma.inspectionRecord.findMany({
     where: {
