@@ -2,43 +2,98 @@
 // A unit liaison must belong to a unit; other roles are sent without one.
 import type { Checks } from "../closeout/closeout-model.ts";
 import type { Role } from "../supervision/menu.ts";
-import { ERROR_FIELDS, type TypedPayload } from "../supervision/typed-result.ts";
+import { graphql, type ResultOf } from "../graphql/tada.ts";
+import { ERROR_FRAGMENT } from "../supervision/typed-result.ts";
 
 export const ROLES: readonly Role[] = ["INSPECTOR", "SUPERVISOR", "UNIT_LIAISON", "ADMIN"];
 export const MIN_PASSWORD = 10;
 
-export interface AdminUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  unit: { id: string; name: string } | null;
-}
-export interface AdminUnit {
-  id: string;
-  name: string;
-}
-export interface AdminData {
-  users: { totalCount: number; edges: { node: AdminUser }[] };
-  units: { totalCount: number; edges: { node: AdminUnit }[] };
-}
+const USER_FIELDS = graphql(`
+  fragment AdminUserFields on User {
+    id
+    username
+    displayName
+    role
+    active
+    unit {
+      id
+      name
+    }
+  }
+`);
 
-const USER_FIELDS = "id username displayName role active unit { id name }";
+export const ADMIN_QUERY = graphql(
+  `
+    query Admin {
+      users(first: 100) {
+        totalCount
+        edges {
+          node {
+            ...AdminUserFields
+          }
+        }
+      }
+      units(first: 500) {
+        totalCount
+        edges {
+          node {
+            id
+            name
+          }
+        }
+      }
+    }
+  `,
+  [USER_FIELDS],
+);
+export type AdminData = ResultOf<typeof ADMIN_QUERY>;
+export type AdminUser = AdminData["users"]["edges"][number]["node"];
+export type AdminUnit = AdminData["units"]["edges"][number]["node"];
 
-export const ADMIN_QUERY = `query Admin {
-  users(first: 100) { totalCount edges { node { ${USER_FIELDS} } } }
-  units(first: 500) { totalCount edges { node { id name } } }
-}`;
-export const CREATE_USER = `mutation CreateUser($username: String!, $displayName: String, $password: String!, $role: Role!, $unitId: ID) {
-  createUser(username: $username, displayName: $displayName, password: $password, role: $role, unitId: $unitId) {
-    ${ERROR_FIELDS} ... on User { ${USER_FIELDS} } } }`;
-export const SET_ACTIVE = `mutation SetUserActive($id: ID!, $active: Boolean!) {
-  updateUser(id: $id, active: $active) { ${ERROR_FIELDS} ... on User { id active } } }`;
-export const CREATE_UNIT = `mutation CreateUnit($name: String!) {
-  createUnit(name: $name) { ${ERROR_FIELDS} ... on Unit { id name } } }`;
-
-export type UserPayload = TypedPayload & Partial<AdminUser>;
+export const CREATE_USER = graphql(
+  `
+    mutation CreateUser($username: String!, $displayName: String, $password: String!, $role: Role!, $unitId: ID) {
+      createUser(username: $username, displayName: $displayName, password: $password, role: $role, unitId: $unitId) {
+        __typename
+        ...ErrorFields
+        ... on User {
+          ...AdminUserFields
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT, USER_FIELDS],
+);
+export const SET_ACTIVE = graphql(
+  `
+    mutation SetUserActive($id: ID!, $active: Boolean!) {
+      updateUser(id: $id, active: $active) {
+        __typename
+        ...ErrorFields
+        ... on User {
+          id
+          active
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const CREATE_UNIT = graphql(
+  `
+    mutation CreateUnit($name: String!) {
+      createUnit(name: $name) {
+        __typename
+        ...ErrorFields
+        ... on Unit {
+          id
+          name
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
 
 export interface NewUser {
   username: string;

@@ -8,20 +8,13 @@ import type { FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner, useOnlineQuery } from "../supervision/use-query.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { DataTable } from "../ui/data-table.tsx";
-import {
-  ADMIN_QUERY,
-  orderUsers,
-  SET_ACTIVE,
-  type AdminData,
-  type AdminUser,
-  type UserPayload,
-} from "./admin-model.ts";
+import { ADMIN_QUERY, orderUsers, SET_ACTIVE, type AdminUser } from "./admin-model.ts";
 import { UnitForm } from "./unit-form.tsx";
 import { UserForm } from "./user-form.tsx";
 
 export function AdminScreen() {
   const t = useT();
-  const state = useOnlineQuery<AdminData>(ADMIN_QUERY);
+  const state = useOnlineQuery(ADMIN_QUERY);
   const reload = () => void state.reload();
   const users = orderUsers(state.data?.users.edges.map((e) => e.node) ?? []);
   const units = state.data?.units.edges.map((e) => e.node) ?? [];
@@ -61,7 +54,7 @@ function UserTable({ users, onChanged }: { users: readonly AdminUser[]; onChange
 
   async function toggle(u: AdminUser) {
     setBusy(u.id);
-    const r = await run<UserPayload>(SET_ACTIVE, { id: u.id, active: !u.active }, "updateUser", ["User"]);
+    const r = await run(SET_ACTIVE, { id: u.id, active: !u.active }, "updateUser", ["User"]);
     setBusy(null);
     if (!r.ok) return setFailure(r.failure);
     setFailure(null);

@@ -1,6 +1,6 @@
 // One typed-result mutation form's state (own checks, failure for alert and fields, busy), so all check and send alike.
 import { useState } from "react";
-import type { AnyVariables } from "urql";
+import type { AnyVariables, TypedDocumentNode } from "urql";
 import { checkFailure, type FormFailure, type TypedPayload } from "../supervision/typed-result.ts";
 import { useMutationRunner } from "../supervision/use-query.ts";
 import type { Checks } from "./closeout-model.ts";
@@ -14,9 +14,24 @@ export function useMutationForm() {
   const [busy, setBusy] = useState(false);
 
   /** Shows the form's own checks; only when they all pass is the mutation sent. True once the server accepted it. */
+  async function save<R, V extends AnyVariables, K extends keyof R & string>(
+    own: Checks,
+    mutation: TypedDocumentNode<R, V>,
+    variables: V,
+    field: K,
+    success: readonly string[],
+  ): Promise<boolean>;
+  /** A plain string document: only until every screen's documents use graphql(). */
   async function save(
     own: Checks,
     mutation: string,
+    variables: AnyVariables,
+    field: string,
+    success: readonly string[],
+  ): Promise<boolean>;
+  async function save(
+    own: Checks,
+    mutation: TypedDocumentNode | string,
     variables: AnyVariables,
     field: string,
     success: readonly string[],
@@ -25,7 +40,7 @@ export function useMutationForm() {
     setFailure(checkFailure(own));
     if (Object.keys(own).length) return false;
     setBusy(true);
-    const r = await run<TypedPayload>(mutation, variables, field, success);
+    const r = await run<TypedPayload>(mutation as string, variables, field, success);
     setBusy(false);
     if (!r.ok) {
       setFailure(r.failure);

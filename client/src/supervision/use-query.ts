@@ -1,8 +1,8 @@
 // Online data for the supervision screens: run a query when the screen opens (and again on reload), report
 // offline/failed plainly, and run typed mutations. A lost session only raises the "log in again" banner.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AnyVariables } from "urql";
-import { runMutation, runQuery, type GqlFailureKind } from "../graphql/client.ts";
+import type { AnyVariables, TypedDocumentNode } from "urql";
+import { runMutation, runQuery, type GqlFailureKind, type GqlResult } from "../graphql/client.ts";
 import { useOnline, useServices } from "../services.tsx";
 import { outcomeOf, type MutationOutcome, type TypedPayload } from "./typed-result.ts";
 
@@ -15,7 +15,12 @@ export interface QueryState<T> {
   reload: () => Promise<boolean>;
 }
 
-export function useOnlineQuery<T>(query: string, variables: AnyVariables = {}, enabled = true): QueryState<T> {
+/** Runs a typed document (graphql/tada.ts): the data's type is inferred from the schema. */
+export function useOnlineQuery<T, V extends AnyVariables = AnyVariables>(
+  query: TypedDocumentNode<T, V> | string,
+  variables: V = {} as V,
+  enabled = true,
+): QueryState<T> {
   const { client, authLost } = useServices();
   const online = useOnline();
   const [data, setData] = useState<T | null>(null);
@@ -28,7 +33,7 @@ export function useOnlineQuery<T>(query: string, variables: AnyVariables = {}, e
   const reload = useCallback(async () => {
     const ticket = ++latest.current;
     setLoading(true);
-    const r = await runQuery<T>(client, query, JSON.parse(key) as AnyVariables);
+    const r = await runQuery(client, query, JSON.parse(key) as V);
     if (ticket !== latest.current) return false; // a newer request (other variables) answers instead
     setLoading(false);
     if (!r.ok) {
@@ -49,19 +54,38 @@ export function useOnlineQuery<T>(query: string, variables: AnyVariables = {}, e
   return { data, failure, loading, loadedAt, reload };
 }
 
-export function useMutationRunner() {
+/** Runs a typed mutation whose `field` answers a payload union; the outcome's value is narrowed to the `success`
+ * members of that union, the other members become the failure a form shows. */
+export interface MutationRunner {
+  <R, V extends AnyVariables, K extends keyof R & string, S extends string>(
+    mutation: TypedDocumentNode<R, V>,
+    variables: V,
+    field: K,
+    success: readonly S[],
+  ): Promise<MutationOutcome<Extract<NonNullable<R[K]>, { __typename: S }>>>;
+  /** A plain string document, typed by hand: only until every screen's documents use graphql(). */
+  <P extends TypedPayload>(
+    mutation: string,
+    variables: AnyVariables,
+    field: string,
+    success: readonly string[],
+  ): Promise<MutationOutcome<P>>;
+}
+
+export function useMutationRunner(): MutationRunner {
   const { client, authLost } = useServices();
   return useCallback(
-    async <P extends TypedPayload>(
-      mutation: string,
+    async (
+      mutation: TypedDocumentNode | string,
       variables: AnyVariables,
       field: string,
       success: readonly string[],
-    ): Promise<MutationOutcome<P>> => {
-      const r = await runMutation<Record<string, P>>(client, mutation, variables);
+    ) => {
+      const r = await runMutation(client, mutation, variables as Record<string, unknown>);
       if (!r.ok && r.kind === "unauthenticated") authLost.emit();
-      return outcomeOf(r, field, success);
+      // The payload's shape is the schema's union; outcomeOf reads only __typename and the error fields.
+      return outcomeOf(r as GqlResult<Record<string, TypedPayload>>, field, success) as never;
     },
     [client, authLost],
-  );
+  ) as MutationRunner;
 }
