@@ -2,9 +2,12 @@
 // measures and a link to its progress report. Invariant: unpublished inspections and archived rows never show.
 import type { PrismaClient } from "../db.ts";
 import { PUBLIC_INSPECTION } from "../queries/visibility.ts";
-import { esc, page } from "./html.ts";
+import { esc } from "./html.ts";
+import { kindLabel, publicT, type PublicLocale } from "./public-i18n.ts";
 
-export async function inspectionsPage(prisma: PrismaClient) {
+/** The page's title and body in the reader's script; the caller lays it out. */
+export async function inspectionsPage(prisma: PrismaClient, locale: PublicLocale = "zh-CN") {
+  const t = publicT(locale);
   const inspections = await prisma.inspection.findMany({
     where: PUBLIC_INSPECTION,
     orderBy: [{ feedbackDate: "desc" }, { createdAt: "desc" }],
@@ -15,15 +18,20 @@ export async function inspectionsPage(prisma: PrismaClient) {
   });
   const items = inspections
     .map((i) => {
-      const name = `${esc(i.round ?? "")}${esc(i.team)}对${esc(i.inspectedBody)}${esc(i.kind)}`;
+      const name = t("inspectionName", {
+        round: esc(i.round ?? ""),
+        team: esc(i.team),
+        body: esc(i.inspectedBody),
+        kind: esc(kindLabel(locale, i.kind)),
+      });
       const report = i.reports.length
-        ? ` · <a href="/public/report?inspection=${i.id}">整改进展情况</a>`
-        : " · 整改进展尚未公布";
-      return `<li>${name}：反馈问题${i._count.problems}个${report}</li>`;
+        ? ` · <a href="/public/report?inspection=${i.id}">${esc(t("reportLink"))}</a>`
+        : ` · ${esc(t("noReport"))}`;
+      return `<li>${name}${locale === "en" ? ": " : "："}${esc(t("problemCount", { n: i._count.problems }))}${report}</li>`;
     })
     .join("");
-  return page(
-    "巡视巡察整改公开",
-    `<h2>整改公开</h2><ol class="measures">${items || "<li>暂无公开的整改事项</li>"}</ol>`,
-  );
+  return {
+    title: t("indexTitle"),
+    body: `<h2>${esc(t("indexHeading"))}</h2><ol class="measures">${items || `<li>${esc(t("none"))}</li>`}</ol>`,
+  };
 }

@@ -1,14 +1,25 @@
 // Public pages (no login): a published problem or a unit's items with an opinion form, and printable QR posters
 // that open them (for display at the sites being rectified). Server-rendered, so they load fast on any phone.
 // /public/units/<id>?inspection=<id> narrows a unit's page to one inspection; /public/inspections lists them.
-// Invariants: only live problems of published inspections are shown; the form works without JavaScript.
+// Invariants: only live problems of published inspections are shown; the form works without JavaScript; the pages'
+// own words follow the reader's script (public-i18n.ts), published text is shown as published.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import QRCode from "qrcode";
 import type { PrismaClient } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { submitOpinion } from "../queries/opinions.ts";
 import { PUBLIC_PROBLEM } from "../queries/visibility.ts";
-import { esc, page, STATUS_LABEL } from "./html.ts";
+import { esc, page } from "./html.ts";
+import {
+  htmlLang,
+  LANG_PARAM,
+  langQuery,
+  languageLinks,
+  publicLocale,
+  publicT,
+  statusLabel,
+  type PublicLocale,
+} from "./public-i18n.ts";
 import { publicProgressByMeasure } from "./public-progress.ts";
 import { inspectionsPage } from "./public-inspections.ts";
 import { requestMeta, trustedOrigin } from "../security/request-meta.ts";
@@ -21,20 +32,35 @@ function html(res: ServerResponse, status: number, body: string) {
   res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache" }).end(body);
 }
 
-function opinionForm(target: { problemId?: string; unitId?: string }, message = "") {
+/** A page in the reader's script, with links to the same page in the others. */
+function localPage(locale: PublicLocale, title: string, body: string, path = "", query = new URLSearchParams()) {
+  const t = publicT(locale);
+  const nav = path ? languageLinks(locale, path, query) : "";
+  return page(title, body, htmlLang(locale), { nav, footer: t("footer") });
+}
+
+function notFoundPage(locale: PublicLocale) {
+  const t = publicT(locale);
+  return localPage(locale, t("notFoundTitle"), `<p>${esc(t("notFound"))}</p>`);
+}
+
+function opinionForm(locale: PublicLocale, target: { problemId?: string; unitId?: string }, message = "") {
+  const t = publicT(locale);
   const hidden = target.problemId
     ? `<input type="hidden" name="problemId" value="${esc(target.problemId)}">`
     : `<input type="hidden" name="unitId" value="${esc(target.unitId)}">`;
-  return `<h2 id="opinion">意见建议</h2>${message}
-<form method="post" action="/public/opinions" aria-labelledby="opinion">${hidden}
-<label for="text">您的意见或反映的问题（必填）</label><textarea id="text" name="text" rows="5" required minlength="5" maxlength="2000"></textarea>
-<label for="name">姓名（可不填）</label><input id="name" name="name" maxlength="50" autocomplete="name">
-<label for="contact">电话或邮箱（可不填）</label><input id="contact" name="contact" maxlength="100" autocomplete="tel">
-<div class="hp" aria-hidden="true"><label for="website">请勿填写</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
-<button type="submit">提交意见</button></form>`;
+  const lang = locale === "zh-CN" ? "" : `<input type="hidden" name="lang" value="${LANG_PARAM[locale]}">`;
+  return `<h2 id="opinion">${esc(t("opinion"))}</h2>${message}
+<form method="post" action="/public/opinions" aria-labelledby="opinion">${hidden}${lang}
+<label for="text">${esc(t("opinionText"))}</label><textarea id="text" name="text" rows="5" required minlength="5" maxlength="2000"></textarea>
+<label for="name">${esc(t("name"))}</label><input id="name" name="name" maxlength="50" autocomplete="name">
+<label for="contact">${esc(t("contact"))}</label><input id="contact" name="contact" maxlength="100" autocomplete="tel">
+<div class="hp" aria-hidden="true"><label for="website">${esc(t("honeypot"))}</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<button type="submit">${esc(t("submit"))}</button></form>`;
 }
 
-async function problemPage(prisma: PrismaClient, id: string, message = "") {
+async function problemPage(prisma: PrismaClient, id: string, message = "", locale: PublicLocale = "zh-CN") {
+  const t = publicT(locale);
   const p = await prisma.problem.findFirst({
     where: { id, ...PUBLISHED },
     include: { measures: { where: { archivedAt: null }, orderBy: { number: "asc" } }, inspection: true },
@@ -43,17 +69,24 @@ async function problemPage(prisma: PrismaClient, id: string, message = "") {
   const progress = await publicProgressByMeasure(
     prisma,
     p.measures.map((m) => m.id),
+    locale,
   );
-  const measures = p.measures
-    .map((m) => `<li>${esc(m.text)} <span class="status">${esc(STATUS_LABEL[m.status])}</span>${progress(m.id)}</li>`)
-    .join("");
-  const body = `<p>${esc(p.inspection.team)}对${esc(p.inspection.inspectedBody)}巡视反馈问题</p>
-<h2>关于“${esc(p.title)}”问题的整改</h2><p>整改状态：<span class="status">${esc(STATUS_LABEL[p.status])}</span></p>
-${p.body ? `<p>${esc(p.body)}</p>` : ""}<h2>整改措施</h2><ol class="measures">${measures}</ol>${opinionForm({ problemId: p.id }, message)}`;
-  return page(`巡视整改公开 · ${p.title}`, body);
+  const status = (s: (typeof p)["status"]) => `<span class="status">${esc(statusLabel(locale, s))}</span>`;
+  const measures = p.measures.map((m) => `<li>${esc(m.text)} ${status(m.status)}${progress(m.id)}</li>`).join("");
+  const body = `<p>${t("feedbackOf", { team: esc(p.inspection.team), body: esc(p.inspection.inspectedBody) })}</p>
+<h2>${t("problemHeading", { title: esc(p.title) })}</h2><p>${esc(t("statusLine"))}${status(p.status)}</p>
+${p.body ? `<p>${esc(p.body)}</p>` : ""}<h2>${esc(t("measures"))}</h2><ol class="measures">${measures}</ol>${opinionForm(locale, { problemId: p.id }, message)}`;
+  return localPage(locale, `${t("siteTitle")} · ${p.title}`, body, `/public/problems/${p.id}`);
 }
 
-async function unitPage(prisma: PrismaClient, id: string, message = "", inspectionId: string | null = null) {
+async function unitPage(
+  prisma: PrismaClient,
+  id: string,
+  message = "",
+  inspectionId: string | null = null,
+  locale: PublicLocale = "zh-CN",
+) {
+  const t = publicT(locale);
   const unit = await prisma.unit.findUnique({ where: { id } });
   if (!unit) return null;
   const measures = await prisma.measure.findMany({
@@ -68,11 +101,12 @@ async function unitPage(prisma: PrismaClient, id: string, message = "", inspecti
   const items = measures
     .map(
       (m) =>
-        `<li><a href="/public/problems/${m.problem.id}">${esc(m.problem.title)}</a>：${esc(m.text.slice(0, 120))}… <span class="status">${esc(STATUS_LABEL[m.status])}</span></li>`,
+        `<li><a href="/public/problems/${m.problem.id}${langQuery(locale)}">${esc(m.problem.title)}</a>${locale === "en" ? ": " : "："}${esc(m.text.slice(0, 120))}… <span class="status">${esc(statusLabel(locale, m.status))}</span></li>`,
     )
     .join("");
-  const body = `<p>${esc(unit.name)}负责的整改事项</p><ol class="measures">${items || "<li>暂无公开的整改事项</li>"}</ol>${opinionForm({ unitId: unit.id }, message)}`;
-  return page(`巡视整改公开 · ${unit.name}`, body);
+  const body = `<p>${t("unitItems", { unit: esc(unit.name) })}</p><ol class="measures">${items || `<li>${esc(t("none"))}</li>`}</ol>${opinionForm(locale, { unitId: unit.id }, message)}`;
+  const query = new URLSearchParams(inspectionId ? { inspection: inspectionId } : {});
+  return localPage(locale, `${t("siteTitle")} · ${unit.name}`, body, `/public/units/${unit.id}`, query);
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
@@ -89,16 +123,19 @@ async function postOpinion(prisma: PrismaClient, req: IncomingMessage, res: Serv
   // Anything but a UUID is answered as "not found" below, never looked up (a malformed id must not reach the DB).
   const problemId = form.get("problemId");
   const unitId = form.get("unitId");
+  const locale = publicLocale(req, form);
+  const t = publicT(locale);
   const back = async (msg: string) =>
     problemId
       ? UUID.test(problemId)
-        ? problemPage(prisma, problemId, msg)
+        ? problemPage(prisma, problemId, msg, locale)
         : null
       : unitId && UUID.test(unitId)
-        ? unitPage(prisma, unitId, msg)
+        ? unitPage(prisma, unitId, msg, null, locale)
         : null;
-  if (form.get("website"))
-    return html(res, 200, page("已收到", `<p class="notice ok" role="status">感谢您的意见。</p>`));
+  const thanks = () =>
+    localPage(locale, t("receivedTitle"), `<p class="notice ok" role="status">${esc(t("thanks"))}</p>`);
+  if (form.get("website")) return html(res, 200, thanks());
   try {
     await submitOpinion(
       prisma,
@@ -118,12 +155,12 @@ async function postOpinion(prisma: PrismaClient, req: IncomingMessage, res: Serv
       status === 404
         ? null
         : await back(
-            `<p class="notice err" role="alert">${esc(err.code === "RATE_LIMITED" ? "提交过于频繁，请一小时后再试。" : err.message)}</p>`,
+            `<p class="notice err" role="alert">${esc(err.code === "RATE_LIMITED" ? t("rateLimited") : err.message)}</p>`,
           );
-    return html(res, status, again ?? page("未找到", "<p>该事项不存在或尚未公开。</p>"));
+    return html(res, status, again ?? notFoundPage(locale));
   }
-  const done = await back(`<p class="notice ok" role="status">感谢您的意见，我们已收到，将及时处理。</p>`);
-  return html(res, 200, done ?? page("已收到", "<p>感谢您的意见。</p>"));
+  const done = await back(`<p class="notice ok" role="status">${esc(t("received"))}</p>`);
+  return html(res, 200, done ?? thanks());
 }
 
 async function poster(prisma: PrismaClient, origin: string, kind: "problems" | "units", id: string) {
@@ -139,8 +176,12 @@ async function poster(prisma: PrismaClient, origin: string, kind: "problems" | "
 export function createPublicHandler(prisma: PrismaClient, security: SecuritySettings) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const [url = "/", query = ""] = (req.url ?? "/").split("?", 2);
+    const params = new URLSearchParams(query);
     if (url === "/public/inspections" && req.method === "GET") {
-      html(res, 200, await inspectionsPage(prisma));
+      const locale = publicLocale(req, params);
+      const t = publicT(locale);
+      const { title, body } = await inspectionsPage(prisma, locale);
+      html(res, 200, localPage(locale, title || t("indexTitle"), body, url, new URLSearchParams()));
       return true;
     }
     if (url === "/public/opinions" && req.method === "POST") {
@@ -151,10 +192,12 @@ export function createPublicHandler(prisma: PrismaClient, security: SecuritySett
     if (!m || !UUID.test(m[3]!) || req.method !== "GET") return false;
     const [, area, kind, id, svg] = m as unknown as [string, string, "problems" | "units", string, string | undefined];
     if (area === "public" && !svg) {
-      const inspection = new URLSearchParams(query).get("inspection");
+      const inspection = params.get("inspection");
       const only = inspection && UUID.test(inspection) ? inspection : null;
-      const body = kind === "problems" ? await problemPage(prisma, id) : await unitPage(prisma, id, "", only);
-      html(res, body ? 200 : 404, body ?? page("未找到", "<p>该事项不存在或尚未公开。</p>"));
+      const locale = publicLocale(req, params);
+      const body =
+        kind === "problems" ? await problemPage(prisma, id, "", locale) : await unitPage(prisma, id, "", only, locale);
+      html(res, body ? 200 : 404, body ?? notFoundPage(locale));
       return true;
     }
     if (area !== "qr") return false;
