@@ -30,7 +30,7 @@ describe("renderReport", () => {
     expect(doc).toContain("部分單位‘三重一大’事項問題整改不夠徹底");
     expect(doc).toContain("(1)針對問題抓好立行立改。");
     expect(doc).toMatch(/<w:jc w:val="right"\/>.*?中共常熟市委員會/s);
-    expect(files.get("word/styles.xml")!.toString("utf8")).toContain('w:eastAsia="宋体"');
+    expect(files.get("word/styles.xml")!.toString("utf8")).toContain('w:eastAsia="仿宋_GB2312"');
   });
   it("writes HTML as a page", async () => {
     expect((await renderReport(r, "html")).toString("utf8")).toMatch(/^<!doctype html>/);
