@@ -20,7 +20,17 @@ export interface LedgerFilter {
   search?: string | null;
   /** Archived (removed by hand but kept) problems and measures are left out unless this is true. */
   includeArchived?: boolean | null;
+  /** Problems changed after this ledger clock (a working set's cursor), with a safety margin: see changedAfter(). */
+  changedSince?: Date | null;
 }
+
+/**
+ * Changes are stamped with the wall clock when made but seen only at commit: a cursor taken meanwhile would miss
+ * them. Asking again for this much before the cursor covers every transaction shorter than that (syncs time out at
+ * 30 s); a re-sent problem is simply replaced on the device.
+ */
+export const CHANGE_MARGIN_MS = 10 * 60 * 1000;
+export const changedAfter = (since: Date) => new Date(since.getTime() - CHANGE_MARGIN_MS);
 
 /** Live rows only: archived problems, and measures archived themselves or through their problem, are hidden. */
 export const LIVE_MEASURE: Prisma.MeasureWhereInput = { archivedAt: null, problem: { archivedAt: null } };
@@ -81,6 +91,7 @@ export function problemWhere(ctx: Context, f: LedgerFilter, now = new Date()): P
   if (!f.includeArchived) and.push(LIVE_PROBLEM);
   if (f.inspectionId) and.push({ inspectionId: f.inspectionId });
   if (f.inspectionIds) and.push({ inspectionId: { in: f.inspectionIds } });
+  if (f.changedSince) and.push({ changedAt: { gt: changedAfter(f.changedSince) } });
   if (f.section) and.push({ section: f.section });
   if (f.status?.length) and.push({ status: { in: f.status } });
   if (f.unitId) and.push(problemWhereForUnit(f.unitId));

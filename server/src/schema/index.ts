@@ -6,6 +6,7 @@ import "./users.ts";
 import "./auth.ts";
 import "./inspection.ts";
 import "./ledger.ts";
+import "./working-set.ts";
 import "./assignments.ts";
 import "./progress.ts";
 import "./evidence.ts";

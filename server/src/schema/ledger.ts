@@ -152,6 +152,13 @@ export const LedgerFilterInput = builder.inputType("LedgerFilter", {
       description: "Words in titles, bodies or measure texts (at most 100 characters)",
     }),
     includeArchived: t.boolean({ required: false, description: "Also archived (removed but kept) rows" }),
+    changedSince: t.field({
+      type: "DateTime",
+      required: false,
+      description:
+        "Problems only: those whose own fields, measures, participants or lights changed after this ledgerClock " +
+        "(an incremental working-set download; a few minutes before it are included again)",
+    }),
   }),
 });
 
