@@ -38,24 +38,39 @@ export function WorkingSetProvider({ userId, children }: { userId: string; child
   const [refreshing, setRefreshing] = useState(false);
   const inFlight = useRef<Promise<RefreshOutcome> | null>(null);
   const fetchedAt = useRef(0);
+  // The copy a refresh may bring up to date with only what changed (see working-set-merge.ts).
+  const current = useRef<WorkingSet | null>(null);
 
   const refresh = useCallback((): Promise<RefreshOutcome> => {
     if (inFlight.current) return inFlight.current;
     setRefreshing(true);
     const run = (async (): Promise<RefreshOutcome> => {
       const inspectionIds = workingKey ? workingKey.split(",") : [];
-      const filter = inspectionIds.length ? { inspectionIds } : null;
+      const scope = inspectionIds.length ? { inspectionIds } : {};
       const result = await fetchWorkingSet(
-        (variables) => runQuery<WorkingSetData>(client, WORKING_SET_QUERY, { ...variables, filter }),
+        ({ after, changedSince }) =>
+          runQuery<WorkingSetData>(client, WORKING_SET_QUERY, {
+            after,
+            filter: changedSince
+              ? { ...scope, changedSince, includeArchived: true }
+              : inspectionIds.length
+                ? scope
+                : null,
+            since: changedSince ?? new Date(0).toISOString(),
+            inspectionIds: inspectionIds.length ? inspectionIds : null,
+            incremental: changedSince !== null,
+          }),
         userId,
         Date.now,
         inspectionIds,
+        current.current,
       );
       if (!result.ok) {
         if (result.kind === "unauthenticated") authLost.emit();
         return { ok: false, message: result.message };
       }
       await cache.put("workingSet", result.workingSet);
+      current.current = result.workingSet;
       fetchedAt.current = result.workingSet.fetchedAt;
       setWorkingSet(result.workingSet);
       return { ok: true };
@@ -87,6 +102,7 @@ export function WorkingSetProvider({ userId, children }: { userId: string; child
       if (cancelled) return;
       const mine = ws && ws.userId === userId ? ws : null;
       setWorkingSet(mine);
+      current.current = mine;
       fetchedAt.current = mine?.fetchedAt ?? 0;
       setRecent(rec ?? []);
       setLoaded(true);

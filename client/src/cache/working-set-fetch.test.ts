@@ -48,6 +48,42 @@ describe("fetchWorkingSet", () => {
     expect((await fetchWorkingSet(async () => page([1], null, { ...me, id: "other" }), me.id)).ok).toBe(false);
   });
 
+  it("stamps a full download with the ledger clock, then asks only for changes since and merges them", async () => {
+    const noon = Date.parse("2026-11-30T04:00:00Z");
+    const base = page([1, 2, 3], null);
+    const full: GqlResult<WorkingSetData> = base.ok ? { ...base, data: { ...base.data, ledgerClock: "K1" } } : base;
+    const first = await fetchWorkingSet(
+      async (v) => (v.changedSince === null ? full : page([], null)),
+      me.id,
+      () => noon,
+    );
+    if (!first.ok) throw new Error("full download failed");
+    expect(first.workingSet).toMatchObject({ clock: "K1", day: "2026-11-30" });
+    const asked: (string | null)[] = [];
+    const changed = { ...node(2), title: "新" };
+    const second = await fetchWorkingSet(
+      async (v) => {
+        asked.push(v.changedSince);
+        return {
+          ok: true,
+          data: {
+            me,
+            ledgerClock: "K2",
+            removedProblems: [node(3).id],
+            problems: { pageInfo: { hasNextPage: false, endCursor: null }, edges: [{ node: changed }] },
+          },
+        };
+      },
+      me.id,
+      () => noon + 60_000,
+      [],
+      first.workingSet,
+    );
+    expect(asked).toEqual(["K1"]);
+    expect(second.ok && second.workingSet.problems.map((p) => p.title)).toEqual(["t1", "新"]);
+    expect(second.ok && second.workingSet.clock).toBe("K2");
+  });
+
   it("passes failures through", async () => {
     const r = await fetchWorkingSet(async () => ({ ok: false, kind: "network", message: "offline" }), me.id);
     expect(r).toEqual({ ok: false, kind: "network", message: "offline" });

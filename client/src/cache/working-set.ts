@@ -49,6 +49,10 @@ export interface WorkingSet {
   fetchedAt: number;
   /** The inspections it covers (global ids); absent or empty: every inspection the user may see. */
   inspectionIds?: string[];
+  /** The server's ledgerClock read before this copy's download: the next download asks for changes since. */
+  clock?: string;
+  /** The Asia/Shanghai day of the last full download (lights and overdue flags move with the calendar). */
+  day?: string;
   problems: WsProblem[];
 }
 
@@ -114,6 +118,8 @@ export interface GqlProblem {
   measures: { edges: { node: GqlMeasure }[] };
   light?: Light;
   inspection?: { id: string };
+  /** Asked for in incremental downloads, which include archived problems so the device drops them. */
+  archivedAt?: string | null;
 }
 
 export function normaliseProblem(p: GqlProblem): WsProblem {

@@ -40,12 +40,17 @@ export interface LoginData {
 export const LOGOUT_MUTATION = `mutation Logout { logout }`;
 
 /** The inspector's working set, paged by 200 (the server's maximum); `me` rides along to detect a lost session. */
-export const WORKING_SET_QUERY = `query WorkingSet($after: String, $filter: LedgerFilter) {
+// Incremental when $incremental: $filter then holds changedSince (and includeArchived), and removedProblems
+// lists the problems deleted since; ledgerClock is the next cursor (read before the problems: nothing is missed).
+export const WORKING_SET_QUERY = `query WorkingSet($after: String, $filter: LedgerFilter, $since: DateTime!,
+    $inspectionIds: [ID!], $incremental: Boolean!) {
   me { ${USER_FIELDS} }
+  ledgerClock
+  removedProblems(since: $since, inspectionIds: $inspectionIds) @include(if: $incremental)
   problems(first: 200, after: $after, filter: $filter) {
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id section number title body status deadline overdue light inspection { id }
+      id section number title body status deadline overdue light inspection { id } archivedAt
       responsibleUnit { name } leadLeader { name } participatingUnits { name }
       measures(first: 200) { edges { node {
         id number numbered text subPoints status deadline longTerm overdue light responsibleUnit { name }
@@ -55,5 +60,8 @@ export const WORKING_SET_QUERY = `query WorkingSet($after: String, $filter: Ledg
 }`;
 export interface WorkingSetData {
   me: GqlUser | null;
+  /** Absent only in hand-made test data. */
+  ledgerClock?: string;
+  removedProblems?: string[];
   problems: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: GqlProblem }[] };
 }
