@@ -23,11 +23,11 @@ export async function generateLedger(db: pg.Client, records: number) {
   await db.query(`INSERT INTO "Inspection" (id, team, "inspectedBody", kind, published)
     SELECT ${uuid("n", "g")}, '巡察组' || g, '被巡察单位' || g, '巡察', true FROM generate_series(0, ${S.inspections - 1}) g`);
   await db.query(`INSERT INTO "Problem" (id, "inspectionId", section, number, "titleKey", title, status, deadline,
-      "responsibleUnitId", "updatedAt")
+      "responsibleUnitId", "updatedAt", "changedAt")
     SELECT ${uuid("p", "g")}, ${uuid("n", `g % ${S.inspections}`)},
       (CASE WHEN g % 7 = 0 THEN 'COMPLETED' ELSE 'CONTINUING' END)::"Section", g / ${S.inspections} + 1,
       'key' || g, '关于“问题' || g || '”问题的整改', 'IN_PROGRESS', current_date + (g % 400 - 150),
-      ${uuid("u", `g % ${S.units} + 1`)}, now()
+      ${uuid("u", `g % ${S.units} + 1`)}, now() - interval '1 day', now() - interval '1 day'
     FROM generate_series(0, ${S.problems - 1}) g`);
   await db.query(`INSERT INTO "Measure" (id, "problemId", number, text, status, deadline, "responsibleUnitId",
       "leadLeaderId", "updatedAt")
@@ -55,5 +55,9 @@ export async function generateLedger(db: pg.Client, records: number) {
   await db.query("ANALYZE");
   await db.query(`SELECT rectify_refresh_measure_ratings(ARRAY(SELECT id FROM "Measure"))`);
   await db.query(`SELECT rectify_refresh_problem_ratings(ARRAY(SELECT id FROM "Problem"))`);
+  // The ledger was written yesterday (as far as working-set cursors go): the backfill above stamped it now.
+  await db.query("SET session_replication_role = replica");
+  await db.query(`UPDATE "Problem" SET "changedAt" = now() - interval '1 day'`);
+  await db.query("SET session_replication_role = DEFAULT");
   await db.query("VACUUM ANALYZE");
 }
