@@ -11,6 +11,7 @@ import type { IncomingMessage } from "node:http";
 import type { SecuritySettings } from "./security/settings.ts";
 import { requestMeta } from "./security/request-meta.ts";
 import type { SyncGate } from "./security/sync-gate.ts";
+import type { Metrics } from "./ops/metrics.ts";
 
 export interface Viewer {
   id: string;
@@ -37,6 +38,9 @@ export interface Context {
   cookies: CookieJar;
   pubsub: PubSub;
   photos: PhotoStore;
+  metrics: Metrics;
+  /** Aborted when the server begins to shut down: live streams end so their clients reconnect elsewhere. */
+  draining: AbortSignal;
   /** The client's network address (for rate limits; never stored as such). */
   clientAddress: string;
   /** For a unit liaison: ids of the problems and measures of their unit (responsible or participating). */
@@ -67,6 +71,8 @@ export interface ServerDeps {
   photos: PhotoStore;
   security: SecuritySettings;
   syncGate: SyncGate;
+  metrics: Metrics;
+  draining: AbortSignal;
 }
 
 type FoundSession = Awaited<ReturnType<typeof findSessionUser>>;
@@ -135,6 +141,8 @@ export async function buildContext(deps: ServerDeps, init: YogaInitialContext): 
     cookies,
     pubsub: deps.pubsub,
     photos: deps.photos,
+    metrics: deps.metrics,
+    draining: deps.draining,
     clientAddress: meta?.clientAddress ?? "unknown",
     liaisonScope: memo(() => liaisonScope(deps.prisma, unitId)),
     publishedInspections,

@@ -18,8 +18,20 @@ export type { PrismaClient };
 export interface Database {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
+  /** The PostgreSQL URL (null for embedded PGlite): the live-event channel opens its own connections. */
+  databaseUrl: string | null;
+  /** Prisma's connection pool (its size and use are exported as metrics). */
+  pool: pg.Pool;
+  /**
+   * Runs `fn` while holding the start-up advisory lock, so servers starting together on one PostgreSQL seed
+   * (first admin, sample import) one at a time; the next one then finds the work done. PGlite: just runs it.
+   */
+  withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Fixed, arbitrary; not the migration runner's key (db/migrate.ts), which it takes and releases first. */
+const STARTUP_LOCK_KEY = 724_002;
 
 export interface DatabaseOptions {
   /** A postgresql:// URL: use that server. Unset: embedded PGlite. */
@@ -85,14 +97,18 @@ async function openPglite(dataDir: string, onStatement?: (sql: string) => void):
   const server = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL.5432"), maxConnections: 1 });
   await server.start();
   // PGlite is a single session: one pooled connection keeps transactions from interleaving.
-  const adapter = new PrismaPg({ host: socketDir, user: "postgres", database: "postgres", max: 1 });
-  const prisma = newPrismaClient(adapter, onStatement);
+  const pool = new pg.Pool({ host: socketDir, user: "postgres", database: "postgres", max: 1 });
+  const prisma = newPrismaClient(new PrismaPg(pool), onStatement);
   await prisma.$connect();
   return {
     prisma,
     kind: "pglite",
+    databaseUrl: null,
+    pool,
+    withStartupLock: (fn) => fn(),
     async close() {
       await prisma.$disconnect();
+      await pool.end();
       await server.stop();
       await db.close();
       await rm(socketDir, { recursive: true, force: true });
@@ -109,13 +125,30 @@ async function openPostgres(databaseUrl: string, onStatement?: (sql: string) => 
   } finally {
     await client.end();
   }
-  const prisma = newPrismaClient(new PrismaPg({ connectionString: databaseUrl }), onStatement);
+  // DATABASE_POOL_MAX: connections per server process (default 10); N servers use N times as many.
+  const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number.isInteger(max) && max > 0 ? max : 10 });
+  const prisma = newPrismaClient(new PrismaPg(pool), onStatement);
   await prisma.$connect();
   return {
     prisma,
     kind: "postgres",
+    databaseUrl,
+    pool,
+    async withStartupLock(fn) {
+      // A session lock on a connection of its own: the seeding itself runs through Prisma's pool.
+      const lock = new pg.Client({ connectionString: databaseUrl, application_name: "rectify-startup" });
+      await lock.connect();
+      try {
+        await lock.query("SELECT pg_advisory_lock($1)", [STARTUP_LOCK_KEY]);
+        return await fn();
+      } finally {
+        await lock.end();
+      }
+    },
     async close() {
       await prisma.$disconnect();
+      await pool.end();
     },
   };
 }

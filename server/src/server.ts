@@ -1,14 +1,16 @@
 // The HTTP server: GraphQL at /graphql (with GraphiQL), resumable photo uploads at /uploads, stored photos at
-// /files, the PWA at /. One process, one database.
-// Invariant: close() stops accepting, drains in-flight requests (cutting any still open after a grace period, as
-// live SSE streams never end by themselves), then the caller closes the database.
+// /files, the PWA at /, and /healthz, /readyz, /metrics for operators. Any number of these processes may serve
+// one PostgreSQL: live events go through it (pubsub.ts), and so do limits, sessions and uploads.
+// Invariant: close() turns /readyz to 503, ends live SSE streams (their clients reconnect elsewhere), drains
+// in-flight requests (cutting any still open after a grace period), stops listening for live events, then the
+// caller closes the database.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Database } from "./db.ts";
 import { createGraphQL } from "./yoga.ts";
 import { createStaticHandler } from "./static-files.ts";
 import { withCompression } from "./http/compress.ts";
-import { createLedgerPubSub } from "./pubsub.ts";
+import { openPubSub } from "./pubsub.ts";
 import { PhotoStore } from "./files/photo-store.ts";
 import { createUploadHandler } from "./http/uploads.ts";
 import { createFileHandler } from "./http/files.ts";
@@ -18,12 +20,19 @@ import { createPublicHandler } from "./http/public-pages.ts";
 import { securityFromEnv, type SecuritySettings } from "./security/settings.ts";
 import { createHttpGuard } from "./security/http-guard.ts";
 import { SyncGate } from "./security/sync-gate.ts";
+import { createLogger, type Logger } from "./ops/logger.ts";
+import { createMetrics, type Metrics } from "./ops/metrics.ts";
+import { observeRequest } from "./ops/request-log.ts";
+import { createOpsHandler, opsFromEnv, type OpsSettings } from "./ops/ops-routes.ts";
 
 export const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
 export interface AppServer {
   http: Server;
   url: string;
+  metrics: Metrics;
+  /** How live events travel: in this process only, or through PostgreSQL to every server. */
+  liveEvents: "local" | "postgres";
   /** Resolves once every connection is gone; connections still open after `graceMs` (default 5 s) are cut. */
   close(graceMs?: number): Promise<void>;
 }
@@ -36,16 +45,39 @@ export interface ServerOptions {
   distDir?: string;
   /** PUBLIC_URL, TRUSTED_PROXY, ALLOWED_ORIGINS, SESSION_DAYS, TOKEN_DAYS, GRAPHIQL (default: from the environment). */
   security?: SecuritySettings;
+  /** METRICS_TOKEN (default: from the environment). */
+  ops?: OpsSettings;
+  /** Structured log (default: none; `pnpm start` passes one writing JSON lines to stdout). */
+  logger?: Logger;
 }
 
 export async function startServer(opts: ServerOptions): Promise<AppServer> {
-  const pubsub = createLedgerPubSub();
+  const logger = opts.logger ?? createLogger({ level: "silent" });
+  const metrics = createMetrics({ pool: opts.db.pool });
+  const shared = await openPubSub({ databaseUrl: opts.db.databaseUrl ?? undefined, logger });
+  const pubsub = shared.pubsub;
+  // Aborted when shutdown begins: /readyz answers 503 and live streams end (security/live-session.ts).
+  const draining = new AbortController();
+  const ops = createOpsHandler({
+    prisma: opts.db.prisma,
+    metrics,
+    settings: opts.ops ?? opsFromEnv(),
+    draining: draining.signal,
+  });
   const photos = new PhotoStore(opts.dataDir);
   const security = opts.security ?? securityFromEnv();
   const guard = createHttpGuard(security);
   // Sync transactions at once: PGlite has one connection; PostgreSQL's pool (10) keeps room for reads.
   const syncGate = new SyncGate({ concurrency: opts.db.kind === "pglite" ? 1 : 5, maxQueue: 200, maxWaitMs: 10_000 });
-  const yoga = createGraphQL({ prisma: opts.db.prisma, pubsub, photos, security, syncGate });
+  const yoga = createGraphQL({
+    prisma: opts.db.prisma,
+    pubsub,
+    photos,
+    security,
+    syncGate,
+    metrics,
+    draining: draining.signal,
+  });
   const serveStatic = createStaticHandler(opts.distDir ?? clientDist);
   const uploads = createUploadHandler(opts.db.prisma, photos);
   const files = createFileHandler(opts.db.prisma, photos);
@@ -53,11 +85,12 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const downloads = createExportHandler(opts.db.prisma);
   const publicPages = createPublicHandler(opts.db.prisma, security);
   const fail = (res: ServerResponse) => (err: unknown) => {
-    console.error(err);
+    logger.error({ err }, "request failed");
     if (!res.headersSent) res.writeHead(500).end();
     else res.destroy();
   };
   const http = createHttpServer((req, res) => {
+    observeRequest(req, res, logger, metrics);
     if (!guard(req, res)) return;
     withCompression(req, res, () => route(req, res));
   });
@@ -88,8 +121,8 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
       notices(req, res, notice[1]!, notice[2] === ".docx" ? "docx" : "html").catch(fail(res));
       return;
     }
-    if (url === "/healthz") {
-      res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
+    if (url === "/healthz" || url === "/readyz" || url === "/metrics" || /^\/(readyz|metrics)\?/.test(url)) {
+      ops(req, res).catch(fail(res));
       return;
     }
     if (url.startsWith("/public/") || url.startsWith("/qr/")) {
@@ -106,19 +139,28 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   });
   const addr = http.address();
   const port = typeof addr === "object" && addr ? addr.port : opts.port;
+  let closing: Promise<void> | null = null;
+  const drain = (graceMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      draining.abort();
+      // Requests still running may take longer than the grace period (a stuck client): then they are cut.
+      const cut = setTimeout(() => http.closeAllConnections(), graceMs);
+      // Keep-alive connections become idle as their last response (or ended stream) finishes.
+      const idle = setInterval(() => http.closeIdleConnections(), 50);
+      http.close((err) => {
+        clearTimeout(cut);
+        clearInterval(idle);
+        if (err) reject(err);
+        else resolve();
+      });
+      http.closeIdleConnections();
+    });
   return {
     http,
     url: `http://localhost:${port}`,
+    metrics,
+    liveEvents: shared.transport,
     close: (graceMs = 5000) =>
-      new Promise<void>((resolve, reject) => {
-        // A live subscription (SSE) stays open until its client leaves: without the cut, shutdown waits forever.
-        const cut = setTimeout(() => http.closeAllConnections(), graceMs);
-        http.close((err) => {
-          clearTimeout(cut);
-          if (err) reject(err);
-          else resolve();
-        });
-        http.closeIdleConnections();
-      }),
+      (closing ??= drain(graceMs).finally(() => shared.close())),
   };
 }

@@ -1,5 +1,5 @@
 // graphql-yoga over the Pothos schema: context per request, Set-Cookie from mutations, typed error masking,
-// query limits (depth; cost, aliases, tokens, directives), CORS only for configured origins, GraphiQL per GRAPHIQL.
+// operation names/timings for logs and metrics, query limits (depth; cost, aliases, tokens, directives), CORS only for configured origins, GraphiQL per GRAPHIQL.
 // Invariant: only AppErrors (stable codes) and GraphQL validation errors reach clients verbatim.
 import { createYoga, type Plugin } from "graphql-yoga";
 import { schema } from "./schema/index.ts";
@@ -9,6 +9,7 @@ import { useArmor } from "./security/graphql-armor.ts";
 import { COOKIE_NAME, findSessionUser } from "./auth/sessions.ts";
 import { maskError } from "./security/error-mask.ts";
 import { useInputGuard } from "./security/input-guard.ts";
+import { useObserver } from "./ops/graphql-observer.ts";
 
 const cookiesByRequest = new WeakMap<Request, string[]>();
 
@@ -47,6 +48,12 @@ export function createGraphQL(deps: ServerDeps) {
     // AppErrors are GraphQLErrors with extensions.code, so yoga passes them through; anything else is masked.
     // Malformed ids, cursors and NUL are answered as typed errors (security/error-mask.ts).
     maskedErrors: { maskError },
-    plugins: [cookiePlugin(), useInputGuard(), useDepthLimit(), useArmor(deps.prisma, graphiql)],
+    plugins: [
+      cookiePlugin(),
+      useObserver(deps.metrics),
+      useInputGuard(),
+      useDepthLimit(),
+      useArmor(deps.prisma, graphiql),
+    ],
   });
 }

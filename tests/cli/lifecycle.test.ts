@@ -83,7 +83,7 @@ describe("the server process", () => {
     expect(first.output()).toContain(
       "imported the sample report: 36 problems (4 completed, 32 continuing), 120 measures",
     );
-    expect(first.output()).toContain(`created the first admin: user "admin"`);
+    expect(first.output()).toContain(`created the first admin: user admin`);
     expect(first.output()).not.toContain(PASSWORD);
     const login = await gql(
       first.url,

@@ -6,7 +6,7 @@ import { MeasureNode } from "./ledger.ts";
 import { resolveRecordConflict, reviseRecord } from "../queries/record-review.ts";
 import { syncRecord } from "../queries/records.ts";
 import { serverAnswerSchema, type ServerAnswer } from "../sync/index.ts";
-import { NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError, SyncBusyError, ValidationError } from "../errors.ts";
 import { z } from "zod";
 import { decodeId } from "./ids.ts";
 import type { GraphQLResolveInfo } from "graphql";
@@ -217,9 +217,13 @@ builder.mutationFields((t) => ({
     args: { envelope: t.arg({ type: "JSON" }) },
     resolve: async (_root, args, ctx) => {
       // Admission control: overload answers SYNC_BUSY with Retry-After (security/sync-gate.ts), never a generic error.
-      const result = await ctx.syncGate.run(() =>
-        syncRecord({ prisma: ctx.prisma, viewer: ctx.viewer!, photos: ctx.photos }, args.envelope),
-      );
+      const result = await ctx.syncGate
+        .run(() => syncRecord({ prisma: ctx.prisma, viewer: ctx.viewer!, photos: ctx.photos }, args.envelope))
+        .catch((err: unknown) => {
+          if (err instanceof SyncBusyError) ctx.metrics.syncOutcomes.inc({ outcome: "BUSY" });
+          throw err;
+        });
+      ctx.metrics.syncOutcomes.inc({ outcome: result.answer.outcome });
       if (result.changed) {
         ctx.pubsub.publish("ledger", {
           kind: "record",
