@@ -250,7 +250,7 @@ describe("three servers on one PostgreSQL", () => {
     expect(JSON.stringify(line)).not.toContain("insp\"");
   });
 
-  it("SIGTERM: /readyz is refused, an open live stream ends, in-flight work finishes and the process exits 0", async () => {
+  it("SIGTERM: an open live stream ends, in-flight work finishes and the process exits 0", async () => {
     const c = server(2);
     const live = subscribe(c.url, () => false, 30_000);
     await live.ready;
