@@ -37,11 +37,11 @@ await db.withStartupLock(async () => {
     return fatal(`error: RECTIFY_ADMIN_PASSWORD: ${err.message}`);
   });
   if (admin?.generated) {
-    log.info('created the first admin: user admin (its generated password is printed once on stderr, never logged)');
+    log.info("created the first admin: user admin (its generated password is printed once on stderr, never logged)");
     // Shown once on the terminal, outside the JSON log; set RECTIFY_ADMIN_PASSWORD to choose it instead.
     process.stderr.write(`first admin: user "admin", password ${admin.password} (shown once)\n`);
   } else if (admin) {
-    log.info('created the first admin: user admin with the password from RECTIFY_ADMIN_PASSWORD');
+    log.info("created the first admin: user admin with the password from RECTIFY_ADMIN_PASSWORD");
   }
   if ((await db.prisma.report.count()) === 0) {
     const s = await importReport(db.prisma, await readFile(sampleReportPath, "utf8"));

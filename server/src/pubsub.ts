@@ -47,5 +47,9 @@ export async function openPubSub(opts: { databaseUrl?: string; logger?: Logger }
       ),
   });
   await target.ready;
-  return { pubsub: createPubSub<Events>({ eventTarget: target as never }), transport: "postgres", close: () => target.close() };
+  return {
+    pubsub: createPubSub<Events>({ eventTarget: target as never }),
+    transport: "postgres",
+    close: () => target.close(),
+  };
 }

@@ -160,7 +160,6 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
     url: `http://localhost:${port}`,
     metrics,
     liveEvents: shared.transport,
-    close: (graceMs = 5000) =>
-      (closing ??= drain(graceMs).finally(() => shared.close())),
+    close: (graceMs = 5000) => (closing ??= drain(graceMs).finally(() => shared.close())),
   };
 }

@@ -88,7 +88,7 @@ describe("ledgerChanged", () => {
     expect(text).toContain("UNAUTHENTICATED");
   });
 
-  it("does not keep the server from shutting down (the stream is cut after the grace period)", async () => {
+  it("does not keep the server from shutting down (the stream ends when shutdown begins)", async () => {
     const other = await startTestApp();
     const res = await fetch(`${other.url}/graphql`, {
       method: "POST",

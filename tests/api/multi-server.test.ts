@@ -111,7 +111,9 @@ async function listeners(): Promise<number[]> {
 
 describe("three servers on one PostgreSQL", () => {
   it("started together: each migration applied once, one first admin, the sample imported once, all ready", async () => {
-    const migrations = await sql.query(`SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1`);
+    const migrations = await sql.query(
+      `SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1`,
+    );
     expect(migrations.rows.length).toBeGreaterThan(10);
     expect(migrations.rows.every((r) => r.n === 1)).toBe(true);
     expect(await db.prisma.user.count({ where: { role: "ADMIN" } })).toBe(1);
@@ -197,7 +199,10 @@ describe("three servers on one PostgreSQL", () => {
     expect(networkFailures).toBeGreaterThanOrEqual(1);
     expect([...outcomes.values()].every((o) => o === "CREATED" || o === "ALREADY_APPLIED")).toBe(true);
     const ids = envelopes.map((e) => e.recordId);
-    const rows = await db.prisma.inspectionRecord.findMany({ where: { id: { in: ids } }, select: { id: true, version: true } });
+    const rows = await db.prisma.inspectionRecord.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, version: true },
+    });
     expect(rows).toHaveLength(45);
     expect(rows.every((r) => r.version === 1)).toBe(true);
     expect(await db.prisma.inspectionRecordMeasure.count({ where: { recordId: { in: ids } } })).toBe(45 * 2);
@@ -247,7 +252,7 @@ describe("three servers on one PostgreSQL", () => {
     const insp = await db.prisma.user.findUniqueOrThrow({ where: { username: "insp" } });
     expect(line).toMatchObject({ msg: "request", route: "/graphql", status: 200, userId: insp.id, operation: "Me" });
     expect(line.durationMs).toBeGreaterThan(0);
-    expect(JSON.stringify(line)).not.toContain("insp\"");
+    expect(JSON.stringify(line)).not.toContain('insp"');
   });
 
   it("SIGTERM: an open live stream ends, in-flight work finishes and the process exits 0", async () => {

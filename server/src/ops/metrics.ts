@@ -76,4 +76,3 @@ export function createMetrics(opts: { pool?: pg.Pool; processMetrics?: boolean }
     }),
   };
 }
-

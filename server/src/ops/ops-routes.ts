@@ -47,7 +47,9 @@ export function createOpsHandler(opts: {
     return { ready: pending === 0, database: "ok", migrations: pending === 0 ? "applied" : `${pending} pending` };
   };
   const json = (res: ServerResponse, status: number, body: unknown) =>
-    res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify(body));
+    res
+      .writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" })
+      .end(JSON.stringify(body));
 
   /** Answers the request and returns true if it is one of ours. */
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
@@ -68,7 +70,9 @@ export function createOpsHandler(opts: {
         res.writeHead(401, { "Content-Type": "text/plain", "WWW-Authenticate": "Bearer" }).end("Unauthorized");
       else {
         const text = await opts.metrics.registry.metrics();
-        res.writeHead(200, { "Content-Type": opts.metrics.registry.contentType, "Cache-Control": "no-store" }).end(text);
+        res
+          .writeHead(200, { "Content-Type": opts.metrics.registry.contentType, "Cache-Control": "no-store" })
+          .end(text);
       }
       return true;
     }
