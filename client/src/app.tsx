@@ -14,10 +14,11 @@ import { I18nProvider, useT } from "./i18n/i18n-context.tsx";
 import { InspectionPickProvider } from "./inspections/inspection-pick.tsx";
 import type { Locale } from "./i18n/i18n.ts";
 import { OutboxScreen } from "./outbox-ui/outbox-screen.tsx";
+import { ConnectivityPill } from "./outbox-ui/sync-status.tsx";
 import { PwaUpdateProvider, UpdateBanner } from "./pwa/update-banner.tsx";
 import { RecordsScreen } from "./records/records-screen.tsx";
 import { href, useRoute, type Route } from "./router.ts";
-import { ServicesProvider, useOnline, useServices, useSyncSnapshot, type Services } from "./services.tsx";
+import { ServicesProvider, useServices, useSyncSnapshot, type Services } from "./services.tsx";
 import { SettingsScreen } from "./settings/settings-screen.tsx";
 import {
   AdminScreen,
@@ -269,7 +270,6 @@ function BottomNav({ role }: { role: Role }) {
 
 function Shell({ nav, role, children }: { nav: boolean; role?: Role; children: React.ReactNode }) {
   const t = useT();
-  const online = useOnline();
   return (
     <div className={nav ? "shell with-nav" : "shell"}>
       <button type="button" className="skip-link" onClick={() => document.getElementById("main")?.focus()}>
@@ -280,7 +280,7 @@ function Shell({ nav, role, children }: { nav: boolean; role?: Role; children: R
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>{t("app.name")}</span>
         </a>
-        <span className={online ? "net online" : "net offline"}>{online ? t("net.online") : t("net.offline")}</span>
+        <ConnectivityPill />
       </header>
       <UpdateBanner />
       <SessionBanner />

@@ -1,5 +1,6 @@
 // Login: username + password → the server sets an HttpOnly session cookie. Errors are shown in an alert under the
-// form; an expired session's inspector sees this over the app, with the outbox untouched.
+// form; an expired session's inspector sees this over the app, with the outbox untouched. Invariant: only a
+// wrong-password answer clears the password; a network or server failure keeps what was typed.
 import { useState, type FormEvent } from "react";
 import { useT } from "../i18n/i18n-context.tsx";
 import { TextField } from "../ui/field.tsx";
@@ -12,6 +13,7 @@ export function LoginScreen({ initialUsername = "", onCancel }: { initialUsernam
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [detail, setDetail] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -21,14 +23,21 @@ export function LoginScreen({ initialUsername = "", onCancel }: { initialUsernam
     }
     setBusy(true);
     setError(null);
+    setDetail(null);
     const outcome = await login(username.trim(), password);
     setBusy(false);
     if (outcome.ok) return;
-    setPassword("");
-    if (outcome.reason === "bad") setError(t("login.bad"));
-    else if (outcome.reason === "offline") setError(t("login.offline"));
-    else if (outcome.reason === "rateLimited") setError(t("login.rateLimited", { seconds: outcome.seconds ?? 60 }));
-    else setError(t("login.failed", { message: outcome.message }));
+    if (outcome.reason === "bad") {
+      setPassword(""); // the server said this password is wrong: retyping starts from empty
+      setError(t("login.bad"));
+    } else if (outcome.reason === "offline") {
+      setError(t(navigator.onLine ? "login.unreachable" : "login.noNetwork"));
+    } else if (outcome.reason === "rateLimited") {
+      setError(t("login.rateLimited", { seconds: outcome.seconds ?? 60 }));
+    } else {
+      setError(t("login.failedGeneric"));
+      setDetail(outcome.message || null);
+    }
   }
 
   return (
@@ -60,6 +69,12 @@ export function LoginScreen({ initialUsername = "", onCancel }: { initialUsernam
           <p className="form-error" role="alert">
             {error}
           </p>
+        ) : null}
+        {detail ? (
+          <details className="tech-details">
+            <summary>{t("syncError.details")}</summary>
+            <code>{detail}</code>
+          </details>
         ) : null}
         <div className="actions">
           <button type="submit" className="primary block" disabled={busy} aria-busy={busy}>

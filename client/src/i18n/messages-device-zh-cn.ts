@@ -1,7 +1,44 @@
-// Simplified Chinese strings of the device's own failure modes (storage space, another user's records); spread into the zh-CN catalogue.
+// Simplified Chinese strings of the device's own failure modes (storage, sync trouble, upload progress, login without
+// a server); spread into the zh-CN catalogue.
 export const zhCNDevice = {
   "device.storageFull":
     "本机存储空间已满，刚才的照片或记录未能保存；已保存的记录不受影响。请先同步并清理已同步的记录。",
   "device.storageLow": "本机存储空间即将用完（剩余约 {free}）。请先同步并清理已同步的记录，否则新照片可能无法保存。",
+  // Sync trouble, server probing, upload progress and login failures (issue 13).
+  "net.unreachable": "服务器无法连接",
+  "syncError.SYNC_OFFLINE": "本机没有网络连接，联网后会自动同步",
+  "syncError.SYNC_UNREACHABLE": "服务器无法连接；记录已保存在本机，服务器恢复后会立即发送",
+  "syncError.SYNC_REFUSED": "服务器拒绝了这次提交",
+  "syncError.SYNC_RATE_LIMITED": "提交过于频繁，稍后自动重试",
+  "syncError.SYNC_BUSY": "服务器繁忙，稍后自动重试",
+  "syncError.SYNC_BAD_ANSWER": "服务器的答复无法识别，稍后自动重试",
+  "syncError.SYNC_PHOTOS_INCOMPLETE": "照片尚未全部到达服务器，稍后继续上传",
+  "syncError.SYNC_PHOTO_UNKNOWN": "服务器还没有收到这条记录，照片稍后上传",
+  "syncError.SYNC_FILE_TYPE_REFUSED": "服务器拒收：文件不是 PDF、Word、Excel 或图片",
+  "syncError.SYNC_REJECTED": "服务器拒收了这条记录",
+  "syncError.UNAUTHENTICATED": "登录已过期，请重新登录后同步",
+  "syncError.FORBIDDEN": "服务器拒绝：无权执行此操作",
+  "syncError.VALIDATION_FAILED": "服务器拒绝：内容不符合要求",
+  "syncError.NOT_FOUND": "服务器拒绝：找不到相应的事项或记录",
+  "syncError.INVALID_ID": "服务器拒绝：编号格式不正确",
+  "syncError.CONFLICT": "服务器拒绝：与服务器上的内容冲突",
+  "syncError.RATE_LIMITED": "提交过于频繁，稍后自动重试",
+  "syncError.CSRF_REJECTED": "服务器拒绝了来自其他网址的请求，请从本应用的网址重新打开",
+  "syncError.QUERY_TOO_COMPLEX": "服务器拒绝：请求过于复杂",
+  "syncError.details": "技术信息",
+  "sync.troubleUnreachable": "服务器无法连接。记录都保存在本机，服务器一恢复就会发送。",
+  "sync.troubleOffline": "本机没有网络连接。记录都保存在本机，联网后会自动同步。",
+  "sync.troubleExpired": "登录已过期，记录仍保存在本机；重新登录后继续同步。",
+  "sync.troubleRefused": "服务器拒收了部分记录，请查看下方标为“需处理”的记录。",
+  "sync.troubleServer": "服务器暂时出错，稍后自动重试。",
+  "sync.probeAt": "将于 {time} 再次检测服务器",
+  "sync.progressRecords": "正在发送：已完成 {done}/{total} 条记录",
+  "sync.progressBytes": "照片已上传 {sent} / {total}",
+  "sync.progressWaiting": "另有 {count} 条记录排队等待",
+  "sync.recordProgress": "照片 {done}/{count} 张 · {sent} / {total}",
+  "sync.progressLabel": "同步进度",
+  "login.noNetwork": "本机没有网络连接，请联网后登录。已填写的内容已保留。",
+  "login.unreachable": "无法连接服务器，请稍后再试。已填写的内容已保留。",
+  "login.failedGeneric": "登录失败，请稍后再试。",
 };
 export type DeviceMessages = typeof zhCNDevice;

@@ -1,18 +1,20 @@
 // The outbox: every record on this device with its state (草稿 / 等待同步 / 发送中 / 已同步 / 需处理 + why),
 // "立即同步", and retry / edit / discard. Discarding asks for confirmation inline (no native dialog).
 import { useCallback, useEffect, useState } from "react";
-import { useSession, useUser } from "../auth/session.tsx";
+import { useUser } from "../auth/session.tsx";
 import { useWorkingSet } from "../cache/working-set-context.tsx";
 import { deleteIfUnreferenced } from "../capture/photo-store.ts";
 import { asFormState, allPhotoIds } from "../capture/form-model.ts";
 import { useT } from "../i18n/i18n-context.tsx";
-import { keyOf, type Translate } from "../i18n/i18n.ts";
+import { keyOf } from "../i18n/i18n.ts";
 import { formatShort } from "../lib/time.ts";
 import { isOwnedBy } from "../outbox/index.ts";
 import { href } from "../router.ts";
 import { useOnline, useServices, useSyncSnapshot } from "../services.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
-import { errorMessageKey, itemSubject, outboxItems, type OutboxItem } from "./outbox-model.ts";
+import { itemSubject, outboxItems, type OutboxItem } from "./outbox-model.ts";
+import { RecordProgressText, SyncErrorText, SyncProgressView, SyncTrouble } from "./sync-status.tsx";
+import { describeSyncError } from "./sync-trouble.ts";
 
 /** The logged-in user's items only; other users' unsynced records (entries or drafts) are just counted. */
 function useOutboxItems(): { items: OutboxItem[] | null; others: number; reload: () => void } {
@@ -36,13 +38,6 @@ function useOutboxItems(): { items: OutboxItem[] | null; others: number; reload:
   return { items, others, reload };
 }
 
-function reason(t: Translate, item: OutboxItem): string | null {
-  if (!item.lastError) return null;
-  const key = errorMessageKey(item.lastError);
-  // Known codes get a sentence the inspector can act on; the server's text stays visible for support.
-  return key ? `${t(key)}（${item.lastError.message}）` : `${t("syncError.other")}：${item.lastError.message}`;
-}
-
 function Item({ item, reload }: { item: OutboxItem; reload: () => void }) {
   const t = useT();
   const { engine, store } = useServices();
@@ -50,7 +45,8 @@ function Item({ item, reload }: { item: OutboxItem; reload: () => void }) {
   const announce = useAnnounce();
   const [confirming, setConfirming] = useState(false);
   const subject = itemSubject(workingSet, item);
-  const why = reason(t, item);
+  const { progress } = useSyncSnapshot();
+  const sending = progress?.current?.recordId === item.id ? progress.current : null;
 
   async function discard() {
     if (item.draftOnly) {
@@ -77,7 +73,13 @@ function Item({ item, reload }: { item: OutboxItem; reload: () => void }) {
       </p>
       {item.findings ? <p className="outbox-findings">{item.findings}</p> : null}
       <p className="muted small">{t("outbox.photos", { count: item.photoCount })}</p>
-      {why ? <p className={item.state === "needs_attention" ? "reason attention" : "reason"}>{why}</p> : null}
+      {sending ? <RecordProgressText progress={sending} /> : null}
+      {item.lastError && item.state !== "synced" ? (
+        <SyncErrorText
+          error={item.lastError}
+          className={item.state === "needs_attention" ? "reason attention" : "reason"}
+        />
+      ) : null}
       {item.nextAttemptAt ? (
         <p className="muted small">{t("outbox.nextAttempt", { time: formatShort(new Date(item.nextAttemptAt)) })}</p>
       ) : null}
@@ -126,7 +128,6 @@ export function OutboxScreen() {
   const { engine } = useServices();
   const snapshot = useSyncSnapshot();
   const online = useOnline();
-  const { state: session } = useSession();
   const announce = useAnnounce();
   const { items, others, reload } = useOutboxItems();
   const c = snapshot.counts;
@@ -137,24 +138,24 @@ export function OutboxScreen() {
       const summary = await engine.syncNow();
       if (summary.stopped === "offline") announce(t("outbox.offline"));
       else if (summary.error) {
-        const key = errorMessageKey(summary.error);
-        announce(t("outbox.syncStopped", { message: key ? t(key) : summary.error.message }));
+        announce(t("outbox.syncStopped", { message: t(describeSyncError(summary.error, navigator.onLine).key) }));
       } else announce(t("outbox.syncDone", { synced: summary.synced }));
-    } catch (error) {
-      announce(t("outbox.syncStopped", { message: error instanceof Error ? error.message : String(error) }));
+    } catch {
+      // A storage failure of the pass (shown as snapshot.failure): no raw exception text on screen.
+      announce(t("outbox.syncStopped", { message: t("syncError.other") }));
     }
     reload();
   }
 
-  const expired = session.status === "authenticated" && session.expired;
   return (
     <section className="screen" aria-labelledby="outbox-title">
       <h1 id="outbox-title">{t("outbox.title")}</h1>
       <p className="summary">
         {t("outbox.summary", { pending: c.pending, attention: c.needs_attention, synced: c.synced })}
       </p>
-      {!online ? <p className="notice">{t("outbox.offline")}</p> : null}
-      {expired ? <p className="notice attention">{t("syncError.SYNC_AUTH_REQUIRED")}</p> : null}
+      {!online && c.pending === 0 ? <p className="notice">{t("outbox.offline")}</p> : null}
+      <SyncTrouble onSyncNow={() => void syncNow()} />
+      {snapshot.running && snapshot.progress ? <SyncProgressView progress={snapshot.progress} /> : null}
       {items && items.length === 0 ? <p className="muted">{t("outbox.empty")}</p> : null}
       {others > 0 ? (
         <p className="muted" data-testid="outbox-others">

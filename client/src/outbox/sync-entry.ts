@@ -37,6 +37,8 @@ export interface EntryDeps {
   /** Serialises read-modify-write of entries with saveRecord and friends. */
   locked: <T>(fn: () => Promise<T>) => Promise<T>;
   changed: () => Promise<void>;
+  /** Bytes the server holds of a photo being uploaded (for progress bars); optional. */
+  onPhotoProgress?: (recordId: string, photoId: string, bytesSent: number) => void;
 }
 
 class PhotoUnavailable extends Error {}
@@ -109,7 +111,12 @@ async function uploadPhotos(deps: EntryDeps, env: OutboxEnvelope, ids: readonly 
         `Photo ${ref.fileName} on this device has ${blob.bytes.length} bytes, the record says ${ref.size}`,
       );
     }
-    await deps.transport.uploadPhoto({ ...ref, recordId: env.recordId }, blob.bytes);
+    const onProgress = deps.onPhotoProgress;
+    await deps.transport.uploadPhoto(
+      { ...ref, recordId: env.recordId },
+      blob.bytes,
+      onProgress && ((sent) => onProgress(env.recordId, photoId, sent)),
+    );
     uploaded++;
   }
   return uploaded;

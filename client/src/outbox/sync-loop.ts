@@ -1,4 +1,5 @@
-// The sync engine: one pass at a time sends the outbox in queue order; triggered on demand, on `online` and by a timer while work remains.
+// The sync engine: one pass at a time sends the outbox in queue order; triggered on demand, on `online`, by a timer
+// while work remains, and by the server answering a probe after it could not be reached (server-probe.ts).
 import {
   validateEnvelope,
   isProgressEnvelope,
@@ -14,6 +15,15 @@ import { isOwnedBy } from "./record-owner.ts";
 import { syncEntry, type PassTally } from "./sync-entry.ts";
 import type { SyncTransport } from "./transport.ts";
 import { createMutex, defaultIsOnline, defaultTimers, type Timers } from "./engine-runtime.ts";
+import {
+  emptyPass,
+  passProgress,
+  withPhotoProgress,
+  withRecordFinished,
+  type PassProgress,
+  type PassState,
+} from "./pass-progress.ts";
+import { createProbeLoop, NO_ANSWER_CODES } from "./server-probe.ts";
 
 export type { Timers };
 
@@ -52,6 +62,15 @@ export interface SyncSnapshot {
   lastSummary: SyncSummary | null;
   /** The last pass that failed outright (e.g. storage error); cleared by the next successful pass. */
   failure: unknown;
+  /**
+   * What the last contact taught about the server: "unreachable" when a send got no answer while the device was
+   * online (the header then says so), "reachable" once anything answered, "unknown" before either.
+   */
+  server: "unknown" | "reachable" | "unreachable";
+  /** When the server is probed next (epoch ms) while records wait for it; null when not probing. */
+  probeAt: number | null;
+  /** Progress of the running pass (records, photo bytes, the record being sent); null when no pass runs. */
+  progress: PassProgress | null;
 }
 
 export interface StartOptions {
@@ -111,12 +130,31 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     nextAttemptAt: null,
     lastSummary: null,
     failure: null,
+    server: "unknown",
+    probeAt: null,
+    progress: null,
   };
   let running: Promise<SyncSummary> | null = null;
   let owner = options.ownerId;
   let seq: number | null = null;
   let started: { intervalMs: number; events: StartOptions["events"]; onOnline: () => void } | null = null;
   let timer: unknown = null;
+  /** Progress of the running pass; null between passes. */
+  let passState: PassState | null = null;
+  let sendable: OutboxEntry[] = [];
+  let progressPublishedAt = 0;
+  const probes = createProbeLoop({
+    // Offline, the probe cannot answer; the `online` event starts a pass anyway.
+    probe: async () => isOnline() && !!transport.probe && (await transport.probe()),
+    timers,
+    now,
+    random,
+    onAnswer: () => {
+      publish({ server: "reachable" });
+      void tick(true); // the server is back: send now, not when each record's retry timer runs out
+    },
+    onChange: () => publish({ probeAt: probes.nextAt() }),
+  });
 
   function publish(patch: Partial<SyncSnapshot>): void {
     snapshot = { ...snapshot, ...patch };
@@ -138,11 +176,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const counts = countEntries(entries);
     const othersUnsynced = all.filter((e) => !isOwnedBy(e, owner) && e.state !== "synced").length;
     // The queue keeps its order, so the head decides when the next pass can make progress.
-    const head = entries.find(isSendable);
+    sendable = entries.filter(isSendable);
+    const head = sendable[0];
     publish({
       counts,
       othersUnsynced,
       nextAttemptAt: head ? (head.state === "waiting" ? head.nextAttemptAt : now()) : null,
+      progress: passState ? passProgress(passState, sendable) : null,
     });
     return counts;
   }
@@ -161,6 +201,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         locked,
         changed: async () => void (await refresh()),
         maxPhotoRounds: options.maxPhotoRounds ?? 2,
+        onPhotoProgress: (recordId: string, photoId: string, sent: number) => {
+          if (!passState) return;
+          passState = withPhotoProgress(passState, recordId, photoId, sent);
+          // A tus upload may report many times a second; the screen needs a few updates per second at most.
+          if (now() - progressPublishedAt < 200) return;
+          progressPublishedAt = now();
+          publish({ progress: passProgress(passState, sendable) });
+        },
       };
       const tried = new Set<string>(); // id@revision: each revision at most once per pass
       for (;;) {
@@ -179,23 +227,44 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           stopped = "retryable-error";
           break;
         }
+        const after = await store.get(next.id);
+        if (passState && (!after || !isSendable(after))) {
+          passState = withRecordFinished(passState, next);
+          await refresh();
+        }
       }
     }
     return { ...tally, stopped, counts: await refresh() };
   }
 
+  /** What a finished pass teaches about the server, and whether to probe it until it answers. */
+  function learn(summary: SyncSummary): SyncSnapshot["server"] {
+    const noAnswer = summary.error !== null && NO_ANSWER_CODES.has(summary.error.code);
+    if (noAnswer && isOnline()) {
+      if (started) probes.start(); // keeps the backoff reached: a server that answers probes only is not hammered
+      return "unreachable";
+    }
+    if (summary.stopped === "backoff") return snapshot.server; // nothing was tried: the probe goes on
+    probes.stop();
+    if (summary.error === null || summary.synced > 0) probes.reset();
+    return summary.attempted > 0 && !noAnswer ? "reachable" : snapshot.server;
+  }
+
   function runPass(force: boolean): Promise<SyncSummary> {
     if (running) return running;
+    passState = emptyPass;
     publish({ running: true });
     const current = (options.exclusive ? options.exclusive(() => pass(force)) : pass(force)).then(
       (summary) => {
         running = null;
-        publish({ running: false, lastSummary: summary, failure: null });
+        passState = null;
+        publish({ running: false, lastSummary: summary, failure: null, progress: null, server: learn(summary) });
         return summary;
       },
       (error: unknown) => {
         running = null;
-        publish({ running: false, failure: error });
+        passState = null;
+        publish({ running: false, failure: error, progress: null });
         throw error;
       },
     );
@@ -333,6 +402,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       started = null;
       if (timer !== null) timers.clearTimeout(timer);
       timer = null;
+      probes.stop();
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -17,9 +17,21 @@ export interface PhotoUploadMeta {
 export interface SyncTransport {
   /** Sends one envelope (a record or a progress report); resolves with the server's answer for it (the loop validates the answer). */
   sendRecord(envelope: OutboxEnvelope): Promise<ServerAnswer>;
-  /** Uploads a photo's bytes; resolves once the server stored and verified them (idempotent by photo id). */
-  uploadPhoto(meta: PhotoUploadMeta, bytes: Uint8Array): Promise<void>;
+  /**
+   * Uploads a photo's bytes; resolves once the server stored and verified them (idempotent by photo id).
+   * onProgress: call with the bytes the server holds of this photo (bytesSent <= bytesTotal) as they grow; the
+   * engine turns it into per-record and overall progress. Optional to call, never required for correctness.
+   */
+  uploadPhoto(meta: PhotoUploadMeta, bytes: Uint8Array, onProgress?: UploadProgressCallback): Promise<void>;
+  /**
+   * A cheap "is the server there?" (GET /healthz): true once it answers. While work waits after the server was
+   * unreachable, the engine probes with backoff and sends as soon as this says true. Must not throw.
+   */
+  probe?(): Promise<boolean>;
 }
+
+/** Bytes of one photo the server holds so far, out of its size. */
+export type UploadProgressCallback = (bytesSent: number, bytesTotal: number) => void;
 
 /**
  * The only error a transport should throw.

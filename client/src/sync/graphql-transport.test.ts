@@ -38,8 +38,12 @@ describe("sendRecord", () => {
     const onAuthRequired = vi.fn();
     const make = (f: () => Promise<Response>) => createGraphqlTransport({ fetch: f, onAuthRequired });
     let e = await caught(make(() => Promise.reject(new TypeError("Failed to fetch"))).sendRecord(envelope));
-    expect([e.code, e.retryable]).toEqual(["SYNC_NETWORK", true]);
-    e = await caught(make(async () => new Response("bad gateway", { status: 502 })).sendRecord(envelope));
+    expect([e.code, e.retryable]).toEqual(["SYNC_UNREACHABLE", true]); // online, but no answer: the server's side
+    for (const status of [502, 503, 504]) {
+      e = await caught(make(async () => new Response("bad gateway", { status })).sendRecord(envelope));
+      expect([e.code, e.retryable]).toEqual(["SYNC_UNREACHABLE", true]); // a proxy answering for a missing server
+    }
+    e = await caught(make(async () => new Response("oops", { status: 500 })).sendRecord(envelope));
     expect([e.code, e.retryable]).toEqual(["SYNC_SERVER_ERROR", true]);
     e = await caught(
       make(async () =>
@@ -56,6 +60,53 @@ describe("sendRecord", () => {
     expect([e.code, e.retryable]).toEqual(["SYNC_FORBIDDEN", false]);
     e = await caught(make(async () => json({ errors: [{ message: "Cannot query field" }] }, 400)).sendRecord(envelope));
     expect(e.retryable).toBe(true);
+  });
+
+  it("says offline, not unreachable, when the device has no network", async () => {
+    vi.stubGlobal("navigator", { onLine: false });
+    try {
+      const t = createGraphqlTransport({ fetch: () => Promise.reject(new TypeError("Failed to fetch")) });
+      const e = await caught(t.sendRecord(envelope));
+      expect([e.code, e.retryable]).toEqual(["SYNC_OFFLINE", true]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("passes a typed refusal's code from the server's catalogue through, and names a bare 4xx a refusal", async () => {
+    let e = await caught(
+      createGraphqlTransport({
+        fetch: async () => json({ errors: [{ message: "Too many", extensions: { code: "RATE_LIMITED" } }] }),
+      }).sendRecord(envelope),
+    );
+    expect([e.code, e.retryable]).toEqual(["RATE_LIMITED", true]);
+    e = await caught(
+      createGraphqlTransport({
+        fetch: async () => json({ errors: [{ message: "cross-site", extensions: { code: "CSRF_REJECTED" } }] }, 403),
+      }).sendRecord(envelope),
+    );
+    expect(e.code).toBe("CSRF_REJECTED");
+    e = await caught(
+      createGraphqlTransport({ fetch: async () => new Response("nope", { status: 405 }) }).sendRecord(envelope),
+    );
+    expect([e.code, e.retryable]).toEqual(["SYNC_REFUSED", true]);
+    // A masked internal error is the server's fault, not a refusal.
+    e = await caught(
+      createGraphqlTransport({
+        fetch: async () =>
+          json({ errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }),
+      }).sendRecord(envelope),
+    );
+    expect(e.code).toBe("SYNC_SERVER_ERROR");
+  });
+
+  it("probes GET /healthz: true on 2xx, false on failure, never throws", async () => {
+    const fetch = vi.fn(async (_u: RequestInfo | URL, _i?: RequestInit) => json({ ok: true }));
+    expect(await createGraphqlTransport({ fetch }).probe!()).toBe(true);
+    expect(fetch.mock.calls[0]![0]).toBe("/healthz");
+    expect(fetch.mock.calls[0]![1]!.method).toBe("GET");
+    expect(await createGraphqlTransport({ fetch: async () => new Response("", { status: 502 }) }).probe!()).toBe(false);
+    expect(await createGraphqlTransport({ fetch: () => Promise.reject(new TypeError("x")) }).probe!()).toBe(false);
   });
 
   it("turns SYNC_BUSY (503) into a retryable error that carries the server's Retry-After", async () => {
@@ -129,10 +180,19 @@ const meta: PhotoUploadMeta = {
 };
 
 describe("uploadPhoto", () => {
-  it("sends the bytes in chunks until complete", async () => {
+  it("sends the bytes in chunks until complete, telling the engine's onProgress (sent, total) per chunk", async () => {
     const server = uploadServer(bytes);
-    await createGraphqlTransport({ fetch: server.fetch, chunkBytes: 1000 }).uploadPhoto(meta, bytes);
+    const progress: [number, number][] = [];
+    await createGraphqlTransport({ fetch: server.fetch, chunkBytes: 1000 }).uploadPhoto(meta, bytes, (sent, total) =>
+      progress.push([sent, total]),
+    );
     expect(server.patches).toEqual([1000, 1000, 500]);
+    expect(progress).toEqual([
+      [0, 2500],
+      [1000, 2500],
+      [2000, 2500],
+      [2500, 2500],
+    ]);
     expect(sha256Hex(server.held())).toBe(meta.sha256);
   });
 

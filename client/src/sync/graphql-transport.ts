@@ -3,8 +3,14 @@
 // session cookie (same origin).
 // Invariant: only a record's own fault is non-retryable; session loss is retryable and reported to the UI.
 import { isProgressEnvelope, type ServerAnswer } from "@rectify/server/sync";
-import { TransportError, type OutboxEnvelope, type PhotoUploadMeta, type SyncTransport } from "../outbox/index.ts";
-import { authRequired, request, statusError, SYNC_TRANSPORT_CODES, type HttpOptions } from "./http.ts";
+import {
+  TransportError,
+  type OutboxEnvelope,
+  type PhotoUploadMeta,
+  type SyncTransport,
+  type UploadProgressCallback,
+} from "../outbox/index.ts";
+import { authRequired, probeServer, request, statusError, SYNC_TRANSPORT_CODES, type HttpOptions } from "./http.ts";
 import { uploadPhoto, UPLOAD_CHUNK_BYTES } from "./photo-upload.ts";
 
 export const SYNC_RECORD_MUTATION = `mutation SyncRecord($e: JSON!) {
@@ -73,8 +79,15 @@ export function createGraphqlTransport(options: GraphqlTransportOptions = {}): S
         retryAfterMs: seconds * 1000,
       });
     }
-    if (!res.ok && !body?.data) throw statusError(http, res, field);
     const answer = body?.data?.[field];
+    // A masked internal error (INTERNAL_SERVER_ERROR) is the server's fault, handled below as SYNC_SERVER_ERROR.
+    const typed = body?.errors?.find((e) => !!e.extensions?.code && e.extensions.code !== "INTERNAL_SERVER_ERROR");
+    if (!answer && typed && !(res.status >= 500)) {
+      // A refusal with a code from the server's error catalogue (e.g. RATE_LIMITED, CSRF_REJECTED): the UI
+      // translates the code. Retried: none of these proves the record itself wrong.
+      throw new TransportError(typed.extensions!.code!, `${field}: ${typed.message}`, { retryable: true });
+    }
+    if (!res.ok && !body?.data) throw statusError(http, res, field);
     if (!answer) {
       // An old server without syncRecord, or a masked internal error: the server's fault, try again later.
       const why = body?.errors?.map((e) => e.message).join("; ") || "no answer";
@@ -85,13 +98,11 @@ export function createGraphqlTransport(options: GraphqlTransportOptions = {}): S
 
   return {
     sendRecord,
-    uploadPhoto: (meta: PhotoUploadMeta, bytes: Uint8Array) =>
-      uploadPhoto(
-        http,
-        meta,
-        bytes,
-        chunkBytes,
-        options.onUploadProgress && ((sent) => options.onUploadProgress!(meta, sent, meta.size)),
-      ),
+    uploadPhoto: (meta: PhotoUploadMeta, bytes: Uint8Array, onProgress?: UploadProgressCallback) =>
+      uploadPhoto(http, meta, bytes, chunkBytes, (sent) => {
+        options.onUploadProgress?.(meta, sent, meta.size);
+        onProgress?.(sent, meta.size);
+      }),
+    probe: () => probeServer(http),
   };
 }

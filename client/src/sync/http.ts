@@ -3,6 +3,11 @@
 import { TransportError } from "../outbox/index.ts";
 
 export const SYNC_TRANSPORT_CODES = {
+  /** The device has no network (navigator.onLine false when the request failed). */
+  OFFLINE: "SYNC_OFFLINE",
+  /** The device is online but the server did not answer (connection failed, or a proxy's 502/503/504). */
+  UNREACHABLE: "SYNC_UNREACHABLE",
+  /** Older releases' code for any failed fetch; still found in entries saved by them. */
   NETWORK: "SYNC_NETWORK",
   TIMEOUT: "SYNC_TIMEOUT",
   SERVER_ERROR: "SYNC_SERVER_ERROR",
@@ -11,6 +16,8 @@ export const SYNC_TRANSPORT_CODES = {
   BUSY: "SYNC_BUSY",
   AUTH_REQUIRED: "SYNC_AUTH_REQUIRED",
   FORBIDDEN: "SYNC_FORBIDDEN",
+  /** Another 4xx without a more specific meaning: the server refused the request. */
+  REFUSED: "SYNC_REFUSED",
   PHOTO_MISMATCH: "SYNC_PHOTO_MISMATCH",
   PHOTO_TOO_LARGE: "SYNC_PHOTO_TOO_LARGE",
   PHOTO_UNKNOWN: "SYNC_PHOTO_UNKNOWN",
@@ -48,11 +55,25 @@ export async function request(http: HttpOptions, path: string, init: RequestInit
         cause,
       });
     }
-    const message = cause instanceof Error ? cause.message : String(cause);
-    throw new TransportError(SYNC_TRANSPORT_CODES.NETWORK, `Network error: ${message}`, { retryable: true, cause });
+    throw networkError(cause);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function deviceOffline(): boolean {
+  return (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
+}
+
+/** A request that got no answer: no network on the device, or a server that cannot be reached. Retryable. */
+export function networkError(cause: unknown): TransportError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return deviceOffline()
+    ? new TransportError(SYNC_TRANSPORT_CODES.OFFLINE, `Offline: ${message}`, { retryable: true, cause })
+    : new TransportError(SYNC_TRANSPORT_CODES.UNREACHABLE, `Server unreachable: ${message}`, {
+        retryable: true,
+        cause,
+      });
 }
 
 export function authRequired(http: HttpOptions): TransportError {
@@ -72,5 +93,23 @@ export function statusError(http: HttpOptions, res: Response, what: string): Tra
       retryable: true,
     });
   }
+  if (res.status === 502 || res.status === 503 || res.status === 504) {
+    // A proxy (or the server's own front) answers for a server that is not there: the same as no answer.
+    return new TransportError(SYNC_TRANSPORT_CODES.UNREACHABLE, `${what}: HTTP ${res.status}`, { retryable: true });
+  }
+  if (res.status >= 400 && res.status < 500) {
+    // Not this record's proven fault, so retried; the inspector sees that the server refused it.
+    return new TransportError(SYNC_TRANSPORT_CODES.REFUSED, `${what}: HTTP ${res.status}`, { retryable: true });
+  }
   return new TransportError(SYNC_TRANSPORT_CODES.SERVER_ERROR, `${what}: HTTP ${res.status}`, { retryable: true });
+}
+
+/** GET /healthz with a short timeout: true when the server answers 2xx. Never throws. */
+export async function probeServer(http: HttpOptions, timeoutMs = 5_000): Promise<boolean> {
+  try {
+    const res = await request({ ...http, timeoutMs }, "/healthz", { method: "GET", cache: "no-store" });
+    return res.ok;
+  } catch {
+    return false;
+  }
 }
