@@ -69,7 +69,10 @@ export async function createServices(): Promise<Services> {
   })().catch((error: unknown) => console.warn("outbox housekeeping failed", error));
   void engine.counts().catch(() => undefined);
   const live = createLiveState();
-  return { cache, store, engine, client: createGraphqlClient("/graphql", live), live, authLost, uploads };
+  // Every query also tells the engine whether the server answers: the header's pill follows the server, not only
+  // the network (a failed login or ledger refresh while online says 服务器无法连接 too).
+  const client = createGraphqlClient("/graphql", live, engine.noteServer);
+  return { cache, store, engine, client, live, authLost, uploads };
 }
 
 const ServicesContext = createContext<Services | null>(null);

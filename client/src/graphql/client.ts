@@ -13,19 +13,37 @@ import { sseForwarder, type LiveState } from "../live/sse.ts";
 
 export const QUERY_TIMEOUT_MS = 30_000;
 
-function fetchWithTimeout(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), QUERY_TIMEOUT_MS);
-  init?.signal?.addEventListener("abort", () => controller.abort());
-  return globalThis.fetch(input, { ...init, signal: controller.signal }).finally(() => clearTimeout(timer));
+/** Told whether the server answered a request (false: no answer while online, or a proxy's 502/503/504). */
+export type ReachabilityListener = (reachable: boolean) => void;
+
+function fetchWithTimeout(onReachability?: ReachabilityListener) {
+  return (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), QUERY_TIMEOUT_MS);
+    init?.signal?.addEventListener("abort", () => controller.abort());
+    return globalThis
+      .fetch(input, { ...init, signal: controller.signal })
+      .then(
+        (res) => {
+          onReachability?.(![502, 503, 504].includes(res.status));
+          return res;
+        },
+        (error: unknown) => {
+          // The caller gave up (a screen left): that says nothing about the server. Offline says nothing either.
+          if (!init?.signal?.aborted && navigator.onLine) onReachability?.(false);
+          throw error;
+        },
+      )
+      .finally(() => clearTimeout(timer));
+  };
 }
 
-export function createGraphqlClient(url = "/graphql", live?: LiveState): Client {
+export function createGraphqlClient(url = "/graphql", live?: LiveState, onReachability?: ReachabilityListener): Client {
   return new Client({
     url,
     exchanges: [subscriptionExchange({ forwardSubscription: sseForwarder({ url, state: live }) }), fetchExchange],
     fetchOptions: { credentials: "same-origin" },
-    fetch: fetchWithTimeout,
+    fetch: fetchWithTimeout(onReachability),
     preferGetMethod: false,
     requestPolicy: "network-only",
   });

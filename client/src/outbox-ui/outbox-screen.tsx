@@ -13,7 +13,7 @@ import { href } from "../router.ts";
 import { useOnline, useServices, useSyncSnapshot } from "../services.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { itemSubject, outboxItems, type OutboxItem } from "./outbox-model.ts";
-import { RecordProgressText, SyncErrorText, SyncProgressView, SyncTrouble } from "./sync-status.tsx";
+import { RecordProgressText, SyncErrorText, SyncProgressView, SyncTrouble, useSyncTrouble } from "./sync-status.tsx";
 import { describeSyncError } from "./sync-trouble.ts";
 
 /** The logged-in user's items only; other users' unsynced records (entries or drafts) are just counted. */
@@ -130,6 +130,7 @@ export function OutboxScreen() {
   const online = useOnline();
   const announce = useAnnounce();
   const { items, others, reload } = useOutboxItems();
+  const trouble = useSyncTrouble();
   const c = snapshot.counts;
 
   async function syncNow() {
@@ -154,7 +155,7 @@ export function OutboxScreen() {
         {t("outbox.summary", { pending: c.pending, attention: c.needs_attention, synced: c.synced })}
       </p>
       {!online && c.pending === 0 ? <p className="notice">{t("outbox.offline")}</p> : null}
-      <SyncTrouble onSyncNow={() => void syncNow()} />
+      {trouble ? <SyncTrouble trouble={trouble} onSyncNow={() => void syncNow()} /> : null}
       {snapshot.running && snapshot.progress ? <SyncProgressView progress={snapshot.progress} /> : null}
       {items && items.length === 0 ? <p className="muted">{t("outbox.empty")}</p> : null}
       {others > 0 ? (
@@ -167,13 +168,16 @@ export function OutboxScreen() {
           <Item key={item.id} item={item} reload={reload} />
         ))}
       </ul>
-      <div className="bottom-actions">
-        {/* The label stays "立即同步" while a pass runs (pressing it joins that pass); progress goes to the status region. */}
-        <button type="button" className="primary block" onClick={() => void syncNow()} aria-busy={snapshot.running}>
-          {snapshot.running ? <span className="spinner" aria-hidden="true" /> : null}
-          {t("outbox.syncNow")}
-        </button>
-      </div>
+      {/* While the trouble notice offers 立即同步 next to its cause, it is the only one (one name, one button). */}
+      {trouble && trouble.kind !== "expired" ? null : (
+        <div className="bottom-actions">
+          {/* The label stays "立即同步" while a pass runs (pressing it joins that pass); progress goes to the status region. */}
+          <button type="button" className="primary block" onClick={() => void syncNow()} aria-busy={snapshot.running}>
+            {snapshot.running ? <span className="spinner" aria-hidden="true" /> : null}
+            {t("outbox.syncNow")}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n/i18n.ts";
 import { formatBytes } from "../lib/ids.ts";
 import type { PassProgress, RecordProgress } from "../outbox/pass-progress.ts";
 import { useOnline, useSyncSnapshot } from "../services.tsx";
-import { describeSyncError, type TroubleKind } from "./sync-trouble.ts";
+import { describeSyncError, type Trouble, type TroubleKind } from "./sync-trouble.ts";
 
 /** The header pill: the device's network first, then what the last contact taught about the server. */
 export function ConnectivityPill() {
@@ -48,17 +48,26 @@ const TROUBLE_TEXT: Partial<Record<TroubleKind, MessageKey>> = {
   busy: "sync.troubleServer",
 };
 
-/** Why the queue is stuck, with the one action that helps (立即同步, or 请重新登录 for an expired session). */
-export function SyncTrouble({ onSyncNow }: { onSyncNow: () => void }) {
-  const t = useT();
+/** Why the queue is stuck now, or null (nothing waits, or the last pass had no trouble). */
+export function useSyncTrouble(): Trouble | null {
   const online = useOnline();
   const snapshot = useSyncSnapshot();
-  const { setReloginOpen, reloginOpen } = useSession();
-  const error = snapshot.lastSummary?.error ?? null;
+  // The head of the queue's last error holds everything behind it up (a pass that only found it backing off
+  // changes nothing about that).
+  const error = snapshot.headError;
   if (snapshot.counts.pending === 0) return null;
-  if (!online) return <p className="notice">{t("sync.troubleOffline")}</p>;
-  if (!error) return null;
-  const trouble = describeSyncError(error, online);
+  if (!online) return { kind: "offline", key: "sync.troubleOffline", detail: "" };
+  return error ? describeSyncError(error, online) : null;
+}
+
+/**
+ * The trouble in words with the one action that helps: 立即同步 (which then replaces the screen's bottom button, so
+ * there is one), or 请重新登录 for an expired session.
+ */
+export function SyncTrouble({ trouble, onSyncNow }: { trouble: Trouble; onSyncNow: () => void }) {
+  const t = useT();
+  const snapshot = useSyncSnapshot();
+  const { setReloginOpen, reloginOpen } = useSession();
   const text = TROUBLE_TEXT[trouble.kind] ?? trouble.key;
   return (
     <div className="notice attention trouble" data-testid="sync-trouble" data-kind={trouble.kind}>
@@ -74,6 +83,7 @@ export function SyncTrouble({ onSyncNow }: { onSyncNow: () => void }) {
         )
       ) : (
         <button type="button" className="primary" onClick={onSyncNow} aria-busy={snapshot.running}>
+          {snapshot.running ? <span className="spinner" aria-hidden="true" /> : null}
           {t("outbox.syncNow")}
         </button>
       )}

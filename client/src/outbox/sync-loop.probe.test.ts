@@ -70,6 +70,27 @@ describe("probing the server while records wait", () => {
   });
 });
 
+describe("what other requests teach about the server", () => {
+  it("shows a failed query as unreachable and starts probing when records wait; an answer shows reachable", async () => {
+    const h = setupEngine();
+    const manual = manualTimers(h.clock);
+    h.server.transport.probe = async () => false;
+    const engine = h.make({ timers: manual.timers });
+    engine.noteServer(false);
+    expect(engine.getSnapshot()).toMatchObject({ server: "unreachable", probeAt: null }); // nothing waits
+    engine.start({ intervalMs: 30_000, events: new EventTarget() });
+    h.server.faults.failBeforeSend = () => true;
+    await engine.saveRecord(content(uuid(1)));
+    await engine.runOnce();
+    engine.noteServer(false);
+    expect(engine.getSnapshot().probeAt).not.toBeNull();
+    engine.noteServer(true);
+    expect(engine.getSnapshot().server).toBe("reachable");
+    engine.stop();
+    expect(engine.getSnapshot().probeAt).toBeNull();
+  });
+});
+
 describe("upload progress", () => {
   it("publishes records and photo bytes sent/total while a record's photos go up, and clears it after", async () => {
     const h = setupEngine();

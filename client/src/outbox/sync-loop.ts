@@ -59,6 +59,8 @@ export interface SyncSnapshot {
   running: boolean;
   /** When the head of the queue is due (epoch ms); null when nothing is pending. */
   nextAttemptAt: number | null;
+  /** Why the head of the queue is waiting (its last retryable error), or null: what holds the whole queue up. */
+  headError: SyncError | null;
   lastSummary: SyncSummary | null;
   /** The last pass that failed outright (e.g. storage error); cleared by the next successful pass. */
   failure: unknown;
@@ -95,6 +97,11 @@ export interface SyncEngine {
   discard(id: string): Promise<void>;
   /** Deletes synced entries confirmed before `olderThan` (epoch ms) and their photos; returns how many. */
   pruneSynced(olderThan: number): Promise<number>;
+  /**
+   * Another request (a query, a login) learned whether the server answers: shown in the snapshot; when it does not
+   * and records wait, the engine probes it as after a failed send.
+   */
+  noteServer(reachable: boolean): void;
   /** Who is logged in now (null: nobody). Entries of anyone else stay on the device untouched. */
   setOwner(ownerId: string | null): void;
   start(options?: StartOptions): void;
@@ -128,6 +135,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     othersUnsynced: 0,
     running: false,
     nextAttemptAt: null,
+    headError: null,
     lastSummary: null,
     failure: null,
     server: "unknown",
@@ -182,6 +190,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       counts,
       othersUnsynced,
       nextAttemptAt: head ? (head.state === "waiting" ? head.nextAttemptAt : now()) : null,
+      headError: head?.lastError ?? null,
       progress: passState ? passProgress(passState, sendable) : null,
     });
     return counts;
@@ -380,6 +389,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       await refresh();
       return pruned;
+    },
+    noteServer(reachable) {
+      if (reachable) {
+        if (snapshot.server !== "reachable") publish({ server: "reachable" });
+        return;
+      }
+      if (!isOnline()) return; // no network: the pill says 离线 anyway
+      if (snapshot.server !== "unreachable") publish({ server: "unreachable" });
+      if (started && snapshot.counts.pending > 0) probes.start();
     },
     setOwner(ownerId) {
       if (owner === ownerId) return;
