@@ -17,7 +17,7 @@ let dir: string;
 const shots = process.env.SCREENSHOT_DIR ?? tmpdir();
 
 beforeAll(async () => {
-  s = await startScenario(4697);
+  s = await startScenario(4763);
   dir = await mkdtemp(path.join(tmpdir(), "rectify-trouble-"));
   phone = await launchPhone(s.app.url);
 });
