@@ -30,6 +30,7 @@ import {
   InspectionsScreen,
   LookBacksScreen,
   NoticeScreen,
+  LightListScreen,
   NoticesScreen,
   OpinionsScreen,
   ProblemListScreen,
@@ -148,6 +149,8 @@ function Screen({ role }: { role: Role }) {
       return <DashboardScreen />;
     case "problems":
       return <ProblemListScreen unitId={route.unitId} leaderId={route.leaderId} label={route.label} />;
+    case "lights":
+      return <LightListScreen of={route.of} light={route.light} flag={route.flag} />;
     case "notices":
       return <NoticesScreen />;
     case "notice":

@@ -13,6 +13,8 @@ export type Route =
   | { name: "dashboard" }
   /** Problems of a unit or a lead leader, online (from the dashboard); `label` names the filter for the heading. */
   | { name: "problems"; unitId: string | null; leaderId: string | null; label: string | null }
+  /** What a dashboard count opens: the measures (or problems) with a light and/or a flag, red first. */
+  | { name: "lights"; of: "measures" | "problems"; light: string | null; flag: string | null }
   | { name: "notices" }
   | { name: "notice"; id: string }
   | { name: "analysis"; period: string | null }
@@ -84,6 +86,10 @@ export function parseRoute(hash: string): Route {
   if (head === "problems" && parts.length === 1) {
     return { name: "problems", unitId: params.get("unit"), leaderId: params.get("leader"), label: params.get("label") };
   }
+  if (head === "lights" && parts.length === 1) {
+    const of = params.get("of") === "problems" ? "problems" : "measures";
+    return { name: "lights", of, light: params.get("light"), flag: params.get("flag") };
+  }
   if (head === "analysis" && parts.length === 1) return { name: "analysis", period: params.get("period") };
   if (head === "my" && parts.length === 1) return { name: "myMeasures" };
   if (head === "report" && parts.length <= 2) {
@@ -142,6 +148,8 @@ export function href(route: Route): string {
       return withQuery("#/problems", { unit: route.unitId, leader: route.leaderId, label: route.label });
     case "analysis":
       return withQuery("#/analysis", { period: route.period });
+    case "lights":
+      return withQuery("#/lights", { of: route.of, light: route.light, flag: route.flag });
     case "myMeasures":
       return "#/my";
     case "report":

@@ -21,33 +21,58 @@ import { DASHBOARD_QUERY, type DashboardData } from "./dashboard-model.ts";
 import { LightTable } from "./light-table.tsx";
 import { ThresholdsForm } from "./thresholds-form.tsx";
 
+/** Every count opens the list of exactly what it counts (issue 13 §8); red first, as LIGHTS is ordered. */
 function Summary({ measures, problems }: { measures: LightCounts; problems: LightCounts }) {
   const t = useT();
+  const flags = [
+    ["overdue", "dash.overdue", measures.overdue],
+    ["dueSoon", "dash.dueSoon", measures.dueSoon],
+    ["relapsed", "dash.relapsed", measures.relapsed],
+  ] as const;
   return (
     <section aria-labelledby="dash-summary">
       <h2 id="dash-summary">{t("dash.summary", { measures: measures.total, problems: problems.total })}</h2>
       <ul className="light-tiles">
-        {LIGHTS.map((l) => (
-          <li key={l} className={`light-tile light-${l}`}>
-            <span className="tile-count">{countOf(measures, l)}</span>
-            <LightBadge light={l} />
-            <span className="muted small">{t("dash.problemsWith", { count: countOf(problems, l) })}</span>
-          </li>
-        ))}
+        {LIGHTS.map((l) => {
+          const light = t(keyOf("lightName", l));
+          const m = countOf(measures, l);
+          const p = countOf(problems, l);
+          return (
+            <li key={l} className={`light-tile light-${l}`}>
+              <LightBadge light={l} />
+              <a
+                className="tile-link"
+                href={href({ name: "lights", of: "measures", light: l, flag: null })}
+                aria-label={t("misc.tile.measuresLabel", { light, count: m })}
+              >
+                <span className="tile-count">{m}</span> <span>{t("misc.tile.measuresUnit")}</span>
+              </a>
+              <a
+                className="tile-link small"
+                href={href({ name: "lights", of: "problems", light: l, flag: null })}
+                aria-label={t("misc.tile.problemsLabel", { light, count: p })}
+              >
+                {t("misc.tile.problems", { light, count: p })}
+              </a>
+            </li>
+          );
+        })}
       </ul>
       <dl className="flag-counts">
-        <div>
-          <dt>{t("dash.overdue")}</dt>
-          <dd>{measures.overdue}</dd>
-        </div>
-        <div>
-          <dt>{t("dash.dueSoon")}</dt>
-          <dd>{measures.dueSoon}</dd>
-        </div>
-        <div>
-          <dt>{t("dash.relapsed")}</dt>
-          <dd>{measures.relapsed}</dd>
-        </div>
+        {flags.map(([flag, key, count]) => (
+          <div key={flag}>
+            <dt>{t(key)}</dt>
+            <dd>
+              <a
+                className="tile-link"
+                href={href({ name: "lights", of: "measures", light: null, flag })}
+                aria-label={t("misc.flag.open", { flag: t(key), count })}
+              >
+                {count}
+              </a>
+            </dd>
+          </div>
+        ))}
       </dl>
     </section>
   );

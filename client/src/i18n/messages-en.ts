@@ -6,8 +6,10 @@ import { enAuthoring } from "./messages-authoring-en.ts";
 import { enImport } from "./messages-import-en.ts";
 import { enSupervision } from "./messages-supervision-en.ts";
 import type { Messages } from "./messages-types.ts";
+import { enMisc } from "./messages-misc-en.ts";
 
 export const en: Messages = {
+  ...enMisc,
   ...enProgress,
   ...enDevice,
   ...enSupervision,

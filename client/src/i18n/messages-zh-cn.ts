@@ -5,8 +5,10 @@ import { zhCNAdmin } from "./messages-admin-zh-cn.ts";
 import { zhCNAuthoring } from "./messages-authoring-zh-cn.ts";
 import { zhCNImport } from "./messages-import-zh-cn.ts";
 import { zhCNSupervision } from "./messages-supervision-zh-cn.ts";
+import { zhCNMisc } from "./messages-misc-zh-cn.ts";
 
 export const zhCN = {
+  ...zhCNMisc,
   ...zhCNProgress,
   ...zhCNDevice,
   ...zhCNSupervision,

@@ -6,8 +6,10 @@ import { zhTWAuthoring } from "./messages-authoring-zh-tw.ts";
 import { zhTWImport } from "./messages-import-zh-tw.ts";
 import { zhTWSupervision } from "./messages-supervision-zh-tw.ts";
 import type { Messages } from "./messages-types.ts";
+import { zhTWMisc } from "./messages-misc-zh-tw.ts";
 
 export const zhTW: Messages = {
+  ...zhTWMisc,
   ...zhTWProgress,
   ...zhTWDevice,
   ...zhTWSupervision,

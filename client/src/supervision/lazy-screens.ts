@@ -8,6 +8,9 @@ export const DashboardScreen = lazy(() =>
 export const ProblemListScreen = lazy(() =>
   import("../dashboard/problem-list-screen.tsx").then((m) => ({ default: m.ProblemListScreen })),
 );
+export const LightListScreen = lazy(() =>
+  import("../dashboard/light-list-screen.tsx").then((m) => ({ default: m.LightListScreen })),
+);
 export const NoticesScreen = lazy(() =>
   import("../notices/notices-screen.tsx").then((m) => ({ default: m.NoticesScreen })),
 );

@@ -30,6 +30,7 @@ export function isSupervisionRoute(route: Route): boolean {
     "supervision",
     "dashboard",
     "problems",
+    "lights",
     "notices",
     "notice",
     "analysis",
@@ -50,6 +51,8 @@ export function mayOpen(role: Role, route: Route): boolean {
     case "supervision":
     case "problems":
       return screens.length > 0;
+    case "lights":
+      return screens.includes("dashboard");
     case "notice":
       return screens.includes("notices");
     case "inspection":
