@@ -1,5 +1,6 @@
-// The "what and when" part of the form: the item inspected (changeable, searched offline), the measures covered
-// (checkboxes), the kind of inspection, the automatic time and the position state.
+// The "what and when" part of the form, essentials first (issue 13 §6): the kind of inspection, the item inspected
+// (changeable, searched offline), the automatic time and the position state, then the measures covered as a
+// collapsible list of checkboxes — folded, with its choice summed up, when the inspector came from a measure.
 import { useMemo, useState } from "react";
 import { useWorkingSet } from "../cache/working-set-context.tsx";
 import { findProblem, problemLabel } from "../cache/working-set.ts";
@@ -34,9 +35,25 @@ export function ItemFields({ form, messages, onProblem, onMeasures, onKind, geoS
     [picking, workingSet, query, recent],
   );
   const geo = geoLabel(geoStatus, form.position);
+  // Came from a measure (it is preselected): the list starts folded, its choice summed up in the summary.
+  const [fromMeasure] = useState(() => form.measureIds.length > 0);
+  const [measuresOpen, setMeasuresOpen] = useState(() => form.measureIds.length === 0);
 
   return (
     <>
+      <fieldset className={messages.kind ? "field has-error" : "field"}>
+        <legend>{t("capture.kind")}</legend>
+        <div className="segmented vertical">
+          {RECORD_KINDS.map((k) => (
+            <label key={k} className={form.kind === k ? "segment selected" : "segment"}>
+              <input type="radio" name="kind" value={k} checked={form.kind === k} onChange={() => onKind(k)} />
+              <span>{t(keyOf("kind", k))}</span>
+            </label>
+          ))}
+        </div>
+        <FieldMessages id="f-kind" error={messages.kind} />
+      </fieldset>
+
       <fieldset className={messages.item ? "field has-error" : "field"} id="f-item" tabIndex={-1}>
         <legend>{t("capture.item")}</legend>
         {problem ? (
@@ -82,52 +99,6 @@ export function ItemFields({ form, messages, onProblem, onMeasures, onKind, geoS
         )}
       </fieldset>
 
-      {problem && problem.measures.length > 0 ? (
-        <fieldset
-          className={messages.measures ? "field has-error" : "field"}
-          id="f-measures"
-          tabIndex={-1}
-          aria-describedby="f-measures-hint"
-        >
-          <legend>{t("capture.measures")}</legend>
-          <p id="f-measures-hint" className="field-hint">
-            {t("capture.measuresHint")}
-          </p>
-          {problem.measures.map((m) => {
-            const checked = form.measureIds.includes(m.rawId);
-            const label = m.numbered ? t("problem.measure", { number: m.number }) : t("problem.unnumbered");
-            return (
-              <label key={m.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={checked}
-                  onChange={() =>
-                    onMeasures(checked ? form.measureIds.filter((x) => x !== m.rawId) : [...form.measureIds, m.rawId])
-                  }
-                />
-                <span>
-                  <strong>{label}</strong> {m.text.length > 40 ? `${m.text.slice(0, 40)}…` : m.text}
-                </span>
-              </label>
-            );
-          })}
-          <FieldMessages id="f-measures" error={messages.measures} />
-        </fieldset>
-      ) : null}
-
-      <fieldset className={messages.kind ? "field has-error" : "field"}>
-        <legend>{t("capture.kind")}</legend>
-        <div className="segmented vertical">
-          {RECORD_KINDS.map((k) => (
-            <label key={k} className={form.kind === k ? "segment selected" : "segment"}>
-              <input type="radio" name="kind" value={k} checked={form.kind === k} onChange={() => onKind(k)} />
-              <span>{t(keyOf("kind", k))}</span>
-            </label>
-          ))}
-        </div>
-        <FieldMessages id="f-kind" error={messages.kind} />
-      </fieldset>
-
       <div className="meta-grid">
         <div className={messages.time ? "field has-error" : "field"} role="group" aria-labelledby="f-time-label">
           <span className="label" id="f-time-label">
@@ -157,6 +128,49 @@ export function ItemFields({ form, messages, onProblem, onMeasures, onKind, geoS
           <FieldMessages id="f-position" error={messages.position} />
         </div>
       </div>
+      {problem && problem.measures.length > 0 ? (
+        <details
+          className={messages.measures ? "field measures-fold has-error" : "field measures-fold"}
+          open={measuresOpen || !!messages.measures}
+          onToggle={(e) => setMeasuresOpen(e.currentTarget.open)}
+        >
+          <summary>
+            {t("misc.capture.measures")}
+            <span className="muted small">
+              {" "}
+              · {t("misc.capture.measuresPicked", { count: form.measureIds.length })}
+            </span>
+            {fromMeasure && form.measureIds.length > 0 ? (
+              <span className="muted small"> · {t("misc.capture.fromMeasure")}</span>
+            ) : null}
+          </summary>
+          <fieldset id="f-measures" tabIndex={-1} aria-describedby="f-measures-hint">
+            <legend className="visually-hidden">{t("capture.measures")}</legend>
+            <p id="f-measures-hint" className="field-hint">
+              {t("capture.measuresHint")}
+            </p>
+            {problem.measures.map((m) => {
+              const checked = form.measureIds.includes(m.rawId);
+              const label = m.numbered ? t("problem.measure", { number: m.number }) : t("problem.unnumbered");
+              return (
+                <label key={m.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={checked}
+                    onChange={() =>
+                      onMeasures(checked ? form.measureIds.filter((x) => x !== m.rawId) : [...form.measureIds, m.rawId])
+                    }
+                  />
+                  <span>
+                    <strong>{label}</strong> {m.text.length > 40 ? `${m.text.slice(0, 40)}…` : m.text}
+                  </span>
+                </label>
+              );
+            })}
+            <FieldMessages id="f-measures" error={messages.measures} />
+          </fieldset>
+        </details>
+      ) : null}
     </>
   );
 }
