@@ -22,12 +22,16 @@ function inServerOrder(a: WsProblem, b: WsProblem) {
   return SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || a.number - b.number || (a.rawId < b.rawId ? -1 : 1);
 }
 
-/** `changed`: problems changed since the cursor (archived ones included, flagged); `removed`: deleted ids. */
+/**
+ * `changed`: problems changed since the cursor (archived ones included, flagged); `removed`: deleted ids. Only the
+ * problems are incremental: any other part of a working set (e.g. campaign targets) is kept from `cached` unless the
+ * fresh download passes it in `next`, so a part that is not incremental must be passed there.
+ */
 export function mergeWorkingSet(
   cached: WorkingSet,
   changed: { problem: WsProblem; archived: boolean }[],
   removed: string[],
-  next: { clock: string; fetchedAt: number },
+  next: { clock: string; fetchedAt: number } & Partial<Omit<WorkingSet, "problems" | "userId">>,
 ): WorkingSet {
   const byId = new Map(cached.problems.map((p) => [p.id, p]));
   for (const { problem, archived } of changed) {
