@@ -1,5 +1,6 @@
-// Photos from the camera: each one is resized, stamped and stored (stamped + original) before it appears in the
-// form, so a thumbnail always means "these bytes are safely on the device". Errors are shown next to the field.
+// Photos from the camera: each one is stamped (a resized copy) and stored with the camera's file itself as the
+// original (byte-identical, EXIF kept) before it appears in the form, so a thumbnail always means "these bytes are
+// safely on the device". Errors are shown next to the field.
 import { useState, type ChangeEvent } from "react";
 import { useT } from "../i18n/i18n-context.tsx";
 import { useServices } from "../services.tsx";
@@ -62,7 +63,8 @@ export function PhotoField({ photos, slotsLeft, stampInfo, onAdd, onRemove, onCa
           const n = photos.length + i + 1;
           const stampedRef = await storePhoto(store, stamped, "stamped", photoFileName(at, n, "stamped", "jpg"));
           stampedId = stampedRef.id;
-          const originalRef = await storePhoto(store, original, "original", photoFileName(at, n, "original", "jpg"));
+          const ext = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" }[original.mimeType];
+          const originalRef = await storePhoto(store, original, "original", photoFileName(at, n, "original", ext));
           onAdd({ stamped: stampedRef, original: originalRef });
           announce(t("capture.photoAlt", { n }));
         } catch (error) {

@@ -2,9 +2,8 @@
 // watermark band's lines and layout, and fitting text into a width.
 import type { Position } from "@rectify/server/sync";
 
-/** Long edge of the stamped copy (what supervisors look at) and of the kept original (bounds storage). */
+/** Long edge of the stamped copy (what supervisors look at); the original is the camera's file, not resized. */
 export const STAMPED_MAX_EDGE = 1600;
-export const ORIGINAL_MAX_EDGE = 2560;
 export const JPEG_QUALITY = 0.8;
 
 /** Scales (w, h) down so the long edge is at most maxEdge; never scales up. */

@@ -1,13 +1,13 @@
-// On-device photo pipeline (browser only): decode a camera file, keep a resized original (≤ 2560 px) and a
-// resized copy stamped like a field "watermark camera" (≤ 1600 px, band with time, place, item, inspector),
-// both JPEG; and render the questioned person's signature strokes to PNG.
-// Invariant: the stamp is drawn into the pixels, so what the server stores is exactly what the inspector saw.
+// On-device photo pipeline (browser only): decode a camera file, keep the camera's file itself as the original
+// (byte-identical, EXIF kept: evidence, hashed by storePhoto) and a resized copy stamped like a field "watermark
+// camera" (≤ 1600 px, band with time, place, item, inspector, JPEG); and render signature strokes to PNG.
+// Invariants: the stamp is drawn into the pixels, so what the server stores is exactly what the inspector saw; the
+// original is never re-encoded unless its format is one the server does not take (e.g. HEIC), and then at full size.
 import {
   bandLayout,
   fitText,
   fitWithin,
   JPEG_QUALITY,
-  ORIGINAL_MAX_EDGE,
   STAMPED_MAX_EDGE,
   stampLines,
   type StampInfo,
@@ -16,7 +16,7 @@ import type { Stroke } from "./form-model.ts";
 
 export interface EncodedImage {
   bytes: Uint8Array;
-  mimeType: "image/jpeg" | "image/png";
+  mimeType: "image/jpeg" | "image/png" | "image/webp";
   width: number;
   height: number;
 }
@@ -100,16 +100,28 @@ async function render(image: Drawable, w: number, h: number, maxEdge: number, st
   return { bytes, mimeType: "image/jpeg" as const, ...size };
 }
 
+/** Full size in practice: the largest phone sensors stay below it; beyond it a canvas may not be allocated. */
+const ORIGINAL_MAX_EDGE_REENCODE = 8192;
+
+/** Formats the server stores as they are; anything else (HEIC…) has to be re-encoded. */
+const KEPT_AS_IS: readonly string[] = ["image/jpeg", "image/png", "image/webp"];
+
 export async function processPhoto(
   file: Blob,
   stamp: StampInfo,
-): Promise<{ original: EncodedImage; stamped: EncodedImage }> {
+): Promise<{ original: EncodedImage; stamped: EncodedImage; reencoded: boolean }> {
   const decoded = await decode(file);
   try {
-    // One after the other: two full-size canvases at once can exhaust a phone's memory.
     const stamped = await render(decoded.image, decoded.width, decoded.height, STAMPED_MAX_EDGE, stamp);
-    const original = await render(decoded.image, decoded.width, decoded.height, ORIGINAL_MAX_EDGE, null);
-    return { original, stamped };
+    if (KEPT_AS_IS.includes(file.type)) {
+      // The camera's own bytes: same hash as the file on the phone, EXIF (time, camera, GPS) intact.
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const mimeType = file.type as EncodedImage["mimeType"];
+      return { original: { bytes, mimeType, width: decoded.width, height: decoded.height }, stamped, reencoded: false };
+    }
+    // Not storable as it is: a full-size JPEG, never downscaled (one canvas at a time, for a phone's memory).
+    const original = await render(decoded.image, decoded.width, decoded.height, ORIGINAL_MAX_EDGE_REENCODE, null);
+    return { original, stamped, reencoded: true };
   } finally {
     decoded.release();
   }
