@@ -95,7 +95,12 @@ describe("offline capture with durable sync", () => {
     expect(nodes.every((n) => n.inspectorName === "李督查")).toBe(true);
     const visit = nodes.find((n) => n.kind === "SITE_VISIT");
     expect(visit.photos.map((p: any) => p.variant).sort()).toEqual(["original", "stamped"]);
-    expect(visit.photos.every((p: any) => p.complete && p.mimeType === "image/jpeg")).toBe(true);
+    // The stamped copy is a JPEG; the original is the picked file itself (here the app's PNG icon).
+    expect(visit.photos.every((p: any) => p.complete)).toBe(true);
+    expect(Object.fromEntries(visit.photos.map((p: any) => [p.variant, p.mimeType]))).toEqual({
+      original: "image/png",
+      stamped: "image/jpeg",
+    });
     const questioning = nodes.find((n) => n.kind === "ONSITE_QUESTIONING");
     expect(questioning.details.signature).not.toBeNull();
     expect(questioning.photos.some((p: any) => p.complete)).toBe(true);
