@@ -10,6 +10,8 @@ import { siteVisit, SYNC } from "../helpers/records.ts";
 import { bearer, gqlAt } from "../browser/helpers/app-process.ts";
 
 const { values } = parseArgs({
+  // `pnpm bench:cluster -- --seconds 5` passes the "--" along.
+  args: process.argv.slice(2).filter((a) => a !== "--"),
   options: { seconds: { type: "string", default: "20" }, devices: { type: "string", default: "12" } },
 });
 const seconds = Number(values.seconds);
@@ -46,7 +48,7 @@ const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice
 
 async function main() {
   console.log(`starting 3 servers on one fresh PostgreSQL; ${devices} devices, ${seconds} s per run`);
-  const cluster = await startCluster(3, { LOG_LEVEL: "warn" });
+  const cluster = await startCluster(3, { LOG_LEVEL: "info" }); // a request line each, as in production
   const db = await openDatabase({ databaseUrl: cluster.databaseUrl });
   try {
     const problems = await db.prisma.problem.findMany({ include: { measures: true }, take: 30 });
