@@ -6,10 +6,15 @@ import type { Logger } from "pino";
 import { createPgEventTarget } from "./ops/pg-event-target.ts";
 
 export interface LedgerEvent {
-  kind: "status" | "progress" | "record" | "import" | "assignment";
+  kind: "status" | "progress" | "record" | "import" | "assignment" | "campaign" | "action";
   problemId: string | null;
   measureId: string | null;
   at: string;
+  /** For "campaign" and "action" events: the campaign concerned, if any. */
+  campaignId?: string | null;
+  /** For "action" events: the action and its unit (a liaison's stream carries only its unit's). */
+  actionId?: string | null;
+  unitId?: string | null;
 }
 
 /** A session (sessionId) or all sessions of a user (sessionId null) ended: their live streams close. */

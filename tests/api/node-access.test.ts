@@ -27,6 +27,11 @@ const POLICY: Record<string, RoleName[]> = {
   User: STAFF, // the sample is the inspector: staff, and the inspector as themself
   Unit: LOGGED_IN,
   Person: LOGGED_IN,
+  // The sample campaign's team has the inspector on it; the action is unit A's.
+  Campaign: STAFF,
+  CampaignTeam: STAFF,
+  CampaignTarget: STAFF,
+  RectificationAction: ["liaisonA", ...STAFF],
 };
 
 const nodeTypes = [
@@ -60,7 +65,27 @@ beforeAll(async () => {
       text: "整改材料",
     },
   });
+  const campaign = await p.campaign.create({
+    data: {
+      name: "专项督查",
+      startsOn: new Date("2024-01-01"),
+      endsOn: new Date("2099-12-31"),
+      inspectionId: problem.inspectionId,
+      createdById: users.sup!,
+      teams: { create: { name: "第一组", members: { create: { userId: users.insp! } } } },
+    },
+    include: { teams: true },
+  });
+  const target = await p.campaignTarget.create({
+    data: { campaignId: campaign.id, teamId: campaign.teams[0]!.id, measureId: measure.id, methods: ["SITE_VISIT"] },
+  });
+  const finding = siteVisit(problem.id, [measure.id], { rating: "PROBLEM_FOUND" });
+  await send(app, "inspector", finding);
   Object.assign(samples, {
+    Campaign: campaign.id,
+    CampaignTeam: campaign.teams[0]!.id,
+    CampaignTarget: target.id,
+    RectificationAction: (await p.rectificationAction.findFirstOrThrow({ where: { recordId: finding.recordId } })).id,
     Inspection: problem.inspectionId,
     Report: (await p.report.findFirstOrThrow({ where: { published: true } })).id,
     Problem: problem.id,

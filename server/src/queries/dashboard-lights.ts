@@ -46,7 +46,7 @@ export function measureLightsSql(now: Date, th: Thresholds, where: Prisma.Sql): 
     WHERE ${where}`;
 }
 
-const LIGHT_CASE = Prisma.sql`CASE
+export const LIGHT_CASE = Prisma.sql`CASE
       WHEN status = 'CLOSED' THEN 'GREY'
       WHEN status = 'RELAPSED' THEN 'RED'
       WHEN rating = 'PROBLEM_FOUND' THEN 'RED'

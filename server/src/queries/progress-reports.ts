@@ -20,6 +20,7 @@ import {
 import { audit } from "./audit.ts";
 import { canActOnMeasure } from "./ledger.ts";
 import { SyncBusyError } from "../errors.ts";
+import { ActionAnswerRefused, checkAnswer, markAnswered } from "./actions.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,6 +43,8 @@ export interface ProgressResult {
   answer: ServerAnswer;
   created: boolean;
   problemIds: string[];
+  /** The rectification action this report answered (first delivery only). */
+  answeredAction?: string | null;
 }
 
 /** File ids (as the device named them) whose bytes the server does not hold completely yet. */
@@ -84,7 +87,9 @@ async function applyReport(tx: Tx, deps: ProgressDeps, env: ProgressEnvelope, ty
   const { viewer } = deps;
   // Two deliveries of the same report serialise here; the second finds the first's rows.
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${env.recordId}))::text AS locked`;
-  if (await checkReplay(tx, viewer, env)) return { created: false, problemIds: [] as string[] };
+  if (await checkReplay(tx, viewer, env)) {
+    return { created: false, problemIds: [] as string[], answeredAction: null as string | null };
+  }
   const measures = await tx.measure.findMany({ where: { id: { in: env.measureIds } } });
   if (measures.length !== env.measureIds.length) {
     throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, "A measure of this report does not exist");
@@ -100,6 +105,7 @@ async function applyReport(tx: Tx, deps: ProgressDeps, env: ProgressEnvelope, ty
   if (env.answersRequestId && (!request || !env.measureIds.includes(request.measureId))) {
     throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, "The 补充材料 request answered is not on these measures");
   }
+  const answering = env.answersActionId ? await checkAnswer(tx, viewer, env.answersActionId, env.measureIds) : null;
   const byId = new Map(measures.map((m) => [m.id, m]));
   let answerId: string | null = null;
   for (const [index, measureId] of env.measureIds.entries()) {
@@ -140,11 +146,19 @@ async function applyReport(tx: Tx, deps: ProgressDeps, env: ProgressEnvelope, ty
     percentComplete: env.percentComplete,
     answersRequestId: env.answersRequestId,
   });
+  if (answering) {
+    const index = env.measureIds.indexOf(answering.measureId);
+    await markAnswered(tx, viewer, answering.action.id, answering.action.status, progressUpdateIdFor(env, index));
+  }
   if (request && answerId && !request.answerId) {
     await tx.supplementRequest.update({ where: { id: request.id }, data: { answerId, answeredAt: new Date() } });
     await audit(tx, viewer, "answerSupplement", "SupplementRequest", request.id, { answerId });
   }
-  return { created: true, problemIds: [...new Set(measures.map((m) => m.problemId))] };
+  return {
+    created: true,
+    problemIds: [...new Set(measures.map((m) => m.problemId))],
+    answeredAction: answering?.action.id ?? null,
+  };
 }
 
 export async function syncProgressReport(
@@ -175,11 +189,11 @@ export async function syncProgressReport(
       missingPhotos: result.missing,
       error: null,
     };
-    return { answer, created: result.created, problemIds: result.problemIds };
+    return { answer, created: result.created, problemIds: result.problemIds, answeredAction: result.answeredAction };
   } catch (err) {
     // The transaction could not start in time (pool exhausted): overload, the device retries later.
     if ((err as { code?: string })?.code === "P2028") throw new SyncBusyError(5);
-    if (err instanceof Rejection) {
+    if (err instanceof Rejection || err instanceof ActionAnswerRefused) {
       return {
         answer: rejectedAnswer(env.recordId, { code: err.code, message: err.message }),
         created: false,

@@ -33,6 +33,8 @@ export interface ReferenceCheck {
   foreignPhoto: string | null;
   /** When the problem's inspection began (startDate, else feedbackDate); null when neither is known. */
   inspectionStart: Date | null;
+  /** The named campaign target's measure; null when no target was named or it does not exist. */
+  targetMeasure: string | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function checkReferencesSql(
   problemId: string,
   measureIds: string[],
   photoIds: string[],
+  targetId: string | null = null,
 ): Promise<ReferenceCheck> {
   const [row] = await tx.$queryRaw<ReferenceCheck[]>`
     SELECT EXISTS (SELECT 1 FROM "Problem" WHERE id = ${problemId}::uuid) AS problem,
@@ -53,7 +56,8 @@ export async function checkReferencesSql(
       (SELECT id::text FROM "Attachment" WHERE id = ANY(${photoIds}::uuid[])
         AND "recordId" IS DISTINCT FROM ${recordId}::uuid LIMIT 1) AS "foreignPhoto",
       (SELECT COALESCE(i."startDate", i."feedbackDate")::timestamp FROM "Problem" p
-        JOIN "Inspection" i ON i.id = p."inspectionId" WHERE p.id = ${problemId}::uuid) AS "inspectionStart"`;
+        JOIN "Inspection" i ON i.id = p."inspectionId" WHERE p.id = ${problemId}::uuid) AS "inspectionStart",
+      (SELECT "measureId"::text FROM "CampaignTarget" WHERE id = ${targetId}::uuid) AS "targetMeasure"`;
   return row!;
 }
 
@@ -100,12 +104,13 @@ export async function insertRecord(tx: Tx, w: RecordWrite) {
   await tx.$executeRaw`
     INSERT INTO "InspectionRecord" (id, kind, "inspectorId", "problemId", content, "contentHash", version,
       "clientRevision", "clientVersion", "lastForeignVersion", "clientRevisionHash", "deviceTime", "receivedAt",
-      "updatedAt", latitude, longitude, "accuracyM", findings, rating, "followUpRequired", details, "syncState")
+      "updatedAt", latitude, longitude, "accuracyM", findings, rating, "followUpRequired", details, "syncState",
+      "targetId")
     VALUES (${w.recordId}::uuid, ${k.kind}, ${w.inspectorId}::uuid, ${c.problemId}::uuid, ${k.content}::jsonb,
       ${b.contentHash}, ${b.version}, ${b.clientRevision}, ${b.clientVersion}, ${b.lastForeignVersion},
       ${b.clientRevisionHash}, ${k.deviceTime}, ${w.now}, ${w.now}, ${c.position?.latitude ?? null}::float8,
       ${c.position?.longitude ?? null}::float8, ${c.position?.accuracyM ?? null}::float8, ${c.findings}, ${k.rating},
-      ${c.followUpRequired}, ${k.details}::jsonb, ${w.syncState}::"SyncState")`;
+      ${c.followUpRequired}, ${k.details}::jsonb, ${w.syncState}::"SyncState", ${c.targetId ?? null}::uuid)`;
   await linkMeasures(tx, w.recordId, c.measureIds);
 }
 
@@ -122,7 +127,8 @@ export async function updateRecord(tx: Tx, w: RecordWrite) {
       "clientRevisionHash" = ${b.clientRevisionHash}, "deviceTime" = ${k.deviceTime}, "updatedAt" = ${w.now},
       latitude = ${c.position?.latitude ?? null}::float8, longitude = ${c.position?.longitude ?? null}::float8,
       "accuracyM" = ${c.position?.accuracyM ?? null}::float8, findings = ${c.findings}, rating = ${k.rating},
-      "followUpRequired" = ${c.followUpRequired}, details = ${k.details}::jsonb, "syncState" = ${w.syncState}::"SyncState"
+      "followUpRequired" = ${c.followUpRequired}, details = ${k.details}::jsonb, "syncState" = ${w.syncState}::"SyncState",
+      "targetId" = ${c.targetId ?? null}::uuid
     WHERE id = ${w.recordId}::uuid`;
   await linkMeasures(tx, w.recordId, c.measureIds);
 }

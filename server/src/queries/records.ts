@@ -30,6 +30,7 @@ import {
   registerPhotosSql,
   updateRecord,
 } from "./record-sync-sql.ts";
+import { openActionsSql, type OpenedAction } from "./action-open-sql.ts";
 
 export interface SyncDeps {
   prisma: PrismaClient;
@@ -50,7 +51,7 @@ async function applyEnvelope(
   tx: Tx,
   deps: SyncDeps,
   env: RecordEnvelope,
-): Promise<{ answer: ServerAnswer; changed: boolean }> {
+): Promise<{ answer: ServerAnswer; changed: boolean; actions: OpenedAction[] }> {
   // Two deliveries of the same record serialise here (a create race ends in a unique violation, retried).
   const row = await lockForSync(tx, env.recordId);
   if (row && row.inspectorId !== deps.viewer.id) {
@@ -62,6 +63,7 @@ async function applyEnvelope(
     env.problemId,
     env.measureIds,
     env.photos.map((p) => p.id),
+    env.targetId ?? null,
   );
   if (!refs.problem) throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, `Problem ${env.problemId} does not exist`);
   if (refs.measures !== env.measureIds.length) {
@@ -69,6 +71,12 @@ async function applyEnvelope(
   }
   if (refs.foreignPhoto) {
     throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, `Photo ${refs.foreignPhoto} belongs to another record`);
+  }
+  if (env.targetId && !refs.targetMeasure) {
+    throw new Rejection(SYNC_ERROR_CODES.UNKNOWN_REFERENCE, `Campaign target ${env.targetId} does not exist`);
+  }
+  if (refs.targetMeasure && !env.measureIds.includes(refs.targetMeasure)) {
+    throw new Rejection(SYNC_ERROR_CODES.INVALID_RECORD, "measureIds must include the campaign target's measure");
   }
   if (beforeInspection(env.deviceTime, refs.inspectionStart)) {
     throw new Rejection(
@@ -124,6 +132,11 @@ async function applyEnvelope(
     // Nothing written: the stored state stands (refreshed as before, in case photos arrived meanwhile).
     await refreshSyncState(tx, env.recordId);
   }
+  // A finding opens its actions in this same transaction (a replay finds them there and opens none).
+  const actions =
+    decision.type === "CREATE" || decision.type === "UPDATE"
+      ? await openActionsSql(tx, env.recordId, deps.viewer.id, content)
+      : [];
   if (changed) {
     const fresh = content.photos.filter((p) => !known.has(p.id));
     await registerPhotosSql(
@@ -141,9 +154,10 @@ async function applyEnvelope(
       revision: env.revision,
       ...(decision.type === "CONFLICT" ? { reason: decision.reason } : {}),
       ...(displaced ? { displacedHeldCopy: displaced } : {}),
+      ...(actions.length ? { actionsOpened: actions.map((a) => ({ id: a.id, unitId: a.unitId })) } : {}),
     });
   }
-  return { answer: answerFor(env.recordId, decision, next, missing), changed };
+  return { answer: answerFor(env.recordId, decision, next, missing), changed, actions };
 }
 
 /** Two first deliveries raced to insert the record (Prisma's P2002, or PostgreSQL's 23505 from raw SQL). */
@@ -161,6 +175,7 @@ export async function syncRecord(deps: SyncDeps, input: unknown, now = new Date(
       answer: rejectedAnswer(typeof raw === "string" && raw ? raw : "(unknown)", checked.error),
       changed: false,
       problemId: null,
+      actions: [] as OpenedAction[],
     };
   }
   const env = checked.value;
@@ -179,6 +194,7 @@ export async function syncRecord(deps: SyncDeps, input: unknown, now = new Date(
           answer: rejectedAnswer(env.recordId, { code: err.code, message: err.message }),
           changed: false,
           problemId: null,
+          actions: [] as OpenedAction[],
         };
       }
       if (isUniqueViolation(err) && attempt === 0) continue;

@@ -19,6 +19,7 @@ import { measureWhereForUnit } from "../queries/visibility.ts";
 import { serverAnswerSchema } from "../sync/index.ts";
 import { decodeId } from "./ids.ts";
 import { SyncAnswer } from "./records.ts";
+import { publishAction } from "./actions.ts";
 import { DashboardSummary } from "./dashboard.ts";
 import { PeriodAnalysisRef } from "./analysis.ts";
 import { reportingFigures, type ReportingFigures } from "../queries/reporting.ts";
@@ -219,6 +220,10 @@ builder.mutationFields((t) => ({
       );
       for (const problemId of result.problemIds) {
         ctx.pubsub.publish("ledger", { kind: "progress", problemId, measureId: null, at: new Date().toISOString() });
+      }
+      if (result.answeredAction) {
+        const action = await ctx.prisma.rectificationAction.findUnique({ where: { id: result.answeredAction } });
+        if (action) publishAction(ctx, action);
       }
       return serverAnswerSchema.parse(result.answer);
     },

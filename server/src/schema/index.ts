@@ -23,6 +23,8 @@ import "./audit.ts";
 import "./inspections.ts";
 import "./authoring.ts";
 import "./sessions.ts";
+import "./campaigns.ts";
+import "./actions.ts";
 import "./nodes.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -15,6 +15,8 @@ const LedgerEventKind = builder.enumType("LedgerEventKind", {
     RECORD: { value: "record" },
     IMPORT: { value: "import" },
     ASSIGNMENT: { value: "assignment" },
+    CAMPAIGN: { value: "campaign", description: "A campaign, its teams or targets changed (coverage may have moved)" },
+    ACTION: { value: "action", description: "A rectification action was opened, answered, confirmed or reopened" },
   } as const,
 });
 
@@ -25,6 +27,14 @@ const LedgerEventRef = builder.objectRef<LedgerEvent>("LedgerEvent").implement({
     problemId: t.id({ nullable: true, resolve: (e) => (e.problemId ? encodeGlobalID("Problem", e.problemId) : null) }),
     measureId: t.id({ nullable: true, resolve: (e) => (e.measureId ? encodeGlobalID("Measure", e.measureId) : null) }),
     at: t.string({ resolve: (e) => e.at }),
+    campaignId: t.id({
+      nullable: true,
+      resolve: (e) => (e.campaignId ? encodeGlobalID("Campaign", e.campaignId) : null),
+    }),
+    actionId: t.id({
+      nullable: true,
+      resolve: (e) => (e.actionId ? encodeGlobalID("RectificationAction", e.actionId) : null),
+    }),
   }),
 });
 
@@ -41,6 +51,9 @@ builder.subscriptionField("ledgerChanged", (t) =>
           ctx.pubsub.subscribe("ledger"),
           filter(async (e: LedgerEvent) => {
             if (ctx.viewer?.role !== "UNIT_LIAISON") return true;
+            // Campaigns are not a liaison's business; an action only when it is their unit's.
+            if (e.kind === "campaign") return false;
+            if (e.kind === "action") return !!e.unitId && e.unitId === ctx.viewer.unitId;
             // Read afresh per event: a long-lived dashboard must follow assignments made after it subscribed.
             return !!e.problemId && (await liaisonScope(ctx.prisma, ctx.viewer.unitId)).problemIds.has(e.problemId);
           }),

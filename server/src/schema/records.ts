@@ -22,7 +22,7 @@ import {
   type RecordFilterValues,
 } from "../queries/record-pages.ts";
 
-const RecordKindEnum = builder.enumType("RecordKind", {
+export const RecordKindEnum = builder.enumType("RecordKind", {
   description: "The three ways inspectors verify rectification in the field.",
   values: {
     SITE_VISIT: { description: "实地走访" },
@@ -30,7 +30,7 @@ const RecordKindEnum = builder.enumType("RecordKind", {
     ONSITE_QUESTIONING: { description: "现场问询" },
   },
 });
-const RatingEnum = builder.enumType("Rating", {
+export const RatingEnum = builder.enumType("Rating", {
   description: "An inspector's verdict on what was found.",
   values: ["ON_TRACK", "LAGGING", "PROBLEM_FOUND"] as const,
 });
@@ -229,6 +229,17 @@ builder.mutationFields((t) => ({
           kind: "record",
           problemId: result.problemId,
           measureId: null,
+          at: new Date().toISOString(),
+        });
+      }
+      // Each action opened by this finding reaches the unit's liaison at once (live dashboards, home screen).
+      for (const a of result.actions) {
+        ctx.pubsub.publish("ledger", {
+          kind: "action",
+          problemId: a.problemId,
+          measureId: a.measureId,
+          actionId: a.id,
+          unitId: a.unitId,
           at: new Date().toISOString(),
         });
       }

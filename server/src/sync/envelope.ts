@@ -117,6 +117,9 @@ const common = {
   // A look-back (回头看) re-inspection of closed items rather than a routine visit. Optional, so records from
   // clients that predate it stay valid and hash the same.
   lookBack: z.boolean({ error: "must be true or false" }).optional(),
+  // The campaign target (专项督查) this record is made for. Optional for the same reason; the server checks that
+  // the target exists and that its measure is among measureIds.
+  targetId: dbUuid.optional(),
   photos: z.array(photoRefSchema).max(MAX_PHOTOS, { error: `must hold at most ${MAX_PHOTOS} photos` }),
 };
 
@@ -145,6 +148,9 @@ export const recordEnvelopeSchema = z
     }
     for (const i of duplicates(env.photos.map((p) => p.id))) {
       ctx.addIssue({ code: "custom", path: ["photos", i, "id"], message: "is listed twice" });
+    }
+    if (env.targetId !== undefined && env.measureIds.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["measureIds"], message: "must name the target's measure" });
     }
     if (env.kind === "ONSITE_QUESTIONING" && env.details.signature) {
       const id = env.details.signature.photoId;

@@ -65,6 +65,8 @@ export const progressEnvelopeSchema = z
       .nullable(),
     /** The 补充材料 request this report answers (closed by it). */
     answersRequestId: dbUuid.nullable(),
+    /** The rectification action (督促整改事项) this report answers. Optional: older clients' reports stay valid. */
+    answersActionId: dbUuid.optional(),
     deviceTime: z.iso.datetime({ offset: true, error: "must be an ISO-8601 date-time with a time-zone offset" }),
     /** Named `photos` so the outbox's upload rounds treat evidence files like record photos. */
     photos: z

@@ -60,8 +60,17 @@ export const photoArb: fc.Arbitrary<PhotoRef> = fc.record({
 
 const nonBlank = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0);
 
-/** Any valid content for the given record id (deviceTime is always in the past of NOW). */
+/**
+ * Any valid content for the given record id (deviceTime is always in the past of NOW). A campaign `targetId`
+ * is present on some records only (older clients never send it), and only when the record names a measure.
+ */
 export function contentArb(recordId: string): fc.Arbitrary<RecordContent> {
+  return baseContentArb(recordId).chain((c) =>
+    c.measureIds.length === 0 ? fc.constant(c) : fc.option(uuid).map((t) => (t ? { ...c, targetId: t } : c)),
+  );
+}
+
+function baseContentArb(recordId: string): fc.Arbitrary<RecordContent> {
   const common = {
     recordId: fc.constant(recordId),
     problemId: uuid,

@@ -19,6 +19,14 @@ describe("validateEnvelope", () => {
     );
   });
 
+  it("accepts a record naming a campaign target, and one without (older clients)", () => {
+    const withTarget = siteVisit({ targetId: PHOTO.id.toUpperCase() });
+    const r = validateEnvelope(withTarget, NOW);
+    expect(r.ok && r.value.targetId).toBe(PHOTO.id);
+    expect(validateEnvelope(siteVisit(), NOW).ok).toBe(true);
+    expect("targetId" in siteVisit()).toBe(false);
+  });
+
   it("accepts every generated valid record", () => {
     fc.assert(
       fc.property(contentArb(RECORD_ID), fc.integer({ min: 1, max: 50 }), fc.nat(50), (c, revision, baseVersion) => {
@@ -127,6 +135,13 @@ describe("validateEnvelope", () => {
       questioning({ details: { interviewee: { name: "李四", post: "", unit: "" }, qa: [], signature: null } } as never),
       "details.qa",
       "must hold at least one question and answer",
+    ],
+    ["bad target id", siteVisit({ targetId: "nope" }), "targetId", "must be a UUID"],
+    [
+      "target without a measure",
+      siteVisit({ targetId: PHOTO.id, measureIds: [] }),
+      "measureIds",
+      "must name the target's measure",
     ],
     [
       "signature not uploaded",
