@@ -29,6 +29,9 @@ export interface ReportExport {
   report: ParsedReport;
   inspection: { id: string; team: string; inspectedBody: string };
   counts: ReportCounts;
+  /** Database ids of the report's problems in its own order (each problem, then its sub-problems): the order of
+   *  the "problem" blocks, so a page can anchor and link each one. */
+  problemIds: string[];
 }
 
 /** YYYY-MM-DD that is a real calendar day. */
@@ -99,7 +102,14 @@ export async function reportFromDb(prisma: PrismaClient, opts: ReportExportOptio
   const source = await findPublishedReport(prisma, opts.inspectionId);
   const ins = source.inspection;
   const dbProblems = await loadProblems(prisma, ins.id, { onProgress: opts.onProgress });
-  const problems = arrangeProblems(dbProblems).map(toProblem);
+  const arranged = arrangeProblems(dbProblems);
+  const problems = arranged.map(toProblem);
+  const problemIds: string[] = [];
+  const walk = (a: Arranged<DbProblem>): void => {
+    problemIds.push(a.problem.id);
+    a.children.forEach(walk);
+  };
+  arranged.forEach(walk);
   const organisation = points(source.organisation);
   const nextSteps = points(source.nextSteps);
   const categories = problems.map((p) => p.category).filter((c): c is string => c !== null);
@@ -140,5 +150,6 @@ export async function reportFromDb(prisma: PrismaClient, opts: ReportExportOptio
     report,
     inspection: { id: ins.id, team: ins.team, inspectedBody: ins.inspectedBody },
     counts: countReport(report),
+    problemIds,
   };
 }

@@ -39,8 +39,9 @@ export function linkContact(text: string, phone: string | null, email: string | 
 }
 
 /** Headings nest without gaps: h2 (一、) > h3 (section) > category > problem > sub-problem, whichever are present. */
-function renderBody(blocks: Block[]): string {
+function renderBody(blocks: Block[], problems: HtmlOptions["problems"] = []): string {
   const out: string[] = [];
+  let problemIndex = 0;
   let sectionOpen = false;
   let id = 0;
   // The level of the nearest enclosing heading: problems and categories go one below it.
@@ -72,7 +73,10 @@ function renderBody(blocks: Block[]): string {
         break;
       case "problem": {
         const level = Math.min(6, enclosing + 1 + b.depth);
-        out.push(`<h${level} class="problem">${escapeHtml(b.text)}</h${level}>`);
+        const extra = problems[problemIndex++];
+        const anchor = extra ? ` id="${escapeHtml(extra.anchor)}"` : "";
+        out.push(`<h${level} class="problem"${anchor}>${escapeHtml(b.text)}</h${level}>`);
+        if (extra?.after) out.push(extra.after);
         break;
       }
       case "measure":
@@ -120,6 +124,14 @@ a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 export interface HtmlOptions {
   /** Extra lines for the opinion box, e.g. a link to an online form; plain text, escaped. */
   opinionNote?: string;
+  /** Per problem block, in report order: its heading's anchor and trusted HTML placed after it (links). */
+  problems?: readonly { anchor: string; after: string }[];
+  /** Trusted HTML placed before the report's body (the public page's search and contents); built from escaped parts. */
+  before?: string;
+  /** Trusted HTML that replaces the body (search results): the title and signature stay. */
+  replaceBody?: string;
+  /** Extra style rules for what `before` and `problems` add. */
+  css?: string;
 }
 
 export function reportToHtml(r: ParsedReport, opts: HtmlOptions = {}): string {
@@ -150,14 +162,15 @@ export function reportToHtml(r: ParsedReport, opts: HtmlOptions = {}): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${opts.css ?? ""}</style>
 </head>
 <body>
 <a class="skip" href="#main">${ui.skip}</a>
 <main id="main">
 <article aria-labelledby="title">
 <h1 id="title">${escapeHtml(title)}</h1>
-${renderBody(blocks)}
+${opts.before ?? ""}
+${opts.replaceBody ?? renderBody(blocks, opts.problems)}
 <div class="signature">${issuer}${date}</div>
 </article>
 </main>

@@ -6,6 +6,7 @@ import { shanghaiDay } from "../domain/dates.ts";
 import { isValidDay } from "../exports/report-from-db.ts";
 import { CONTENT_TYPES, contentDisposition, downloadName, exportLedger, exportReport } from "../exports/render.ts";
 import { escapeHtml } from "../exports/report-html.ts";
+import { publicReportPage } from "./public-report.ts";
 import { requestUser } from "./request-user.ts";
 
 export type ExportRoute = "ledger.xlsx" | "report.txt" | "report.docx" | "public-report";
@@ -52,6 +53,8 @@ interface Download {
   name?: [string, string];
   /** The ledger is internal: never stored by a shared cache or kept by the browser. */
   private?: boolean;
+  /** 200 unless said (the public page answers a too-long search with 400 and the page). */
+  status?: number;
 }
 
 async function produce(prisma: PrismaClient, req: IncomingMessage, route: ExportRoute): Promise<Download> {
@@ -71,9 +74,13 @@ async function produce(prisma: PrismaClient, req: IncomingMessage, route: Export
     };
   }
   const { date, inspectionId } = queryOf(req);
-  const format = route === "report.txt" ? "txt" : route === "report.docx" ? "docx" : "html";
+  if (route === "public-report") {
+    const q = new URL(req.url ?? "/", "http://localhost").searchParams.get("q");
+    const p = await publicReportPage(prisma, { inspectionId, date, q });
+    return { body: p.body, type: CONTENT_TYPES.html, status: p.status };
+  }
+  const format = route === "report.txt" ? "txt" : "docx";
   const r = await exportReport(prisma, format, { inspectionId, date });
-  if (format === "html") return { body: r.body, type: CONTENT_TYPES.html };
   return {
     body: r.body,
     type: CONTENT_TYPES[format],
@@ -96,6 +103,14 @@ const SECURITY_HEADERS = {
   "Content-Security-Policy":
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   "Referrer-Policy": "no-referrer",
+};
+// The public page's search form submits to itself (GET /public/report?q=): the only thing the CSP lets it do.
+const PUBLIC_PAGE_HEADERS = {
+  ...SECURITY_HEADERS,
+  "Content-Security-Policy": SECURITY_HEADERS["Content-Security-Policy"].replace(
+    "form-action 'none'",
+    "form-action 'self'",
+  ),
 };
 
 export function createExportHandler(prisma: PrismaClient) {
@@ -128,13 +143,13 @@ export function createExportHandler(prisma: PrismaClient) {
       res.end(req.method === "HEAD" ? undefined : body);
       return;
     }
-    res.writeHead(200, {
+    res.writeHead(d.status ?? 200, {
       "Content-Type": d.type,
       "Content-Length": d.body.length,
       // Progress changes with every status change, so a copy is always revalidated.
       "Cache-Control": d.private ? "private, no-store" : "no-cache",
       ...(d.name ? { "Content-Disposition": contentDisposition(...d.name) } : {}),
-      ...SECURITY_HEADERS,
+      ...(route === "public-report" ? PUBLIC_PAGE_HEADERS : SECURITY_HEADERS),
     });
     res.end(req.method === "HEAD" ? undefined : d.body);
   };
