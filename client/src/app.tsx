@@ -28,6 +28,7 @@ import {
   ImportScreen,
   InspectionScreen,
   InspectionsScreen,
+  LedgerScreen,
   LookBacksScreen,
   NoticeScreen,
   LightListScreen,
@@ -38,6 +39,8 @@ import {
 import { isSupervisionRoute, mayOpen, supervisionScreens, type Role } from "./supervision/menu.ts";
 import { NotAllowed, SupervisionScreen } from "./supervision/supervision-screen.tsx";
 import { AnnouncerProvider, StatusRegion } from "./ui/announcer.tsx";
+import { DeskLinks } from "./ui/desk-nav.tsx";
+import { focusMainHeading, useFocusMainHeading } from "./ui/focus-heading.ts";
 import { Icon } from "./ui/icons.tsx";
 
 export function App({ services, initialLocale }: { services: Services; initialLocale: Locale }) {
@@ -111,10 +114,7 @@ function Gate() {
 function Screen({ role }: { role: Role }) {
   const route = useRoute();
   const t = useT();
-  useEffect(() => {
-    window.scrollTo(0, 0);
-    document.getElementById("main")?.focus({ preventScroll: true }); // screen readers start at the new screen
-  }, [route.name]);
+  useFocusMainHeading(route.name); // screen readers and the keyboard start at the new screen's heading
   if (!mayOpen(role, route)) return <NotAllowed />;
   switch (route.name) {
     case "home":
@@ -171,6 +171,8 @@ function Screen({ role }: { role: Role }) {
       return <InspectionScreen id={route.id} />;
     case "import":
       return <ImportScreen />;
+    case "ledger":
+      return <LedgerScreen />;
     case "notFound":
       return <a href={href({ name: "home" })}>{t("common.back")}</a>;
   }
@@ -267,15 +269,21 @@ function BottomNav({ role }: { role: Role }) {
           label={t("nav.settings")}
         />
       </ul>
+      <DeskLinks role={role} route={route} />
     </nav>
   );
+}
+
+function skipToMain() {
+  const main = document.getElementById("main");
+  if (main && !focusMainHeading(main)) main.focus();
 }
 
 function Shell({ nav, role, children }: { nav: boolean; role?: Role; children: React.ReactNode }) {
   const t = useT();
   return (
     <div className={nav ? "shell with-nav" : "shell"}>
-      <button type="button" className="skip-link" onClick={() => document.getElementById("main")?.focus()}>
+      <button type="button" className="skip-link" onClick={() => skipToMain()}>
         {t("app.skip")}
       </button>
       <header className="app-header">

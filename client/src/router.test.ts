@@ -26,6 +26,7 @@ describe("router", () => {
       { name: "opinions" },
       { name: "admin" },
       { name: "import" },
+      { name: "ledger" },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });

@@ -34,6 +34,8 @@ export type Route =
   | { name: "inspection"; id: string }
   /** 导入: a progress report or a ledger spreadsheet, reviewed before it counts (supervisors). */
   | { name: "import" }
+  /** 台账表格: problems × measures as one sortable, filterable table (supervisors, at a desk). */
+  | { name: "ledger" }
   | { name: "notFound"; path: string };
 
 /** Supervision screens without arguments: the path is the name. */
@@ -47,6 +49,7 @@ const PLAIN = [
   "admin",
   "inspections",
   "import",
+  "ledger",
 ] as const;
 type PlainName = (typeof PLAIN)[number];
 const isPlain = (s: string): s is PlainName => (PLAIN as readonly string[]).includes(s);
@@ -139,6 +142,7 @@ export function href(route: Route): string {
     case "admin":
     case "inspections":
     case "import":
+    case "ledger":
       return `#/${route.name}`;
     case "inspection":
       return `#/inspections/${enc(route.id)}`;

@@ -25,6 +25,8 @@ export interface Settings {
   persist?: { state: PersistState; at: number };
   /** Written by releases before per-entry owners (no longer): the owner of the entries they left without one. */
   outboxOwner?: { id: string; displayName: string };
+  /** The ledger table's hidden columns on this device (ledger/ledger-model.ts LEDGER_COLUMNS names). */
+  ledgerHidden?: string[];
 }
 
 /** What each key holds; the store is a tiny typed key-value map. */

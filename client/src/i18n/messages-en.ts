@@ -1,6 +1,7 @@
 // English catalogue; typed against the zh-CN keys so a missing translation fails the type check.
 import { enProgress } from "./messages-progress-en.ts";
 import { enDevice } from "./messages-device-en.ts";
+import { enDesk } from "./messages-desk-en.ts";
 import { enAdmin } from "./messages-admin-en.ts";
 import { enAuthoring } from "./messages-authoring-en.ts";
 import { enImport } from "./messages-import-en.ts";
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...enMisc,
   ...enProgress,
   ...enDevice,
+  ...enDesk,
   ...enSupervision,
   ...enAdmin,
   ...enAuthoring,

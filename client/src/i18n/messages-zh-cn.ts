@@ -1,6 +1,7 @@
 // Simplified Chinese catalogue, the default and the source of the message keys; other locales must translate every key.
 import { zhCNProgress } from "./messages-progress-zh-cn.ts";
 import { zhCNDevice } from "./messages-device-zh-cn.ts";
+import { zhCNDesk } from "./messages-desk-zh-cn.ts";
 import { zhCNAdmin } from "./messages-admin-zh-cn.ts";
 import { zhCNAuthoring } from "./messages-authoring-zh-cn.ts";
 import { zhCNImport } from "./messages-import-zh-cn.ts";
@@ -11,6 +12,7 @@ export const zhCN = {
   ...zhCNMisc,
   ...zhCNProgress,
   ...zhCNDevice,
+  ...zhCNDesk,
   ...zhCNSupervision,
   ...zhCNAdmin,
   ...zhCNAuthoring,

@@ -1,6 +1,7 @@
 // Traditional Chinese catalogue; typed against the zh-CN keys so a missing translation fails the type check.
 import { zhTWProgress } from "./messages-progress-zh-tw.ts";
 import { zhTWDevice } from "./messages-device-zh-tw.ts";
+import { zhTWDesk } from "./messages-desk-zh-tw.ts";
 import { zhTWAdmin } from "./messages-admin-zh-tw.ts";
 import { zhTWAuthoring } from "./messages-authoring-zh-tw.ts";
 import { zhTWImport } from "./messages-import-zh-tw.ts";
@@ -12,6 +13,7 @@ export const zhTW: Messages = {
   ...zhTWMisc,
   ...zhTWProgress,
   ...zhTWDevice,
+  ...zhTWDesk,
   ...zhTWSupervision,
   ...zhTWAdmin,
   ...zhTWAuthoring,

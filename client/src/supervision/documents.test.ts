@@ -9,6 +9,7 @@ import * as admin from "../admin/admin-model.ts";
 import * as analysis from "../analysis/analysis-model.ts";
 import * as closeout from "../closeout/closeout-model.ts";
 import * as dashboard from "../dashboard/dashboard-model.ts";
+import * as ledger from "../ledger/ledger-model.ts";
 import { PROBLEMS_QUERY } from "../dashboard/problem-list-model.ts";
 import { LEDGER_CHANGED } from "../live/ledger-changed.ts";
 import * as lookbacks from "../lookbacks/lookbacks-model.ts";
@@ -31,7 +32,7 @@ const isOperation = (value: unknown): value is DocumentNode =>
   value !== null &&
   (value as DocumentNode).kind === "Document" &&
   (value as DocumentNode).definitions.some((d) => d.kind === "OperationDefinition");
-for (const mod of [admin, analysis, closeout, dashboard, lookbacks, notices, opinions]) {
+for (const mod of [admin, analysis, closeout, dashboard, ledger, lookbacks, notices, opinions]) {
   for (const [name, value] of Object.entries(mod)) {
     if (typeof value === "string" && /^\s*(query|mutation|subscription)\b/.test(value)) documents[name] = value;
     else if (isOperation(value)) documents[name] = value;

@@ -5,6 +5,9 @@ import { lazy } from "react";
 export const DashboardScreen = lazy(() =>
   import("../dashboard/dashboard-screen.tsx").then((m) => ({ default: m.DashboardScreen })),
 );
+export const LedgerScreen = lazy(() =>
+  import("../ledger/ledger-screen.tsx").then((m) => ({ default: m.LedgerScreen })),
+);
 export const ProblemListScreen = lazy(() =>
   import("../dashboard/problem-list-screen.tsx").then((m) => ({ default: m.ProblemListScreen })),
 );

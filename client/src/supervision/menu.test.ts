@@ -8,6 +8,7 @@ describe("supervision menu", () => {
       "inspections",
       "import",
       "dashboard",
+      "ledger",
       "notices",
       "analysis",
       "lookbacks",
@@ -36,6 +37,9 @@ describe("supervision menu", () => {
     expect(mayOpen("SUPERVISOR", { name: "import" })).toBe(true);
     expect(mayOpen("INSPECTOR", { name: "import" })).toBe(false);
     expect(mayOpen("UNIT_LIAISON", { name: "import" })).toBe(false);
+    expect(mayOpen("SUPERVISOR", { name: "ledger" })).toBe(true);
+    expect(mayOpen("INSPECTOR", { name: "ledger" })).toBe(false);
+    expect(mayOpen("UNIT_LIAISON", { name: "ledger" })).toBe(false);
   });
 
   it("knows supervisors and the supervision area", () => {

@@ -6,13 +6,27 @@ import type { Route } from "../router.ts";
 
 export type Role = CachedUser["role"];
 export type SupervisionScreen =
-  "inspections" | "import" | "dashboard" | "notices" | "analysis" | "lookbacks" | "exports" | "opinions" | "admin";
+  "inspections" | "import" | "dashboard" | "ledger" | "notices" | "analysis" | "lookbacks" | "exports" | "opinions" | "admin";
 
 const BY_ROLE: Record<Role, readonly SupervisionScreen[]> = {
-  ADMIN: ["inspections", "import", "dashboard", "notices", "analysis", "lookbacks", "exports", "opinions", "admin"],
-  SUPERVISOR: ["inspections", "import", "dashboard", "notices", "analysis", "lookbacks", "exports", "opinions"],
+  ADMIN: ["inspections", "import", "dashboard", "ledger", "notices", "analysis", "lookbacks", "exports", "opinions", "admin"],
+  SUPERVISOR: ["inspections", "import", "dashboard", "ledger", "notices", "analysis", "lookbacks", "exports", "opinions"],
   INSPECTOR: ["inspections", "dashboard", "lookbacks"],
   UNIT_LIAISON: ["dashboard", "notices"],
+};
+
+/** Where each screen opens (the 督办 menu and the desk layout's side navigation). */
+export const SCREEN_ROUTES: Record<SupervisionScreen, Route> = {
+  inspections: { name: "inspections" },
+  import: { name: "import" },
+  dashboard: { name: "dashboard" },
+  ledger: { name: "ledger" },
+  notices: { name: "notices" },
+  analysis: { name: "analysis", period: null },
+  lookbacks: { name: "lookbacks" },
+  exports: { name: "exports" },
+  opinions: { name: "opinions" },
+  admin: { name: "admin" },
 };
 
 export function supervisionScreens(role: Role): readonly SupervisionScreen[] {
@@ -41,6 +55,7 @@ export function isSupervisionRoute(route: Route): boolean {
     "inspections",
     "inspection",
     "import",
+    "ledger",
   ].includes(route.name);
 }
 
@@ -66,6 +81,7 @@ export function mayOpen(role: Role, route: Route): boolean {
     case "admin":
     case "inspections":
     case "import":
+    case "ledger":
       return screens.includes(route.name);
     default:
       return true;

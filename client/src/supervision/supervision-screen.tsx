@@ -2,20 +2,8 @@
 import { useUser } from "../auth/session.tsx";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
-import { href, type Route } from "../router.ts";
-import { supervisionScreens, type SupervisionScreen } from "./menu.ts";
-
-const ROUTES: Record<SupervisionScreen, Route> = {
-  inspections: { name: "inspections" },
-  import: { name: "import" },
-  dashboard: { name: "dashboard" },
-  notices: { name: "notices" },
-  analysis: { name: "analysis", period: null },
-  lookbacks: { name: "lookbacks" },
-  exports: { name: "exports" },
-  opinions: { name: "opinions" },
-  admin: { name: "admin" },
-};
+import { href } from "../router.ts";
+import { SCREEN_ROUTES, supervisionScreens } from "./menu.ts";
 
 export function SupervisionScreen() {
   const t = useT();
@@ -27,7 +15,7 @@ export function SupervisionScreen() {
       <ul className="item-list" aria-labelledby="sv-title">
         {screens.map((s) => (
           <li key={s}>
-            <a className="item-row" href={href(ROUTES[s])}>
+            <a className="item-row" href={href(SCREEN_ROUTES[s])}>
               <span className="item-text">
                 <span className="item-title">{t(keyOf("sv.menu", s))}</span>
                 <span className="item-sub">{t(keyOf("sv.menuHint", s))}</span>

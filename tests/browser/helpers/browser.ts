@@ -29,17 +29,17 @@ export interface Phone {
 }
 
 /** A persistent profile (so IndexedDB and the service worker survive reloads), sized like a phone. */
-export async function launchPhone(baseURL: string, profileDir?: string): Promise<Phone> {
+export async function launchPhone(baseURL: string, profileDir?: string, desk?: { width: number; height: number }): Promise<Phone> {
   const userDataDir = profileDir ?? (await mkdtemp(path.join(tmpdir(), "rectify-chromium-")));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
     baseURL,
-    viewport: { width: 360, height: 640 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    viewport: desk ?? { width: 360, height: 640 },
+    deviceScaleFactor: desk ? 1 : 2,
+    isMobile: !desk,
+    hasTouch: !desk,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     geolocation: { latitude: 31.6545, longitude: 120.7521, accuracy: 12 },
@@ -72,6 +72,11 @@ export async function launchPhone(baseURL: string, profileDir?: string): Promise
       if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join("\n")}`);
     },
   };
+}
+
+/** The same browser at a desk: a 1440×900 window with a mouse and keyboard (no touch). */
+export function launchDesk(baseURL: string, size = { width: 1440, height: 900 }): Promise<Phone> {
+  return launchPhone(baseURL, undefined, size);
 }
 
 /** Runs axe-core in the page and returns the violations (impact serious or critical). */
