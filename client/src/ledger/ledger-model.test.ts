@@ -68,7 +68,13 @@ describe("ledger table model", () => {
   });
 
   it("writes a CSV Excel opens: BOM, CRLF, quoted fields, formulas defused", () => {
-    const csv = toCsv(["问题", "措施"], [["一-1 标题", '含"引号",逗号'], ["=SUM(A1)", "行\n二"]]);
+    const csv = toCsv(
+      ["问题", "措施"],
+      [
+        ["一-1 标题", '含"引号",逗号'],
+        ["=SUM(A1)", "行\n二"],
+      ],
+    );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("\r\n");
     const parsed = Papa.parse<string[]>(csv.slice(1), { newline: "\r\n" }).data;

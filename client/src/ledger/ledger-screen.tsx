@@ -61,7 +61,8 @@ function cellText(t: Translate, col: LedgerColumn, r: LedgerRow): string {
       if (!r.deadline) return none;
       return r.overdue ? `${r.deadline} ${t("desk.overdue")}` : r.deadline;
     case "light":
-      return t(keyOf("light", r.light));
+      // As the badge reads (its hidden name, then its words), so the file says what a screen reader hears.
+      return `${t(keyOf("lightName", r.light))}：${t(keyOf("light", r.light))}`;
     case "status":
       return t(keyOf("status", r.status));
     case "lastRecord":
@@ -167,7 +168,13 @@ export function LedgerScreen() {
     const cols = table.getVisibleLeafColumns().map((c) => c.id as LedgerColumn);
     const shown = table.getRowModel().rows.map((r) => cols.map((c) => cellText(t, c, r.original)));
     const name = `${t("desk.fileName")}-${shanghaiDay(new Date())}.csv`;
-    downloadCsv(toCsv(cols.map((c) => t(keyOf("desk.col", c))), shown), name);
+    downloadCsv(
+      toCsv(
+        cols.map((c) => t(keyOf("desk.col", c))),
+        shown,
+      ),
+      name,
+    );
     announce(t("desk.exported", { rows: shown.length, columns: cols.length, name }));
   }
 

@@ -6,11 +6,41 @@ import type { Route } from "../router.ts";
 
 export type Role = CachedUser["role"];
 export type SupervisionScreen =
-  "inspections" | "import" | "dashboard" | "ledger" | "notices" | "analysis" | "lookbacks" | "exports" | "opinions" | "admin";
+  | "inspections"
+  | "import"
+  | "dashboard"
+  | "ledger"
+  | "notices"
+  | "analysis"
+  | "lookbacks"
+  | "exports"
+  | "opinions"
+  | "admin";
 
 const BY_ROLE: Record<Role, readonly SupervisionScreen[]> = {
-  ADMIN: ["inspections", "import", "dashboard", "ledger", "notices", "analysis", "lookbacks", "exports", "opinions", "admin"],
-  SUPERVISOR: ["inspections", "import", "dashboard", "ledger", "notices", "analysis", "lookbacks", "exports", "opinions"],
+  ADMIN: [
+    "inspections",
+    "import",
+    "dashboard",
+    "ledger",
+    "notices",
+    "analysis",
+    "lookbacks",
+    "exports",
+    "opinions",
+    "admin",
+  ],
+  SUPERVISOR: [
+    "inspections",
+    "import",
+    "dashboard",
+    "ledger",
+    "notices",
+    "analysis",
+    "lookbacks",
+    "exports",
+    "opinions",
+  ],
   INSPECTOR: ["inspections", "dashboard", "lookbacks"],
   UNIT_LIAISON: ["dashboard", "notices"],
 };

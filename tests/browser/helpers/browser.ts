@@ -29,7 +29,11 @@ export interface Phone {
 }
 
 /** A persistent profile (so IndexedDB and the service worker survive reloads), sized like a phone. */
-export async function launchPhone(baseURL: string, profileDir?: string, desk?: { width: number; height: number }): Promise<Phone> {
+export async function launchPhone(
+  baseURL: string,
+  profileDir?: string,
+  desk?: { width: number; height: number },
+): Promise<Phone> {
   const userDataDir = profileDir ?? (await mkdtemp(path.join(tmpdir(), "rectify-chromium-")));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
