@@ -7,16 +7,20 @@ import { useEffect } from "react";
 /** Give up waiting for a heading after this long and focus <main> instead. */
 const WAIT_MS = 5000;
 
-export function focusMainHeading(main: HTMLElement): boolean {
-  const heading = main.querySelector("h1");
-  if (!heading) return false;
+/** Whether focus is already on something of the screen's own (a field it focused, or one the user chose). */
+function focusTakenInside(main: HTMLElement): boolean {
   const active = document.activeElement;
-  if (active && active !== document.body && active !== main && main.contains(active) && active !== heading) {
-    return true;
-  }
+  return !!active && active !== document.body && active !== main && main.contains(active);
+}
+
+/** Focuses the first shown h1 of <main> (a suspended screen's old content may linger hidden); false: none yet. */
+export function focusMainHeading(main: HTMLElement): boolean {
+  const heading = [...main.querySelectorAll("h1")].find((h) => h.getClientRects().length > 0);
+  if (!heading) return false;
+  if (focusTakenInside(main)) return true;
   if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
   heading.focus({ preventScroll: true });
-  return true;
+  return document.activeElement === heading;
 }
 
 export function useFocusMainHeading(screenKey: string): void {
@@ -30,7 +34,7 @@ export function useFocusMainHeading(screenKey: string): void {
     observer.observe(main, { childList: true, subtree: true });
     const timer = setTimeout(() => {
       observer.disconnect();
-      main.focus({ preventScroll: true });
+      if (!focusTakenInside(main)) main.focus({ preventScroll: true });
     }, WAIT_MS);
     return () => {
       observer.disconnect();
