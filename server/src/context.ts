@@ -39,8 +39,6 @@ export interface Context {
   pubsub: PubSub;
   photos: PhotoStore;
   metrics: Metrics;
-  /** Aborted when the server begins to shut down: live streams end so their clients reconnect elsewhere. */
-  draining: AbortSignal;
   /** The client's network address (for rate limits; never stored as such). */
   clientAddress: string;
   /** For a unit liaison: ids of the problems and measures of their unit (responsible or participating). */
@@ -72,7 +70,6 @@ export interface ServerDeps {
   security: SecuritySettings;
   syncGate: SyncGate;
   metrics: Metrics;
-  draining: AbortSignal;
 }
 
 type FoundSession = Awaited<ReturnType<typeof findSessionUser>>;
@@ -142,7 +139,6 @@ export async function buildContext(deps: ServerDeps, init: YogaInitialContext): 
     pubsub: deps.pubsub,
     photos: deps.photos,
     metrics: deps.metrics,
-    draining: deps.draining,
     clientAddress: meta?.clientAddress ?? "unknown",
     liaisonScope: memo(() => liaisonScope(deps.prisma, unitId)),
     publishedInspections,

@@ -1,7 +1,8 @@
 // The HTTP server: GraphQL at /graphql (with GraphiQL), resumable photo uploads at /uploads, stored photos at
 // /files, the PWA at /, and /healthz, /readyz, /metrics for operators. Any number of these processes may serve
 // one PostgreSQL: live events go through it (pubsub.ts), and so do limits, sessions and uploads.
-// Invariant: close() turns /readyz to 503, ends live SSE streams (their clients reconnect elsewhere), drains
+// Invariant: close() turns /readyz to 503, drops live SSE streams without `complete` (so their clients reconnect,
+// through the proxy, to another server), drains
 // in-flight requests (cutting any still open after a grace period), stops listening for live events, then the
 // caller closes the database.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -56,7 +57,7 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const metrics = createMetrics({ pool: opts.db.pool });
   const shared = await openPubSub({ databaseUrl: opts.db.databaseUrl ?? undefined, logger });
   const pubsub = shared.pubsub;
-  // Aborted when shutdown begins: /readyz answers 503 and live streams end (security/live-session.ts).
+  // Aborted when shutdown begins: /readyz answers 503.
   const draining = new AbortController();
   const ops = createOpsHandler({
     prisma: opts.db.prisma,
@@ -76,7 +77,6 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
     security,
     syncGate,
     metrics,
-    draining: draining.signal,
   });
   const serveStatic = createStaticHandler(opts.distDir ?? clientDist);
   const uploads = createUploadHandler(opts.db.prisma, photos);
@@ -89,8 +89,14 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
     if (!res.headersSent) res.writeHead(500).end();
     else res.destroy();
   };
+  // Open live streams (SSE): dropped at shutdown; a `complete` would end the client's subscription for good.
+  const streams = new Set<ServerResponse>();
   const http = createHttpServer((req, res) => {
     observeRequest(req, res, logger, metrics);
+    if (/text\/event-stream/.test(req.headers.accept ?? "")) {
+      streams.add(res);
+      res.once("close", () => streams.delete(res));
+    }
     if (!guard(req, res)) return;
     withCompression(req, res, () => route(req, res));
   });
@@ -143,6 +149,7 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const drain = (graceMs: number) =>
     new Promise<void>((resolve, reject) => {
       draining.abort();
+      for (const res of streams) res.destroy();
       // Requests still running may take longer than the grace period (a stuck client): then they are cut.
       const cut = setTimeout(() => http.closeAllConnections(), graceMs);
       // Keep-alive connections become idle as their last response (or ended stream) finishes.

@@ -1,6 +1,7 @@
 // Live streams (SSE subscriptions) end with the session that opened them: on logout, on revoking that session
-// or all of a user's sessions, and on deactivating the user (on whichever server the stream is open); and when
-// the server shuts down, so the client reconnects to another. Invariant: nothing is pushed after the session ended.
+// or all of a user's sessions, and on deactivating the user (on whichever server the stream is open). Shutdown
+// does not end streams here (that would send `complete`, which ends a client's subscription for good): server.ts
+// drops them instead, so clients reconnect to another server. Invariant: nothing is pushed after the session ended.
 import { Repeater } from "graphql-yoga";
 import type { Context } from "../context.ts";
 
@@ -9,12 +10,8 @@ export function untilSessionEnds<T>(source: AsyncIterable<T>, ctx: Context): Asy
     const ended = ctx.pubsub.subscribe("sessionEnded")[Symbol.asyncIterator]();
     const events = source[Symbol.asyncIterator]();
     let closed = false;
-    const onDrain = () => stop();
-    if (ctx.draining.aborted) stop();
-    ctx.draining.addEventListener("abort", onDrain, { once: true });
     void stop.then(() => {
       closed = true;
-      ctx.draining.removeEventListener("abort", onDrain);
       void events.return?.();
       void ended.return?.();
     });
