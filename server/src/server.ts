@@ -13,6 +13,8 @@ import { createStaticHandler } from "./static-files.ts";
 import { withCompression } from "./http/compress.ts";
 import { openPubSub } from "./pubsub.ts";
 import { PhotoStore } from "./files/photo-store.ts";
+import type { BlobStore } from "./files/blob-store.ts";
+import { blobStoreFromEnv } from "./files/select-blob-store.ts";
 import { createUploadHandler } from "./http/uploads.ts";
 import { createFileHandler } from "./http/files.ts";
 import { createNoticeHandler } from "./http/notices.ts";
@@ -50,6 +52,8 @@ export interface ServerOptions {
   ops?: OpsSettings;
   /** Structured log (default: none; `pnpm start` passes one writing JSON lines to stdout). */
   logger?: Logger;
+  /** Where photo and evidence bytes live (default: BLOB_STORE / S3_* / the database's kind, see select-blob-store). */
+  blobs?: BlobStore;
 }
 
 export async function startServer(opts: ServerOptions): Promise<AppServer> {
@@ -65,7 +69,7 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
     settings: opts.ops ?? opsFromEnv(),
     draining: draining.signal,
   });
-  const photos = new PhotoStore(opts.dataDir);
+  const photos = new PhotoStore(opts.blobs ?? (await blobStoreFromEnv({ db: opts.db, dataDir: opts.dataDir })));
   const security = opts.security ?? securityFromEnv();
   const guard = createHttpGuard(security);
   // Sync transactions at once: PGlite has one connection; PostgreSQL's pool (10) keeps room for reads.
@@ -106,9 +110,9 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
       void yoga.handle(req, res);
       return;
     }
-    const upload = url.match(/^\/uploads\/([^/?]+)$/);
+    const upload = url.match(/^\/uploads(?:\/([^/?]+))?\/?$/);
     if (upload) {
-      uploads(req, res, upload[1]!).catch(fail(res));
+      uploads(req, res, upload[1]).catch(fail(res));
       return;
     }
     const file = url.match(/^\/files\/([^/?]+)(\?download=1)?$/);

@@ -58,6 +58,7 @@ export async function upload(
   return fetch(`${app.url}/uploads/${photoId}`, {
     method,
     headers: {
+      "Tus-Resumable": "1.0.0",
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
       ...(offset !== undefined
         ? { "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }

@@ -3,7 +3,6 @@
 // public only files a supervisor published on a public progress update of a published inspection.
 // Invariants: anything else is 403 (logged in) or 401 (anonymous), never a hint that the file exists elsewhere;
 // images and PDFs open inline (preview), other types download; types are the sniffed ones.
-import { createReadStream } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "../db.ts";
 import type { PhotoStore } from "../files/photo-store.ts";
@@ -49,7 +48,8 @@ export function createFileHandler(prisma: PrismaClient, photos: PhotoStore) {
     const valid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(photoId);
     if (!valid || !(await mayRead(prisma, user, photoId))) return void res.writeHead(user ? 403 : 401).end();
     const att = await prisma.attachment.findUnique({ where: { id: photoId } });
-    if (!att?.completedAt || !(await photos.has(att.sha256))) return void res.writeHead(404).end();
+    const stream = att?.completedAt ? await photos.open(att.sha256) : null;
+    if (!att || !stream) return void res.writeHead(404).end();
     const inline = !download && previewable(att.mimeType);
     res.writeHead(200, {
       "Content-Type": att.mimeType,
@@ -59,7 +59,10 @@ export function createFileHandler(prisma: PrismaClient, photos: PhotoStore) {
       "Cache-Control": "private, max-age=31536000, immutable",
       "X-Content-Type-Options": "nosniff",
     });
-    if (req.method === "HEAD") return void res.end();
-    createReadStream(photos.filePath(att.sha256)).pipe(res);
+    if (req.method === "HEAD") {
+      stream.destroy();
+      return void res.end();
+    }
+    stream.on("error", () => res.destroy()).pipe(res);
   };
 }

@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { PrismaClient } from "../db.ts";
 import type { Viewer } from "../context.ts";
 import type { PhotoStore } from "../files/photo-store.ts";
-import { acceptedEvidenceType, sniffMimeType } from "../files/evidence-types.ts";
+import { acceptedEvidenceType } from "../files/evidence-types.ts";
 import {
   evidenceIdFor,
   progressUpdateIdFor,
@@ -63,7 +63,7 @@ async function storedTypes(deps: ProgressDeps, env: ProgressEnvelope): Promise<M
   const types = new Map<string, string>();
   for (const f of env.photos) {
     if (!(await deps.photos.has(f.sha256))) continue;
-    const sniffed = acceptedEvidenceType(await sniffMimeType(deps.photos.filePath(f.sha256)));
+    const sniffed = acceptedEvidenceType(await deps.photos.sniffFile(f.sha256));
     if (!sniffed)
       throw new Rejection(SYNC_ERROR_CODES.FILE_TYPE_REFUSED, `${f.fileName} is not a PDF, .docx, .xlsx or image file`);
     types.set(f.sha256, sniffed);
