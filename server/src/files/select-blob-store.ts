@@ -8,7 +8,7 @@ import type { Database } from "../db.ts";
 import { withLegacyReads, type BlobStore, type BlobStoreKind } from "./blob-store.ts";
 import { DiskBlobStore } from "./disk-blob-store.ts";
 import { PgBlobStore } from "./pg-blob-store.ts";
-import { S3BlobStore, type S3Settings } from "./s3-blob-store.ts";
+import type { S3Settings } from "./s3-blob-store.ts";
 
 export function s3SettingsFromEnv(env: NodeJS.ProcessEnv): S3Settings | null {
   if (!env.S3_BUCKET) return null;
@@ -36,15 +36,16 @@ export function blobStoreKind(env: NodeJS.ProcessEnv, db: Pick<Database, "kind">
   return db.kind === "postgres" ? "pg" : "disk";
 }
 
-/** The bare store of a kind (migrate-blobs writes to one explicitly). */
-export function openBlobStore(
+/** The bare store of a kind (migrate-blobs writes to one explicitly). The S3 SDK loads only when chosen. */
+export async function openBlobStore(
   kind: BlobStoreKind,
   opts: { db: Pick<Database, "prisma">; dataDir: string; env: NodeJS.ProcessEnv },
-): BlobStore {
+): Promise<BlobStore> {
   if (kind === "disk") return new DiskBlobStore(opts.dataDir);
   if (kind === "pg") return new PgBlobStore(opts.db.prisma);
   const s3 = s3SettingsFromEnv(opts.env);
   if (!s3) throw new Error("BLOB_STORE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
+  const { S3BlobStore } = await import("./s3-blob-store.ts");
   return new S3BlobStore(s3);
 }
 
@@ -55,7 +56,7 @@ export async function blobStoreFromEnv(opts: {
 }): Promise<BlobStore> {
   const env = opts.env ?? process.env;
   const kind = blobStoreKind(env, opts.db);
-  const store = openBlobStore(kind, { ...opts, env });
+  const store = await openBlobStore(kind, { ...opts, env });
   if (kind === "disk") return store;
   const legacy = await stat(path.join(opts.dataDir, "files")).catch(() => null);
   return legacy?.isDirectory() ? withLegacyReads(store, new DiskBlobStore(opts.dataDir)) : store;
