@@ -11,7 +11,13 @@ export type {
 export { ENTRY_STATES, compareQueueOrder } from "./outbox-store.ts";
 export { IndexedDbOutboxStore, RECTIFY_DB_NAME, RECTIFY_DB_VERSION, deleteRectifyDatabase } from "./indexeddb-store.ts";
 export { MemoryOutboxStore, createMemoryBacking, type MemoryBacking } from "./memory-store.ts";
-export { TransportError, type PhotoUploadMeta, type SyncTransport, type UploadProgressCallback } from "./transport.ts";
+export {
+  TransportError,
+  type PhotoUploadMeta,
+  type SyncTransport,
+  type UploadProgressCallback,
+  type UploadResume,
+} from "./transport.ts";
 export { backoffDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from "./backoff.ts";
 export { countEntries, planSave, type EntryContent, type OutboxCounts } from "./entry-rules.ts";
 export { isOwnedBy, migrateLegacyOwner, withLegacyOwner } from "./record-owner.ts";

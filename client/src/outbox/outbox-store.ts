@@ -37,6 +37,8 @@ export interface OutboxEntry {
   sentRevision: number;
   /** Epoch ms of the server's confirmation; pruneSynced uses it. */
   syncedAt: number | null;
+  /** tus upload URL per photo id, kept so an upload resumes (HEAD) after a reload instead of being created again. */
+  uploadUrls?: Record<string, string>;
 }
 
 export interface BlobData {

@@ -68,7 +68,7 @@ export async function syncEntry(deps: EntryDeps, id: string, tally: PassTally): 
   try {
     // Photos an earlier answer asked for: the server has the record, so they can go first.
     const earlier = claimed.missingPhotos.filter((p) => env.photos.some((ref) => ref.id === p));
-    if (earlier.length > 0) tally.photosUploaded += await uploadPhotos(deps, env, earlier);
+    if (earlier.length > 0) tally.photosUploaded += await uploadPhotos(deps, claimed, earlier);
     answer = await send(deps, env);
     for (let round = 1; answer.outcome !== "REJECTED" && answer.missingPhotos.length > 0; round++) {
       await recordProgress(deps, claimed, answer); // a crash now resumes with the uploads
@@ -77,7 +77,7 @@ export async function syncEntry(deps: EntryDeps, id: string, tally: PassTally): 
           retryable: true,
         });
       }
-      tally.photosUploaded += await uploadPhotos(deps, env, answer.missingPhotos);
+      tally.photosUploaded += await uploadPhotos(deps, claimed, answer.missingPhotos);
       answer = await send(deps, env); // same revision: confirms the record is complete
     }
   } catch (err) {
@@ -99,7 +99,8 @@ async function send(deps: EntryDeps, env: OutboxEnvelope): Promise<ServerAnswer>
   return parsed.data;
 }
 
-async function uploadPhotos(deps: EntryDeps, env: OutboxEnvelope, ids: readonly string[]): Promise<number> {
+async function uploadPhotos(deps: EntryDeps, claimed: OutboxEntry, ids: readonly string[]): Promise<number> {
+  const env = claimed.envelope;
   let uploaded = 0;
   for (const photoId of ids) {
     const ref = env.photos.find((p) => p.id === photoId);
@@ -112,14 +113,25 @@ async function uploadPhotos(deps: EntryDeps, env: OutboxEnvelope, ids: readonly 
       );
     }
     const onProgress = deps.onPhotoProgress;
+    const url = (await deps.store.get(claimed.id))?.uploadUrls?.[photoId];
     await deps.transport.uploadPhoto(
       { ...ref, recordId: env.recordId },
       blob.bytes,
       onProgress && ((sent) => onProgress(env.recordId, photoId, sent)),
+      { url, saveUrl: (next) => saveUploadUrl(deps, claimed.id, photoId, next) },
     );
     uploaded++;
   }
   return uploaded;
+}
+
+/** Keeps a photo's upload URL in its entry (the outbox is the device's only durable upload state). */
+async function saveUploadUrl(deps: EntryDeps, id: string, photoId: string, url: string): Promise<void> {
+  await deps.locked(async () => {
+    const current = await deps.store.get(id);
+    if (!current) return;
+    await deps.store.put({ ...current, uploadUrls: { ...current.uploadUrls, [photoId]: url } });
+  });
 }
 
 /** Saves what an intermediate answer taught (server version, missing photos) without changing the state. */

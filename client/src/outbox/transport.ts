@@ -14,6 +14,12 @@ export interface PhotoUploadMeta {
   recordId: string;
 }
 
+/** Where a resumable upload stands on the device: the upload URL kept in the outbox entry, and how to keep a new one. */
+export interface UploadResume {
+  url?: string;
+  saveUrl(url: string): Promise<void>;
+}
+
 export interface SyncTransport {
   /** Sends one envelope (a record or a progress report); resolves with the server's answer for it (the loop validates the answer). */
   sendRecord(envelope: OutboxEnvelope): Promise<ServerAnswer>;
@@ -22,7 +28,13 @@ export interface SyncTransport {
    * onProgress: call with the bytes the server holds of this photo (bytesSent <= bytesTotal) as they grow; the
    * engine turns it into per-record and overall progress. Optional to call, never required for correctness.
    */
-  uploadPhoto(meta: PhotoUploadMeta, bytes: Uint8Array, onProgress?: UploadProgressCallback): Promise<void>;
+  uploadPhoto(
+    meta: PhotoUploadMeta,
+    bytes: Uint8Array,
+    onProgress?: UploadProgressCallback,
+    /** The upload URL kept in the outbox entry, and where to keep a new one (resumes after a reload). */
+    resume?: UploadResume,
+  ): Promise<void>;
   /**
    * A cheap "is the server there?" (GET /healthz): true once it answers. While work waits after the server was
    * unreachable, the engine probes with backoff and sends as soon as this says true. Must not throw.

@@ -135,23 +135,32 @@ describe("sendRecord", () => {
   });
 });
 
-/** A tus-like upload endpoint in memory, with hooks to misbehave. */
+/** A tus 1.0.0 upload endpoint in memory (creation, HEAD, PATCH), with hooks to misbehave. */
 function uploadServer(expected: Uint8Array, opts: { known?: boolean; loseAnswers?: number[]; status?: number } = {}) {
   let held = new Uint8Array(0);
   const patches: number[] = [];
+  const methods: string[] = [];
   let patchCount = 0;
   const fetch = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    expect(String(url)).toMatch(/^\/uploads\/[0-9a-f-]{36}$/);
+    const headers = new Headers(init!.headers);
+    methods.push(init!.method!);
+    expect(headers.get("Tus-Resumable")).toBe("1.0.0");
     if (opts.known === false) return new Response(null, { status: 404 });
     const state = { "Upload-Offset": String(held.length), "Upload-Length": String(expected.length) };
+    if (init!.method === "POST") {
+      expect(String(url)).toBe("http://localhost/uploads");
+      const id = atob(/attachmentId ([^,]+)/.exec(headers.get("Upload-Metadata") ?? "")![1]!);
+      if (Number(headers.get("Upload-Length")) !== expected.length) return new Response(null, { status: 400 });
+      return new Response(null, { status: 201, headers: { ...state, Location: `/uploads/${id}` } });
+    }
+    expect(String(url)).toMatch(/^http:\/\/localhost\/uploads\/[0-9a-f-]{36}$/);
     if (init!.method === "HEAD") return new Response(null, { status: 200, headers: state });
     patchCount++;
     if (opts.status) return new Response(null, { status: opts.status, headers: state });
-    const headers = new Headers(init!.headers);
     expect(headers.get("Content-Type")).toBe("application/offset+octet-stream");
     const offset = Number(headers.get("Upload-Offset"));
     if (offset !== held.length) return new Response(null, { status: 409, headers: state });
-    const chunk = new Uint8Array(init!.body as Uint8Array);
+    const chunk = new Uint8Array(await new Response(init!.body).arrayBuffer());
     patches.push(chunk.length);
     const next = new Uint8Array(held.length + chunk.length);
     next.set(held);
@@ -165,7 +174,7 @@ function uploadServer(expected: Uint8Array, opts: { known?: boolean; loseAnswers
       headers: { "Upload-Offset": String(held.length), ...(done ? { "Upload-Complete": "1" } : {}) },
     });
   };
-  return { fetch, held: () => held, patches };
+  return { fetch, held: () => held, patches, methods };
 }
 
 const bytes = Uint8Array.from({ length: 2500 }, (_, i) => (i * 31) & 0xff);
@@ -227,6 +236,19 @@ describe("uploadPhoto", () => {
       createGraphqlTransport({ fetch: uploadServer(bytes, { known: false }).fetch }).uploadPhoto(meta, bytes),
     );
     expect(e.retryable).toBe(true);
+  });
+
+  it("resumes from the URL the outbox kept (HEAD, no new creation) and hands a new URL to the outbox", async () => {
+    const server = uploadServer(bytes, { loseAnswers: [1] });
+    const t = createGraphqlTransport({ fetch: server.fetch, chunkBytes: 1000 });
+    const saved: string[] = [];
+    const resume = { saveUrl: async (url: string) => void saved.push(url) };
+    await caught(t.uploadPhoto(meta, bytes, undefined, resume));
+    expect(saved).toEqual([`http://localhost/uploads/${meta.id}`]);
+    server.methods.length = 0;
+    await t.uploadPhoto(meta, bytes, undefined, { ...resume, url: saved[0] });
+    expect(server.methods).toEqual(["HEAD", "PATCH", "PATCH"]);
+    expect(server.patches).toEqual([1000, 1000, 500]);
   });
 
   it("refuses when the server expects another size", async () => {

@@ -9,6 +9,7 @@ import {
   type PhotoUploadMeta,
   type SyncTransport,
   type UploadProgressCallback,
+  type UploadResume,
 } from "../outbox/index.ts";
 import { authRequired, probeServer, request, statusError, SYNC_TRANSPORT_CODES, type HttpOptions } from "./http.ts";
 import { uploadPhoto, UPLOAD_CHUNK_BYTES } from "./photo-upload.ts";
@@ -98,11 +99,18 @@ export function createGraphqlTransport(options: GraphqlTransportOptions = {}): S
 
   return {
     sendRecord,
-    uploadPhoto: (meta: PhotoUploadMeta, bytes: Uint8Array, onProgress?: UploadProgressCallback) =>
-      uploadPhoto(http, meta, bytes, chunkBytes, (sent) => {
-        options.onUploadProgress?.(meta, sent, meta.size);
-        onProgress?.(sent, meta.size);
-      }),
+    uploadPhoto: (meta: PhotoUploadMeta, bytes: Uint8Array, onProgress?: UploadProgressCallback, resume?: UploadResume) =>
+      uploadPhoto(
+        http,
+        meta,
+        bytes,
+        chunkBytes,
+        (sent) => {
+          options.onUploadProgress?.(meta, sent, meta.size);
+          onProgress?.(sent, meta.size);
+        },
+        resume,
+      ),
     probe: () => probeServer(http),
   };
 }

@@ -34,7 +34,7 @@ export interface HttpOptions {
   onAuthRequired: () => void;
 }
 
-/** fetch with cookies of this origin and a timeout; network failures and timeouts become retryable errors. */
+/** fetch (of a path on baseUrl, or an absolute URL) with cookies of this origin and a timeout; network failures and timeouts become retryable errors. */
 export async function request(http: HttpOptions, path: string, init: RequestInit): Promise<Response> {
   const controller = new AbortController();
   let timedOut = false;
@@ -43,7 +43,7 @@ export async function request(http: HttpOptions, path: string, init: RequestInit
     controller.abort();
   }, http.timeoutMs);
   try {
-    return await http.fetch(`${http.baseUrl}${path}`, {
+    return await http.fetch(/^https?:\/\//.test(path) ? path : `${http.baseUrl}${path}`, {
       ...init,
       credentials: "same-origin",
       signal: controller.signal,
@@ -83,7 +83,7 @@ export function authRequired(http: HttpOptions): TransportError {
 }
 
 /** Classifies a failed HTTP status that has no protocol-specific meaning. */
-export function statusError(http: HttpOptions, res: Response, what: string): TransportError {
+export function statusError(http: HttpOptions, res: { status: number }, what: string): TransportError {
   if (res.status === 401) return authRequired(http);
   if (res.status === 403) {
     return new TransportError(SYNC_TRANSPORT_CODES.FORBIDDEN, `${what}: not allowed (HTTP 403)`, { retryable: false });
