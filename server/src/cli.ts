@@ -15,9 +15,13 @@ import { createProgressPrinter } from "./exports/progress-printer.ts";
 import type { ProgressFn } from "./exports/load-inspection.ts";
 import { IMPORT_LEDGER_USAGE } from "./ledger-sheet/import-args.ts";
 import { CliFileError, runImportLedger } from "./cli-import-ledger.ts";
+import { openBlobStore } from "./files/select-blob-store.ts";
+import { migrateBlobs } from "./files/migrate-blobs.ts";
 
+const MIGRATE_USAGE = "pnpm cli migrate-blobs --to disk|pg|s3 [--from disk|pg|s3] [--json]";
 const USAGE = [
   "usage: pnpm cli import <file.txt|.docx|.pdf> [--dry-run] [--json] [--accept-warnings]",
+  `       ${MIGRATE_USAGE}`,
   ...[IMPORT_LEDGER_USAGE, ...EXPORT_USAGE].map((u) => `       ${u}`),
 ].join("\n");
 
@@ -120,6 +124,37 @@ async function runExport<A extends { out: string; progress: boolean }>(
   console.log(summary);
 }
 
+/** Copies the files of one blob store into another (see files/migrate-blobs.ts); exit 1 when any was corrupt. */
+async function runMigrateBlobs(args: string[]) {
+  const opt = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const kinds = ["disk", "pg", "s3"] as const;
+  const to = opt("--to");
+  const from = opt("--from") ?? "disk";
+  const known = new Set(["--to", "--from", "--json", to, opt("--from")]);
+  const unknown = args.find((a) => !known.has(a));
+  if (unknown !== undefined) throw new UsageError(`unknown argument ${unknown}\nusage: ${MIGRATE_USAGE}`);
+  const isKind = (k: string | undefined): k is (typeof kinds)[number] => kinds.includes(k as never);
+  if (!isKind(to) || !isKind(from) || to === from) throw new UsageError(`usage: ${MIGRATE_USAGE}`);
+  const config = loadConfig();
+  await withDb(async (db) => {
+    const source = await openBlobStore(from, { db, dataDir: config.dataDir, env: process.env });
+    const target = await openBlobStore(to, { db, dataDir: config.dataDir, env: process.env });
+    const summary = await migrateBlobs(source, target, (key, outcome) => {
+      if (outcome === "corrupt") console.error(`corrupt (bytes do not match the name, not copied): ${key}`);
+    });
+    if (args.includes("--json")) process.stdout.write(JSON.stringify(summary) + "\n");
+    else {
+      console.log(
+        `${from} → ${to}: ${summary.copied} copied (${summary.bytes} bytes), ${summary.alreadyThere} already there, ${summary.corrupt.length} corrupt`,
+      );
+    }
+    if (summary.corrupt.length) process.exitCode = 1;
+  });
+}
+
 class UsageError extends Error {
   constructor(
     message: string,
@@ -140,6 +175,7 @@ try {
     });
   } else if (command === "export-report")
     await runExport(rest, parseReportArgs, (db, a, f, p) => exportReportFile(db.prisma, a, f, p));
+  else if (command === "migrate-blobs") await runMigrateBlobs(rest);
   else if (command === "export-ledger")
     await runExport(rest, parseLedgerArgs, (db, a, f, p) => exportLedgerFile(db.prisma, a, f, p));
   else throw new UsageError(USAGE);

@@ -16,9 +16,15 @@ export interface CliResult {
 
 export async function runCli(
   args: string[],
-  target: { dataDir: string; databaseUrl?: string | null },
+  target: { dataDir: string; databaseUrl?: string | null; env?: Record<string, string> },
 ): Promise<CliResult> {
-  const env = { ...process.env, DATA_DIR: target.dataDir, INIT_CWD: root, DATABASE_URL: target.databaseUrl ?? "" };
+  const env = {
+    ...process.env,
+    DATA_DIR: target.dataDir,
+    INIT_CWD: root,
+    DATABASE_URL: target.databaseUrl ?? "",
+    ...target.env,
+  };
   const pnpm = process.env.npm_execpath;
   const [cmd, argv] = pnpm?.includes("pnpm")
     ? [process.execPath, [pnpm, "cli", ...args]]
