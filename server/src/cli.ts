@@ -17,11 +17,13 @@ import { IMPORT_LEDGER_USAGE } from "./ledger-sheet/import-args.ts";
 import { CliFileError, runImportLedger } from "./cli-import-ledger.ts";
 import { openBlobStore } from "./files/select-blob-store.ts";
 import { migrateBlobs } from "./files/migrate-blobs.ts";
+import { runBackup, runRestore, BackupUsage, BACKUP_USAGE } from "./backup/cli-backup.ts";
 
 const MIGRATE_USAGE = "pnpm cli migrate-blobs --to disk|pg|s3 [--from disk|pg|s3] [--json]";
 const USAGE = [
   "usage: pnpm cli import <file.txt|.docx|.pdf> [--dry-run] [--json] [--accept-warnings]",
   `       ${MIGRATE_USAGE}`,
+  ...BACKUP_USAGE.map((u) => `       ${u}`),
   ...[IMPORT_LEDGER_USAGE, ...EXPORT_USAGE].map((u) => `       ${u}`),
 ].join("\n");
 
@@ -176,6 +178,12 @@ try {
   } else if (command === "export-report")
     await runExport(rest, parseReportArgs, (db, a, f, p) => exportReportFile(db.prisma, a, f, p));
   else if (command === "migrate-blobs") await runMigrateBlobs(rest);
+  else if (command === "backup" || command === "restore") {
+    await (command === "backup" ? runBackup(rest) : runRestore(rest)).catch((err: unknown) => {
+      if (err instanceof BackupUsage) throw new UsageError(err.message, err.exitCode);
+      throw err;
+    });
+  }
   else if (command === "export-ledger")
     await runExport(rest, parseLedgerArgs, (db, a, f, p) => exportLedgerFile(db.prisma, a, f, p));
   else throw new UsageError(USAGE);

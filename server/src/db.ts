@@ -27,6 +27,8 @@ export interface Database {
    * (first admin, sample import) one at a time; the next one then finds the work done. PGlite: just runs it.
    */
   withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** The embedded database itself (backups dump it); absent on PostgreSQL. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ async function openPglite(dataDir: string, onStatement?: (sql: string) => void):
     databaseUrl: null,
     pool,
     withStartupLock: (fn) => fn(),
+    pglite: db,
     async close() {
       await prisma.$disconnect();
       await pool.end();

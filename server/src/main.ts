@@ -11,6 +11,7 @@ import { ensureAdmin } from "./queries/users.ts";
 import { importReport } from "./queries/import-report.ts";
 import { ValidationError } from "./errors.ts";
 import { createLogger } from "./ops/logger.ts";
+import { serveBackups } from "./backup/backup-socket.ts";
 
 const log = createLogger();
 const fatal = (msg: string) => {
@@ -58,6 +59,10 @@ const server = await startServer({
   distDir: config.clientDist,
   logger: log,
 });
+// `cli backup` asks the running embedded server for a consistent snapshot (the data dir admits one process).
+const backups = db.pglite
+  ? await serveBackups(db.pglite, config.dataDir, (err) => log.error({ err }, "backup failed"))
+  : null;
 log.info(
   { liveEvents: server.liveEvents },
   `Rectify is running: ${server.url}/ (PWA) and ${server.url}/graphql (GraphQL)`,
@@ -70,6 +75,7 @@ async function shutdown(signal: string) {
   log.info(`${signal}: shutting down`);
   try {
     await server.close(Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000));
+    await backups?.close();
     await db.close();
     log.info("stopped");
     log.flush();

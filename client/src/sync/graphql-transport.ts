@@ -99,7 +99,12 @@ export function createGraphqlTransport(options: GraphqlTransportOptions = {}): S
 
   return {
     sendRecord,
-    uploadPhoto: (meta: PhotoUploadMeta, bytes: Uint8Array, onProgress?: UploadProgressCallback, resume?: UploadResume) =>
+    uploadPhoto: (
+      meta: PhotoUploadMeta,
+      bytes: Uint8Array,
+      onProgress?: UploadProgressCallback,
+      resume?: UploadResume,
+    ) =>
       uploadPhoto(
         http,
         meta,
