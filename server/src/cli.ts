@@ -183,8 +183,7 @@ try {
       if (err instanceof BackupUsage) throw new UsageError(err.message, err.exitCode);
       throw err;
     });
-  }
-  else if (command === "export-ledger")
+  } else if (command === "export-ledger")
     await runExport(rest, parseLedgerArgs, (db, a, f, p) => exportLedgerFile(db.prisma, a, f, p));
   else throw new UsageError(USAGE);
 } catch (err) {

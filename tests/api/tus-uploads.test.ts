@@ -32,7 +32,14 @@ afterAll(async () => {
 });
 
 async function serverOn(blobs: BlobStore, dataDir = app.dataDir): Promise<AppServer> {
-  const s = await startServer({ db: app.db, dataDir, port: 0, host: "127.0.0.1", security: securityFromEnv({}), blobs });
+  const s = await startServer({
+    db: app.db,
+    dataDir,
+    port: 0,
+    host: "127.0.0.1",
+    security: securityFromEnv({}),
+    blobs,
+  });
   extra.push(s);
   return s;
 }
@@ -45,8 +52,12 @@ function tus(base: string, path: string, method: string, headers: Record<string,
   });
 }
 
-const meta = (id: string) => `attachmentId ${Buffer.from(id).toString("base64")},filename ${Buffer.from("a.jpg").toString("base64")}`;
-const chunk = (offset: number) => ({ "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" });
+const meta = (id: string) =>
+  `attachmentId ${Buffer.from(id).toString("base64")},filename ${Buffer.from("a.jpg").toString("base64")}`;
+const chunk = (offset: number) => ({
+  "Upload-Offset": String(offset),
+  "Content-Type": "application/offset+octet-stream",
+});
 
 async function declaredPhoto(size: number) {
   const bytes = randomBytes(size);
@@ -70,16 +81,31 @@ describe("tus 1.0.0", () => {
 
   it("creates the upload of a declared file at its attachment's URL, and refuses what does not fit", async () => {
     const { bytes, photo } = await declaredPhoto(2000);
-    const created = await tus(app.url, "/uploads", "POST", { "Upload-Length": "2000", "Upload-Metadata": meta(photo.id) });
+    const created = await tus(app.url, "/uploads", "POST", {
+      "Upload-Length": "2000",
+      "Upload-Metadata": meta(photo.id),
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe(`/uploads/${photo.id}`);
-    const again = await tus(app.url, "/uploads", "POST", { "Upload-Length": "2000", "Upload-Metadata": meta(photo.id) });
+    const again = await tus(app.url, "/uploads", "POST", {
+      "Upload-Length": "2000",
+      "Upload-Metadata": meta(photo.id),
+    });
     expect(again.headers.get("location")).toBe(`/uploads/${photo.id}`); // a repeated POST resumes, never forks
-    const wrongSize = await tus(app.url, "/uploads", "POST", { "Upload-Length": "1999", "Upload-Metadata": meta(photo.id) });
+    const wrongSize = await tus(app.url, "/uploads", "POST", {
+      "Upload-Length": "1999",
+      "Upload-Metadata": meta(photo.id),
+    });
     expect(wrongSize.status).toBe(400);
-    const huge = await tus(app.url, "/uploads", "POST", { "Upload-Length": String(26 * 1024 * 1024), "Upload-Metadata": meta(photo.id) });
+    const huge = await tus(app.url, "/uploads", "POST", {
+      "Upload-Length": String(26 * 1024 * 1024),
+      "Upload-Metadata": meta(photo.id),
+    });
     expect(huge.status).toBe(413);
-    const unknown = await tus(app.url, "/uploads", "POST", { "Upload-Length": "5", "Upload-Metadata": meta(crypto.randomUUID()) });
+    const unknown = await tus(app.url, "/uploads", "POST", {
+      "Upload-Length": "5",
+      "Upload-Metadata": meta(crypto.randomUUID()),
+    });
     expect(unknown.status).toBe(404);
     const liaison = await tus(app.url, "/uploads", "POST", {
       "Upload-Length": "2000",
@@ -87,9 +113,18 @@ describe("tus 1.0.0", () => {
       Authorization: `Bearer ${app.tokenOf("liaisonA")}`,
     });
     expect(liaison.status).toBe(403);
-    const anonymous = await fetch(`${app.url}/uploads`, { method: "POST", headers: { "Tus-Resumable": "1.0.0", "Upload-Length": "1" } });
+    const anonymous = await fetch(`${app.url}/uploads`, {
+      method: "POST",
+      headers: { "Tus-Resumable": "1.0.0", "Upload-Length": "1" },
+    });
     expect(anonymous.status).toBe(401);
-    const wrongType = await tus(app.url, `/uploads/${photo.id}`, "PATCH", { ...chunk(0), "Content-Type": "image/jpeg" }, bytes);
+    const wrongType = await tus(
+      app.url,
+      `/uploads/${photo.id}`,
+      "PATCH",
+      { ...chunk(0), "Content-Type": "image/jpeg" },
+      bytes,
+    );
     expect(wrongType.status).toBe(415);
     expect((await tus(app.url, `/uploads/${photo.id}`, "HEAD")).headers.get("upload-offset")).toBe("0");
     const done = await tus(app.url, `/uploads/${photo.id}`, "PATCH", chunk(0), bytes);
@@ -103,7 +138,10 @@ describe.each(["pg", "s3"])("an upload begun on one server finishes on another (
     const store = () => (kind === "pg" ? new PgBlobStore(app.db.prisma) : new S3BlobStore(s3SettingsFromEnv(s3.env)!));
     const [a, b] = [await serverOn(store()), await serverOn(store())];
     const { bytes, photo, env } = await declaredPhoto(1_200_000);
-    const created = await tus(a.url, "/uploads", "POST", { "Upload-Length": "1200000", "Upload-Metadata": meta(photo.id) });
+    const created = await tus(a.url, "/uploads", "POST", {
+      "Upload-Length": "1200000",
+      "Upload-Metadata": meta(photo.id),
+    });
     const url = created.headers.get("location")!;
     expect((await tus(a.url, url, "PATCH", chunk(0), bytes.subarray(0, 524_288))).status).toBe(204);
     const head = await tus(b.url, url, "HEAD");
@@ -114,7 +152,9 @@ describe.each(["pg", "s3"])("an upload begun on one server finishes on another (
     expect(rest.headers.get("upload-complete")).toBe("1");
     const record = await app.db.prisma.inspectionRecord.findUniqueOrThrow({ where: { id: env.recordId } });
     expect(record.syncState).toBe("COMPLETE");
-    const file = await fetch(`${a.url}/files/${photo.id}`, { headers: { Authorization: `Bearer ${app.tokenOf("supervisor")}` } });
+    const file = await fetch(`${a.url}/files/${photo.id}`, {
+      headers: { Authorization: `Bearer ${app.tokenOf("supervisor")}` },
+    });
     expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
   });
 });
@@ -124,7 +164,9 @@ it("keeps an earlier release's DATA_DIR/files readable after switching to the Po
   const disk = await serverOn(new DiskBlobStore(app.dataDir));
   expect((await tus(disk.url, `/uploads/${photo.id}`, "PATCH", chunk(0), bytes)).status).toBe(204);
   const pg = await serverOn(await blobStoreFromEnv({ db: app.db, dataDir: app.dataDir, env: { BLOB_STORE: "pg" } }));
-  const file = await fetch(`${pg.url}/files/${photo.id}`, { headers: { Authorization: `Bearer ${app.tokenOf("supervisor")}` } });
+  const file = await fetch(`${pg.url}/files/${photo.id}`, {
+    headers: { Authorization: `Bearer ${app.tokenOf("supervisor")}` },
+  });
   expect(file.status).toBe(200);
   expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
 });

@@ -34,7 +34,10 @@ async function freePort(): Promise<number> {
 async function start(dataDir: string) {
   const app = await startAppProcess({ port: await freePort(), dataDir, adminPassword: ADMIN, startTimeoutMs: 300_000 });
   running.push(app);
-  const login = await gqlAt(app.url, `mutation { login(username: "admin", password: "${ADMIN}", credential: BEARER) { ... on LoginPayload { token } } }`);
+  const login = await gqlAt(
+    app.url,
+    `mutation { login(username: "admin", password: "${ADMIN}", credential: BEARER) { ... on LoginPayload { token } } }`,
+  );
   return { app, token: login.data.login.token as string };
 }
 
@@ -89,13 +92,21 @@ it("backs up a running instance and restores it into an empty DATA_DIR, losing n
   const after = (await gqlAt(restored.app.url, STATE, {}, restored.token)).data;
   expect(after.inspectionRecords).toEqual(before.inspectionRecords);
   // The trail as it was, plus only the restored instance's own new login.
-  const trail = after.auditEvents.edges.filter((e: any) => before.auditEvents.edges.some((b: any) => b.node.id === e.node.id));
+  const trail = after.auditEvents.edges.filter((e: any) =>
+    before.auditEvents.edges.some((b: any) => b.node.id === e.node.id),
+  );
   expect(trail).toEqual(before.auditEvents.edges);
   for (const edge of before.inspectionRecords.edges) {
     for (const p of edge.node.photos) {
-      const res = await fetch(`${restored.app.url}/files/${p.id}`, { headers: { Authorization: `Bearer ${restored.token}` } });
+      const res = await fetch(`${restored.app.url}/files/${p.id}`, {
+        headers: { Authorization: `Bearer ${restored.token}` },
+      });
       expect(res.status).toBe(200);
-      expect(createHash("sha256").update(Buffer.from(await res.arrayBuffer())).digest("hex")).toBe(p.sha256);
+      expect(
+        createHash("sha256")
+          .update(Buffer.from(await res.arrayBuffer()))
+          .digest("hex"),
+      ).toBe(p.sha256);
     }
   }
   await restored.app.kill();

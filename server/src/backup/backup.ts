@@ -49,7 +49,10 @@ export async function restoreBackup(file: string, dataDir: string): Promise<{ fi
       if (name === "pglite.tar") {
         const pgDir = path.join(staging, "pglite");
         await mkdir(pgDir, { recursive: true });
-        const db = await PGlite.create(pgDir, { loadDataDir: new Blob([new Uint8Array(bytes)]), extensions: { pg_trgm } });
+        const db = await PGlite.create(pgDir, {
+          loadDataDir: new Blob([new Uint8Array(bytes)]),
+          extensions: { pg_trgm },
+        });
         await db.close();
       } else {
         await disk.put(checkKey(name), bytes);

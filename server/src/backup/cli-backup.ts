@@ -75,7 +75,8 @@ export async function runRestore(args: string[]) {
     const { files } = await restoreBackup(resolveFromCwd(args[0]!), config.dataDir);
     console.log(`restored into ${config.dataDir}: the database and ${files} files; start the server on it`);
   } catch (err) {
-    if (err instanceof RestoreRefused || err instanceof BackupFileError) throw new BackupUsage(`error: ${err.message}`, 1);
+    if (err instanceof RestoreRefused || err instanceof BackupFileError)
+      throw new BackupUsage(`error: ${err.message}`, 1);
     throw err;
   }
 }

@@ -71,9 +71,7 @@ export class DiskBlobStore implements BlobStore {
 
   async *list(prefix: string): AsyncIterable<{ key: string; size: number }> {
     const top = prefix.split("/")[0]!;
-    const entries = await readdir(path.join(this.root, top), { recursive: true, withFileTypes: true }).catch(
-      () => [],
-    );
+    const entries = await readdir(path.join(this.root, top), { recursive: true, withFileTypes: true }).catch(() => []);
     for (const e of entries) {
       if (!e.isFile() || e.name.endsWith(".tmp")) continue;
       const rel = path.relative(this.root, path.join(e.parentPath, e.name)).split(path.sep).join("/");

@@ -124,9 +124,7 @@ export class S3BlobStore implements BlobStore {
     if ((await this.headSize(checkKey(to))) !== null) return this.delete(from);
     const size = await this.headSize(checkKey(from));
     if (size !== null) {
-      await this.s3.send(
-        new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from}` }),
-      );
+      await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from}` }));
       return this.delete(from);
     }
     const parts = await this.parts(from);
@@ -137,9 +135,7 @@ export class S3BlobStore implements BlobStore {
       stream.end();
     })();
     feed.catch((err: unknown) => stream.destroy(err as Error));
-    await this.s3.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: to, Body: stream, ContentLength: total }),
-    );
+    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: to, Body: stream, ContentLength: total }));
     await feed;
     await this.delete(from);
   }

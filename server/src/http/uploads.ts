@@ -77,7 +77,8 @@ export function createUploadHandler(prisma: PrismaClient, photos: PhotoStore) {
     let declaredLength: number | null = null;
     if (req.method === "POST") {
       declaredLength = Number(req.headers["upload-length"]);
-      if (!Number.isSafeInteger(declaredLength) || declaredLength < 0) return send(res, 400, {}, "Upload-Length needed");
+      if (!Number.isSafeInteger(declaredLength) || declaredLength < 0)
+        return send(res, 400, {}, "Upload-Length needed");
       if (declaredLength > MAX_EVIDENCE_BYTES) return send(res, 413, {}, "larger than Tus-Max-Size");
       uploadId = parseUploadMetadata(req.headers["upload-metadata"] as string | undefined).get("attachmentId");
     }
@@ -122,7 +123,10 @@ export function createUploadHandler(prisma: PrismaClient, photos: PhotoStore) {
     });
   };
 
-  async function finish(res: ServerResponse, att: { id: string; sha256: string; size: number; progressUpdateId: string | null }) {
+  async function finish(
+    res: ServerResponse,
+    att: { id: string; sha256: string; size: number; progressUpdateId: string | null },
+  ) {
     // Evidence: what the bytes are decides, not what the device said (record photos come from the app's camera).
     const sniffed = att.progressUpdateId ? acceptedEvidenceType(await photos.sniffPart(att.id)) : null;
     if (att.progressUpdateId && !sniffed) {
@@ -135,7 +139,12 @@ export function createUploadHandler(prisma: PrismaClient, photos: PhotoStore) {
       );
     }
     if (!(await photos.complete(att.id, att.sha256)) && !(await photos.has(att.sha256))) {
-      return send(res, 422, { "Upload-Offset": 0, "Upload-Length": att.size }, "bytes do not match the declared sha256");
+      return send(
+        res,
+        422,
+        { "Upload-Offset": 0, "Upload-Length": att.size },
+        "bytes do not match the declared sha256",
+      );
     }
     if (sniffed) {
       await prisma.attachment.updateMany({
