@@ -112,6 +112,13 @@ export async function uploadPhoto(
 ): Promise<void> {
   const origin = http.baseUrl || globalThis.location?.origin || "http://localhost";
   let saving: Promise<void> = Promise.resolve();
+  // tus-js-client reports the server's offset before each PATCH and after each answer (the fetch stack has no
+  // finer progress): every value is bytes the server holds; repeats are dropped.
+  let reported = -1;
+  const report = (sent: number) => {
+    if (sent !== reported) onProgress?.(sent);
+    reported = sent;
+  };
   await new Promise<void>((resolve, reject) => {
     const upload: Upload = new Upload(bytes as unknown as Blob, {
       endpoint: `${origin}/uploads`,
@@ -142,9 +149,9 @@ export async function uploadPhoto(
       onUploadUrlAvailable: () => {
         if (resume && upload.url && upload.url !== resume.url) saving = resume.saveUrl(upload.url);
       },
-      onChunkComplete: (_size, accepted) => onProgress?.(accepted),
+      onProgress: (sent) => report(sent),
       onSuccess: () => {
-        onProgress?.(meta.size);
+        report(meta.size);
         resolve();
       },
       onError: (err) => reject(failure(http, meta, err)),
