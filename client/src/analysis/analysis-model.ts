@@ -1,100 +1,120 @@
 // 一月一整理、一季一分析, pure parts: the periodAnalysis query and shapes, the period picker's model, and how figures
 // and their changes read (45.0%, ▲ 3.2 个百分点, ▼ 2).
-import type { RectStatus, Section } from "../cache/working-set.ts";
+import type { RectStatus } from "../cache/working-set.ts";
+import { graphql, type ResultOf } from "../graphql/tada.ts";
 import { isMonth, isQuarter, shanghaiMonth, shanghaiQuarter } from "../lib/shanghai.ts";
 
-const FIGURES = `{ completionRate overdue statuses { total notStarted inProgress completed closeRequested closed relapsed done } }`;
-
-export const ANALYSIS_QUERY = `query PeriodAnalysis($period: String!, $inspection: ID) {
-  periodAnalysis(period: $period, inspection: $inspection) {
-    __typename
-    ... on ValidationError { message }
-    ... on PeriodAnalysisSummary {
-      period kind firstDay lastDay asOf previousPeriod previousAsOf
-      figures ${FIGURES}
-      previous ${FIGURES}
-      change ${FIGURES}
-      units { unit { id name } total done overdue completionRate }
-      overdueItems {
-        daysOverdue deadline statusAtEnd unit { name }
-        measure { id number numbered text problem { id section number title } }
-      }
-      findings {
-        total followUpsRequired
-        byKind { siteVisit ledgerCheck onsiteQuestioning }
-        byRating { onTrack lagging problemFound unrated }
-        problemsFound { id kind deviceTime findings inspectorName problem { id section number title } }
-      }
+const FIGURES = graphql(`
+  fragment PeriodFigures on PeriodFiguresSummary {
+    completionRate
+    overdue
+    statuses {
+      total
+      notStarted
+      inProgress
+      completed
+      closeRequested
+      closed
+      relapsed
+      done
     }
   }
-}`;
+`);
 
-export interface StatusCounts {
-  total: number;
-  notStarted: number;
-  inProgress: number;
-  completed: number;
-  closeRequested: number;
-  closed: number;
-  relapsed: number;
-  done: number;
-}
-export interface Figures {
-  completionRate: number;
-  overdue: number;
-  statuses: StatusCounts;
-}
-export interface UnitFigures {
-  unit: { id: string; name: string } | null;
-  total: number;
-  done: number;
-  overdue: number;
-  completionRate: number;
-}
-export interface ProblemRef {
-  id: string;
-  section: Section;
-  number: number;
-  title: string;
-}
-export interface Analysis {
-  __typename: "PeriodAnalysisSummary";
-  period: string;
-  kind: "MONTH" | "QUARTER";
-  firstDay: string;
-  lastDay: string;
-  asOf: string;
-  previousPeriod: string;
-  previousAsOf: string;
-  figures: Figures;
-  previous: Figures;
-  change: Figures;
-  units: UnitFigures[];
-  overdueItems: {
-    daysOverdue: number;
-    deadline: string;
-    statusAtEnd: RectStatus;
-    unit: { name: string } | null;
-    measure: { id: string; number: number; numbered: boolean; text: string; problem: ProblemRef };
-  }[];
-  findings: {
-    total: number;
-    followUpsRequired: number;
-    byKind: { siteVisit: number; ledgerCheck: number; onsiteQuestioning: number };
-    byRating: { onTrack: number; lagging: number; problemFound: number; unrated: number };
-    problemsFound: {
-      id: string;
-      kind: "SITE_VISIT" | "LEDGER_CHECK" | "ONSITE_QUESTIONING";
-      deviceTime: string;
-      findings: string;
-      inspectorName: string;
-      problem: ProblemRef;
-    }[];
-  };
-}
-export interface AnalysisData {
-  periodAnalysis: Analysis | { __typename: "ValidationError"; message: string };
-}
+export const ANALYSIS_QUERY = graphql(
+  `
+    query PeriodAnalysis($period: String!, $inspection: ID) {
+      periodAnalysis(period: $period, inspection: $inspection) {
+        __typename
+        ... on ValidationError {
+          message
+        }
+        ... on PeriodAnalysisSummary {
+          period
+          kind
+          firstDay
+          lastDay
+          asOf
+          previousPeriod
+          previousAsOf
+          figures {
+            ...PeriodFigures
+          }
+          previous {
+            ...PeriodFigures
+          }
+          change {
+            ...PeriodFigures
+          }
+          units {
+            unit {
+              id
+              name
+            }
+            total
+            done
+            overdue
+            completionRate
+          }
+          overdueItems {
+            daysOverdue
+            deadline
+            statusAtEnd
+            unit {
+              name
+            }
+            measure {
+              id
+              number
+              numbered
+              text
+              problem {
+                id
+                section
+                number
+                title
+              }
+            }
+          }
+          findings {
+            total
+            followUpsRequired
+            byKind {
+              siteVisit
+              ledgerCheck
+              onsiteQuestioning
+            }
+            byRating {
+              onTrack
+              lagging
+              problemFound
+              unrated
+            }
+            problemsFound {
+              id
+              kind
+              deviceTime
+              findings
+              inspectorName
+              problem {
+                id
+                section
+                number
+                title
+              }
+            }
+          }
+        }
+      }
+    }
+  `,
+  [FIGURES],
+);
+export type AnalysisData = ResultOf<typeof ANALYSIS_QUERY>;
+export type Analysis = Extract<AnalysisData["periodAnalysis"], { __typename: "PeriodAnalysisSummary" }>;
+export type Figures = ResultOf<typeof FIGURES>;
+export type StatusCounts = Figures["statuses"];
+export type UnitFigures = Analysis["units"][number];
 
 /** Status rows in workflow order, keyed like the status.* messages. */
 export const STATUS_ROWS: readonly { status: RectStatus; field: keyof StatusCounts }[] = [

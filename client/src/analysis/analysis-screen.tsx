@@ -15,7 +15,6 @@ import {
   formFor,
   periodOf,
   yearOptions,
-  type AnalysisData,
   type PeriodForm,
 } from "./analysis-model.ts";
 import { Change, FindingsSection, OverdueSection, StatusSection, UnitSection } from "./analysis-tables.tsx";
@@ -93,7 +92,7 @@ export function AnalysisScreen({ period }: { period: string | null }) {
   const t = useT();
   const chosen = periodOf(formFor(period, new Date()))!;
   const { current } = useInspectionPick();
-  const state = useOnlineQuery<AnalysisData>(ANALYSIS_QUERY, { period: chosen, inspection: current });
+  const state = useOnlineQuery(ANALYSIS_QUERY, { period: chosen, inspection: current });
   const result = state.data?.periodAnalysis;
   const a = result?.__typename === "PeriodAnalysisSummary" ? result : null;
   return (

@@ -7,7 +7,7 @@ import {
   checkRequest,
   latestRequestAt,
   orderRecords,
-  problemSupervisionQuery,
+  supervisionVariables,
   supervisionView,
   type MeasureRecord,
   type StatusChange,
@@ -54,10 +54,12 @@ describe("close-out model", () => {
   });
 
   it("asks liaisons for no records or look-backs, and only supervisors for records", () => {
-    expect(problemSupervisionQuery(supervisionView("UNIT_LIAISON"))).not.toMatch(/records|lookBacks|verifiedByRecord/);
-    expect(problemSupervisionQuery(supervisionView("INSPECTOR"))).not.toMatch(/records\(/);
-    expect(problemSupervisionQuery(supervisionView("INSPECTOR"))).toMatch(/lookBacks/);
-    expect(problemSupervisionQuery(supervisionView("ADMIN"))).toMatch(/records\(first: 50\)/);
+    // The document's @include switches: records for supervisors; look-backs and verifying records for staff.
+    const vars = (role: Parameters<typeof supervisionView>[0]) => supervisionVariables("p1", supervisionView(role));
+    expect(vars("UNIT_LIAISON")).toEqual({ id: "p1", staff: false, supervisor: false });
+    expect(vars("INSPECTOR")).toEqual({ id: "p1", staff: true, supervisor: false });
+    expect(vars("ADMIN")).toEqual({ id: "p1", staff: true, supervisor: true });
+    expect(vars("SUPERVISOR")).toEqual({ id: "p1", staff: true, supervisor: true });
   });
 
   it("finds the latest close-out request", () => {

@@ -2,52 +2,36 @@
 // look-backs, liaisons do not), the mutations, which actions a role has on a measure in a status, the order in
 // which records are offered, and the forms' own checks (mirroring the server's, in the user's language).
 import type { RectStatus } from "../cache/working-set.ts";
-import type { Light } from "../lights/lights.ts";
-import { ERROR_FIELDS, type TypedPayload } from "../supervision/typed-result.ts";
+import { graphql, type ResultOf } from "../graphql/tada.ts";
+import { ERROR_FRAGMENT } from "../supervision/typed-result.ts";
 import type { Role } from "../supervision/menu.ts";
 
-export type RecordKind = "SITE_VISIT" | "LEDGER_CHECK" | "ONSITE_QUESTIONING";
-export interface MeasureRecord {
-  id: string;
-  kind: RecordKind;
-  deviceTime: string;
-  rating: "ON_TRACK" | "LAGGING" | "PROBLEM_FOUND" | null;
-  lookBack: boolean;
-  inspectorName: string;
-  findings: string;
-}
-export interface StatusChange {
-  fromStatus: RectStatus | null;
-  toStatus: RectStatus;
-  reason: string;
-  at: string;
-  actorName: string | null;
-  undoesAt: string | null;
-  evidence: { id: string; text: string; authorName: string } | null;
-  verifiedByRecord?: { id: string; kind: RecordKind; deviceTime: string } | null;
-}
-export interface LookBack {
-  id: string;
-  dueDate: string;
-  outcome: "PENDING" | "HELD" | "RELAPSED";
-  overdue: boolean;
-  note: string | null;
-  completedAt: string | null;
-}
-export interface MeasureSupervision {
-  id: string;
-  status: RectStatus;
-  light: Light;
-  inspectionRequired: boolean;
-  statusHistory: StatusChange[];
-  records?: { edges: { node: MeasureRecord }[] };
-  lookBacks?: LookBack[];
-}
-export interface ProblemSupervisionData {
-  node: { id: string; light: Light; measures: { edges: { node: MeasureSupervision }[] } } | null;
-}
+export const RECORD_FIELDS = graphql(`
+  fragment MeasureRecordFields on InspectionRecord {
+    id
+    kind
+    deviceTime
+    rating
+    lookBack
+    inspectorName
+    findings
+  }
+`);
+export type MeasureRecord = ResultOf<typeof RECORD_FIELDS>;
+export type RecordKind = MeasureRecord["kind"];
 
-export const RECORD_FIELDS = "id kind deviceTime rating lookBack inspectorName findings";
+export const LOOK_BACK_FIELDS = graphql(`
+  fragment LookBackFields on LookBack {
+    id
+    dueDate
+    outcome
+    overdue
+    note
+    completedAt
+  }
+`);
+export type LookBack = ResultOf<typeof LOOK_BACK_FIELDS>;
+
 /** supervisor: verifies, so gets the records to pick from; staff (inspectors) read look-backs; liaison neither. */
 export type SupervisionView = "supervisor" | "staff" | "liaison";
 
@@ -55,38 +39,160 @@ export function supervisionView(role: Role): SupervisionView {
   return role === "ADMIN" || role === "SUPERVISOR" ? "supervisor" : role === "UNIT_LIAISON" ? "liaison" : "staff";
 }
 
-const HISTORY = (staff: boolean) => `statusHistory {
-  fromStatus toStatus reason at actorName undoesAt evidence { id text authorName }
-  ${staff ? "verifiedByRecord { id kind deviceTime }" : ""}
-}`;
-const MEASURE = (view: SupervisionView) => `id status light inspectionRequired ${HISTORY(view !== "liaison")}
-  ${view === "supervisor" ? `records(first: 50) { edges { node { ${RECORD_FIELDS} } } }` : ""}
-  ${view !== "liaison" ? "lookBacks { id dueDate outcome overdue note completedAt }" : ""}`;
+/** One document for every view: a liaison's leaves out records and look-backs (the server would refuse them). */
+export const PROBLEM_SUPERVISION_QUERY = graphql(
+  `
+    query ProblemSupervision($id: ID!, $staff: Boolean!, $supervisor: Boolean!) {
+      node(id: $id) {
+        __typename
+        ... on Problem {
+          id
+          light
+          measures(first: 200) {
+            edges {
+              node {
+                id
+                status
+                light
+                inspectionRequired
+                statusHistory {
+                  fromStatus
+                  toStatus
+                  reason
+                  at
+                  actorName
+                  undoesAt
+                  evidence {
+                    id
+                    text
+                    authorName
+                  }
+                  verifiedByRecord @include(if: $staff) {
+                    id
+                    kind
+                    deviceTime
+                  }
+                }
+                records(first: 50) @include(if: $supervisor) {
+                  edges {
+                    node {
+                      ...MeasureRecordFields
+                    }
+                  }
+                }
+                lookBacks @include(if: $staff) {
+                  ...LookBackFields
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  `,
+  [RECORD_FIELDS, LOOK_BACK_FIELDS],
+);
+export type ProblemSupervisionData = ResultOf<typeof PROBLEM_SUPERVISION_QUERY>;
+type SupervisedProblem = Extract<NonNullable<ProblemSupervisionData["node"]>, { __typename: "Problem" }>;
+export type MeasureSupervision = SupervisedProblem["measures"]["edges"][number]["node"];
+export type StatusChange = MeasureSupervision["statusHistory"][number];
 
-/** A liaison's view leaves out records and look-backs (the server would refuse them). */
-export function problemSupervisionQuery(view: SupervisionView): string {
-  return `query ProblemSupervision($id: ID!) {
-  node(id: $id) { ... on Problem { id light measures(first: 200) { edges { node { ${MEASURE(view)} } } } } }
-}`;
+export function supervisionVariables(id: string, view: SupervisionView) {
+  return { id, staff: view !== "liaison", supervisor: view === "supervisor" };
 }
 
-const MEASURE_RESULT = `... on Measure { id status light inspectionRequired }`;
-export const REQUEST_CLOSEOUT = `mutation RequestCloseout($measureId: ID!, $evidenceId: String!, $evidence: String!, $reason: String!, $evidenceFileIds: [String!]) {
-  requestCloseout(measureId: $measureId, evidenceId: $evidenceId, evidence: $evidence, reason: $reason, evidenceFileIds: $evidenceFileIds) { ${ERROR_FIELDS} ${MEASURE_RESULT} }
-}`;
-export const VERIFY_CLOSEOUT = `mutation VerifyCloseout($measureId: ID!, $approve: Boolean!, $reason: String!, $recordId: ID, $lookBackDate: Date) {
-  verifyCloseout(measureId: $measureId, approve: $approve, reason: $reason, recordId: $recordId, lookBackDate: $lookBackDate) { ${ERROR_FIELDS} ${MEASURE_RESULT} }
-}`;
-export const SET_INSPECTION_REQUIRED = `mutation SetInspectionRequired($measureId: ID!, $required: Boolean!) {
-  setInspectionRequired(measureId: $measureId, required: $required) { ${ERROR_FIELDS} ${MEASURE_RESULT} }
-}`;
-export const SCHEDULE_LOOK_BACK = `mutation ScheduleLookBack($measureId: ID!, $dueDate: Date!) {
-  scheduleLookBack(measureId: $measureId, dueDate: $dueDate) { ${ERROR_FIELDS} ... on LookBack { id dueDate } }
-}`;
-export const COMPLETE_LOOK_BACK = `mutation CompleteLookBack($id: ID!, $relapsed: Boolean!, $note: String!, $recordId: ID) {
-  completeLookBack(id: $id, relapsed: $relapsed, note: $note, recordId: $recordId) { ${ERROR_FIELDS} ... on LookBack { id outcome } }
-}`;
-export type MeasurePayload = TypedPayload & { id?: string; status?: RectStatus };
+const MEASURE_RESULT = graphql(`
+  fragment MeasureResult on Measure {
+    id
+    status
+    light
+    inspectionRequired
+  }
+`);
+export const REQUEST_CLOSEOUT = graphql(
+  `
+    mutation RequestCloseout(
+      $measureId: ID!
+      $evidenceId: String!
+      $evidence: String!
+      $reason: String!
+      $evidenceFileIds: [String!]
+    ) {
+      requestCloseout(
+        measureId: $measureId
+        evidenceId: $evidenceId
+        evidence: $evidence
+        reason: $reason
+        evidenceFileIds: $evidenceFileIds
+      ) {
+        __typename
+        ...ErrorFields
+        ...MeasureResult
+      }
+    }
+  `,
+  [ERROR_FRAGMENT, MEASURE_RESULT],
+);
+export const VERIFY_CLOSEOUT = graphql(
+  `
+    mutation VerifyCloseout($measureId: ID!, $approve: Boolean!, $reason: String!, $recordId: ID, $lookBackDate: Date) {
+      verifyCloseout(
+        measureId: $measureId
+        approve: $approve
+        reason: $reason
+        recordId: $recordId
+        lookBackDate: $lookBackDate
+      ) {
+        __typename
+        ...ErrorFields
+        ...MeasureResult
+      }
+    }
+  `,
+  [ERROR_FRAGMENT, MEASURE_RESULT],
+);
+export const SET_INSPECTION_REQUIRED = graphql(
+  `
+    mutation SetInspectionRequired($measureId: ID!, $required: Boolean!) {
+      setInspectionRequired(measureId: $measureId, required: $required) {
+        __typename
+        ...ErrorFields
+        ...MeasureResult
+      }
+    }
+  `,
+  [ERROR_FRAGMENT, MEASURE_RESULT],
+);
+export const SCHEDULE_LOOK_BACK = graphql(
+  `
+    mutation ScheduleLookBack($measureId: ID!, $dueDate: Date!) {
+      scheduleLookBack(measureId: $measureId, dueDate: $dueDate) {
+        __typename
+        ...ErrorFields
+        ... on LookBack {
+          id
+          dueDate
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const COMPLETE_LOOK_BACK = graphql(
+  `
+    mutation CompleteLookBack($id: ID!, $relapsed: Boolean!, $note: String!, $recordId: ID) {
+      completeLookBack(id: $id, relapsed: $relapsed, note: $note, recordId: $recordId) {
+        __typename
+        ...ErrorFields
+        ... on LookBack {
+          id
+          outcome
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
 
 export interface MeasureActions {
   /** 申请销号: the unit (or a supervisor for it) with work done or under way. */

@@ -16,7 +16,6 @@ import {
   checkReasonAndDate,
   SCHEDULE_LOOK_BACK,
   SET_INSPECTION_REQUIRED,
-  type MeasurePayload,
   type MeasureSupervision as Sv,
 } from "./closeout-model.ts";
 import { DateField, PanelForm } from "./form-bits.tsx";
@@ -40,12 +39,7 @@ function InspectionToggle({ m, title, onDone }: { m: Sv; title: string; onDone: 
   async function toggle(required: boolean) {
     setOptimistic(required);
     setBusy(true);
-    const r = await run<MeasurePayload>(
-      SET_INSPECTION_REQUIRED,
-      { measureId: m.id, required },
-      "setInspectionRequired",
-      ["Measure"],
-    );
+    const r = await run(SET_INSPECTION_REQUIRED, { measureId: m.id, required }, "setInspectionRequired", ["Measure"]);
     setBusy(false);
     if (!r.ok) {
       setOptimistic(null);

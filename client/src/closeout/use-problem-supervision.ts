@@ -4,14 +4,16 @@ import { useCallback, useMemo } from "react";
 import { useLedgerChanged, type LedgerEvent } from "../live/use-ledger-changed.ts";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 import {
-  problemSupervisionQuery,
+  PROBLEM_SUPERVISION_QUERY,
+  supervisionVariables,
   type MeasureSupervision,
-  type ProblemSupervisionData,
   type SupervisionView,
 } from "./closeout-model.ts";
 
 export function useProblemSupervision(problemId: string, view: SupervisionView) {
-  const state = useOnlineQuery<ProblemSupervisionData>(problemSupervisionQuery(view), { id: problemId });
+  const state = useOnlineQuery(PROBLEM_SUPERVISION_QUERY, supervisionVariables(problemId, view));
+  const node = state.data?.node;
+  const problem = node?.__typename === "Problem" ? node : null;
   const { reload } = state;
   const onChange = useCallback(
     (events: LedgerEvent[]) => {
@@ -22,8 +24,8 @@ export function useProblemSupervision(problemId: string, view: SupervisionView) 
   );
   useLedgerChanged(onChange);
   const byMeasure = useMemo(
-    () => new Map<string, MeasureSupervision>((state.data?.node?.measures.edges ?? []).map((e) => [e.node.id, e.node])),
-    [state.data],
+    () => new Map<string, MeasureSupervision>((problem?.measures.edges ?? []).map((e) => [e.node.id, e.node])),
+    [problem],
   );
-  return { state, byMeasure, problemLight: state.data?.node?.light ?? null };
+  return { state, byMeasure, problemLight: problem?.light ?? null };
 }

@@ -12,7 +12,7 @@ import { isSupervisor } from "../supervision/menu.ts";
 import { LoadState, when } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 import { CompleteForm } from "./complete-form.tsx";
-import { LOOK_BACKS_QUERY, OUTCOMES, type LookBacksData, type Outcome } from "./lookbacks-model.ts";
+import { LOOK_BACKS_QUERY, OUTCOMES, type Outcome } from "./lookbacks-model.ts";
 
 export function LookBacksScreen() {
   const t = useT();
@@ -20,7 +20,7 @@ export function LookBacksScreen() {
   const supervisor = isSupervisor(user.role);
   const [outcome, setOutcome] = useState<Outcome | "">("PENDING");
   const [open, setOpen] = useState<string | null>(null);
-  const state = useOnlineQuery<LookBacksData>(LOOK_BACKS_QUERY, { outcome: outcome || null });
+  const state = useOnlineQuery(LOOK_BACKS_QUERY, { outcome: outcome || null });
   const { reload } = state;
   useLedgerChanged(useCallback(() => void reload(), [reload]));
   const items = state.data?.lookBacks.edges.map((e) => e.node) ?? [];

@@ -5,7 +5,7 @@ import { FormAlert, when } from "../supervision/ui.tsx";
 import type { FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner } from "../supervision/use-query.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
-import { ACK_NOTICE, type AckPayload } from "./notices-model.ts";
+import { ACK_NOTICE } from "./notices-model.ts";
 
 export function AcknowledgeButton({ id, title, onDone }: { id: string; title: string; onDone: () => void }) {
   const t = useT();
@@ -15,7 +15,7 @@ export function AcknowledgeButton({ id, title, onDone }: { id: string; title: st
   const [failure, setFailure] = useState<FormFailure | null>(null);
   async function acknowledge() {
     setBusy(true);
-    const r = await run<AckPayload>(ACK_NOTICE, { id }, "acknowledgeMonthlyNotice", ["MonthlyNotice"]);
+    const r = await run(ACK_NOTICE, { id }, "acknowledgeMonthlyNotice", ["MonthlyNotice"]);
     setBusy(false);
     if (!r.ok) return setFailure(r.failure);
     setFailure(null);

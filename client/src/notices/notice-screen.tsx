@@ -9,7 +9,7 @@ import { href } from "../router.ts";
 import { LoadState, when } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 import { AcknowledgeButton, AckState } from "./acknowledge-button.tsx";
-import { NOTICE_LISTS, NOTICE_QUERY, type NoticeData, type NoticeItem } from "./notices-model.ts";
+import { NOTICE_LISTS, NOTICE_QUERY, type NoticeItem } from "./notices-model.ts";
 
 function Items({ id, items }: { id: string; items: NoticeItem[] }) {
   const t = useT();
@@ -40,8 +40,9 @@ function Items({ id, items }: { id: string; items: NoticeItem[] }) {
 export function NoticeScreen({ id }: { id: string }) {
   const t = useT();
   const user = useUser();
-  const state = useOnlineQuery<NoticeData>(NOTICE_QUERY, { id });
-  const n = state.data?.node;
+  const state = useOnlineQuery(NOTICE_QUERY, { id });
+  const node = state.data?.node;
+  const n = node?.__typename === "MonthlyNotice" ? node : null;
   return (
     <article className="screen" aria-labelledby="notice-title">
       <p>

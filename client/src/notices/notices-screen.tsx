@@ -14,20 +14,13 @@ import { useInspectionPick } from "../inspections/inspection-pick.tsx";
 import { InspectionPicker } from "../inspections/inspection-picker.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { AcknowledgeButton, AckState } from "./acknowledge-button.tsx";
-import {
-  ISSUE_NOTICE,
-  NOTICES_QUERY,
-  UNITS_QUERY,
-  type IssuePayload,
-  type NoticesData,
-  type UnitsData,
-} from "./notices-model.ts";
+import { ISSUE_NOTICE, NOTICES_QUERY, UNITS_QUERY } from "./notices-model.ts";
 
 function IssueForm() {
   const t = useT();
   const run = useMutationRunner();
   const announce = useAnnounce();
-  const units = useOnlineQuery<UnitsData>(UNITS_QUERY);
+  const units = useOnlineQuery(UNITS_QUERY);
   const [month, setMonth] = useState(() => shanghaiMonth(new Date()));
   const [unitId, setUnitId] = useState("");
   const [failure, setFailure] = useState<FormFailure | null>(null);
@@ -40,9 +33,7 @@ function IssueForm() {
     if (!unitId) fields.unitId = t("error.required");
     if (Object.keys(fields).length) return setFailure({ kind: "ValidationError", message: "", fields });
     setBusy(true);
-    const r = await run<IssuePayload>(ISSUE_NOTICE, { month, unitId }, "issueMonthlyNotice", [
-      "IssueMonthlyNoticePayload",
-    ]);
+    const r = await run(ISSUE_NOTICE, { month, unitId }, "issueMonthlyNotice", ["IssueMonthlyNoticePayload"]);
     setBusy(false);
     if (!r.ok) return setFailure(r.failure);
     setFailure(null);
@@ -106,7 +97,7 @@ export function NoticesScreen() {
   const supervisor = isSupervisor(user.role);
   const liaison = user.role === "UNIT_LIAISON";
   const { current } = useInspectionPick();
-  const state = useOnlineQuery<NoticesData>(NOTICES_QUERY, { inspection: current });
+  const state = useOnlineQuery(NOTICES_QUERY, { inspection: current });
   const notices = state.data?.monthlyNotices.edges.map((e) => e.node) ?? [];
   return (
     <section className="screen" aria-labelledby="notices-title">

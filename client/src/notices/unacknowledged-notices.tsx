@@ -1,19 +1,28 @@
 // A unit's home names the monthly notices (提示通报) it has not acknowledged yet, each a link to sign for it, so a
 // liaison never has to go looking. Online only (notices are not part of the working set); nothing shows otherwise.
+import { graphql } from "../graphql/tada.ts";
 import { useT } from "../i18n/i18n-context.tsx";
 import { href } from "../router.ts";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 
-export const UNACKNOWLEDGED_NOTICES = `query UnacknowledgedNotices { monthlyNotices(first: 50) { edges { node {
-  id title month acknowledged } } } }`;
-
-interface Data {
-  monthlyNotices: { edges: { node: { id: string; title: string; month: string; acknowledged: boolean } }[] };
-}
+export const UNACKNOWLEDGED_NOTICES = graphql(`
+  query UnacknowledgedNotices {
+    monthlyNotices(first: 50) {
+      edges {
+        node {
+          id
+          title
+          month
+          acknowledged
+        }
+      }
+    }
+  }
+`);
 
 export function UnacknowledgedNotices() {
   const t = useT();
-  const q = useOnlineQuery<Data>(UNACKNOWLEDGED_NOTICES);
+  const q = useOnlineQuery(UNACKNOWLEDGED_NOTICES);
   const open = (q.data?.monthlyNotices.edges ?? []).map((e) => e.node).filter((n) => !n.acknowledged);
   if (open.length === 0) return null;
   return (

@@ -16,7 +16,6 @@ import {
   answerProblem,
   type Opinion,
   type OpinionAction,
-  type OpinionPayload,
 } from "./opinions-model.ts";
 
 export function OpinionCard({ o, onChanged }: { o: Opinion; onChanged: () => void }) {
@@ -32,9 +31,7 @@ export function OpinionCard({ o, onChanged }: { o: Opinion; onChanged: () => voi
 
   async function act(action: OpinionAction, answer: string | null) {
     setBusy(true);
-    const r = await run<OpinionPayload>(ANSWER_OPINION, { id: o.id, status: action, answer }, "answerOpinion", [
-      "Opinion",
-    ]);
+    const r = await run(ANSWER_OPINION, { id: o.id, status: action, answer }, "answerOpinion", ["Opinion"]);
     setBusy(false);
     if (!r.ok) return setFailure(r.failure);
     setFailure(null);

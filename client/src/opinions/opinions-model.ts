@@ -1,41 +1,59 @@
 // 意见建议, pure parts: the opinions query and answer mutation, and which actions an opinion in a status offers
 // (an answered or dismissed opinion is settled; a new one may be triaged, answered or dismissed).
-import type { Section } from "../cache/working-set.ts";
-import { ERROR_FIELDS, type TypedPayload } from "../supervision/typed-result.ts";
+import { graphql, type ResultOf } from "../graphql/tada.ts";
+import { ERROR_FRAGMENT } from "../supervision/typed-result.ts";
 
 export const OPINION_STATUSES = ["NEW", "TRIAGED", "ANSWERED", "DISMISSED"] as const;
 export type OpinionStatus = (typeof OPINION_STATUSES)[number];
 
-export interface Opinion {
-  id: string;
-  text: string;
-  name: string | null;
-  contact: string | null;
-  createdAt: string;
-  status: OpinionStatus;
-  answer: string | null;
-  answeredAt: string | null;
-  problem: { id: string; section: Section; number: number; title: string } | null;
-  unit: { id: string; name: string } | null;
-}
-
-export const OPINIONS_QUERY = `query Opinions($status: OpinionStatus) {
-  opinions(first: 100, status: $status) {
-    totalCount
-    edges { node {
-      id text name contact createdAt status answer answeredAt
-      problem { id section number title } unit { id name }
-    } }
+export const OPINIONS_QUERY = graphql(`
+  query Opinions($status: OpinionStatus) {
+    opinions(first: 100, status: $status) {
+      totalCount
+      edges {
+        node {
+          id
+          text
+          name
+          contact
+          createdAt
+          status
+          answer
+          answeredAt
+          problem {
+            id
+            section
+            number
+            title
+          }
+          unit {
+            id
+            name
+          }
+        }
+      }
+    }
   }
-}`;
-export interface OpinionsData {
-  opinions: { totalCount: number; edges: { node: Opinion }[] };
-}
+`);
+export type OpinionsData = ResultOf<typeof OPINIONS_QUERY>;
+export type Opinion = OpinionsData["opinions"]["edges"][number]["node"];
 
-export const ANSWER_OPINION = `mutation AnswerOpinion($id: ID!, $status: OpinionStatus!, $answer: String) {
-  answerOpinion(id: $id, status: $status, answer: $answer) { ${ERROR_FIELDS} ... on Opinion { id status answer } }
-}`;
-export type OpinionPayload = TypedPayload & { status?: OpinionStatus };
+export const ANSWER_OPINION = graphql(
+  `
+    mutation AnswerOpinion($id: ID!, $status: OpinionStatus!, $answer: String) {
+      answerOpinion(id: $id, status: $status, answer: $answer) {
+        __typename
+        ...ErrorFields
+        ... on Opinion {
+          id
+          status
+          answer
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
 
 export type OpinionAction = "TRIAGED" | "ANSWERED" | "DISMISSED";
 

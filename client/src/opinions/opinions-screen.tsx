@@ -6,12 +6,12 @@ import { keyOf } from "../i18n/i18n.ts";
 import { LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 import { OpinionCard } from "./opinion-card.tsx";
-import { OPINION_STATUSES, OPINIONS_QUERY, type OpinionsData, type OpinionStatus } from "./opinions-model.ts";
+import { OPINION_STATUSES, OPINIONS_QUERY, type OpinionStatus } from "./opinions-model.ts";
 
 export function OpinionsScreen() {
   const t = useT();
   const [status, setStatus] = useState<OpinionStatus | "">("NEW");
-  const state = useOnlineQuery<OpinionsData>(OPINIONS_QUERY, { status: status || null });
+  const state = useOnlineQuery(OPINIONS_QUERY, { status: status || null });
   const items = state.data?.opinions.edges.map((e) => e.node) ?? [];
   return (
     <section className="screen" aria-labelledby="op-title">

@@ -2,66 +2,78 @@
 // details (untyped JSON from the server) read defensively into label/value rows.
 import type { Rating, RecordKind } from "@rectify/server/sync";
 import type { MessageKey } from "../i18n/i18n.ts";
+import { graphql, type ResultOf, type VariablesOf } from "../graphql/tada.ts";
 import { dayStartIso } from "../lib/time.ts";
 
 export const RECORDS_PAGE = 20;
 
-export const RECORDS_QUERY = `query InspectionRecords($filter: RecordFilter, $first: Int!, $after: String) {
-  inspectionRecords(filter: $filter, first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node {
-      id kind deviceTime receivedAt findings rating followUpRequired lookBack details latitude longitude accuracyM syncState
-      inspectorName
-      problem { id section number title }
-      measures { id number numbered }
-      photos { id variant mimeType url complete }
-    } }
+export const RECORDS_QUERY = graphql(`
+  query InspectionRecords($filter: RecordFilter, $first: Int!, $after: String) {
+    inspectionRecords(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          deviceTime
+          receivedAt
+          findings
+          rating
+          followUpRequired
+          lookBack
+          details
+          latitude
+          longitude
+          accuracyM
+          syncState
+          inspectorName
+          problem {
+            id
+            section
+            number
+            title
+          }
+          measures {
+            id
+            number
+            numbered
+          }
+          photos {
+            id
+            variant
+            mimeType
+            url
+            complete
+          }
+        }
+      }
+    }
   }
-}`;
-
-export interface RecordPhoto {
-  id: string;
-  variant: string;
-  mimeType: string;
-  url: string;
-  complete: boolean;
-}
-
-export interface RecordNode {
-  id: string;
-  kind: RecordKind;
-  deviceTime: string;
-  receivedAt: string;
-  findings: string;
-  rating: Rating | null;
-  followUpRequired: boolean;
-  lookBack: boolean;
-  details: unknown;
-  latitude: number | null;
-  longitude: number | null;
-  accuracyM: number | null;
-  syncState: "COMPLETE" | "AWAITING_PHOTOS" | "CONFLICT";
-  /** The User itself is readable by admins only, so the name comes as a plain field. */
-  inspectorName: string;
-  problem: { id: string; section: "COMPLETED" | "CONTINUING"; number: number; title: string };
-  measures: { id: string; number: number; numbered: boolean }[];
-  photos: RecordPhoto[];
-}
-
-export interface RecordsData {
-  inspectionRecords: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: RecordNode }[];
-  };
-}
+`);
+export type RecordsData = ResultOf<typeof RECORDS_QUERY>;
+/** inspectorName: the User itself is readable by admins only, so the name comes as a plain field. */
+export type RecordNode = RecordsData["inspectionRecords"]["edges"][number]["node"];
+export type RecordPhoto = RecordNode["photos"][number];
 
 /** Inspectors to filter by: the list of users is for admins only (others can still filter on their own records). */
-export const INSPECTORS_QUERY = `query Inspectors { users(first: 500) { edges { node { id displayName role active } } } }`;
-export interface InspectorsData {
-  users: { edges: { node: { id: string; displayName: string; role: string; active: boolean } }[] };
-}
+export const INSPECTORS_QUERY = graphql(`
+  query Inspectors {
+    users(first: 500) {
+      edges {
+        node {
+          id
+          displayName
+          role
+          active
+        }
+      }
+    }
+  }
+`);
 
 export interface FilterForm {
   inspectorId: string;
@@ -74,16 +86,7 @@ export interface FilterForm {
 
 export const EMPTY_FILTER: FilterForm = { inspectorId: "", kind: "", from: "", to: "", rating: "", followUp: "" };
 
-export interface RecordFilterInput {
-  problemId?: string;
-  measureId?: string;
-  inspectorId?: string;
-  kind?: RecordKind;
-  rating?: Rating;
-  followUpRequired?: boolean;
-  from?: string;
-  to?: string;
-}
+export type RecordFilterInput = NonNullable<VariablesOf<typeof RECORDS_QUERY>["filter"]>;
 
 /** Dates are whole local days: `to` includes its day (the server's `to` is exclusive). */
 export function toFilterInput(

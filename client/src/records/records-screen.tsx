@@ -16,13 +16,11 @@ import { RecordCard } from "./record-card.tsx";
 import {
   EMPTY_FILTER,
   INSPECTORS_QUERY,
-  type InspectorsData,
   RECORDS_PAGE,
   RECORDS_QUERY,
   toFilterInput,
   type FilterForm,
   type RecordNode,
-  type RecordsData,
 } from "./records-model.ts";
 
 interface ListState {
@@ -39,7 +37,7 @@ function useInspectorOptions(): Map<string, string> {
   const [options, setOptions] = useState(() => new Map([[user.id, user.displayName]]));
   useEffect(() => {
     if (user.role !== "ADMIN") return;
-    void runQuery<InspectorsData>(client, INSPECTORS_QUERY, {}).then((r) => {
+    void runQuery(client, INSPECTORS_QUERY, {}).then((r) => {
       if (!r.ok) return;
       const staff = r.data.users.edges
         .map((e) => e.node)
@@ -69,7 +67,7 @@ export function RecordsScreen({ problemId, measureId }: { problemId: string | nu
   const load = useCallback(
     async (after: string | null) => {
       setLoading(true);
-      const r = await runQuery<RecordsData>(client, RECORDS_QUERY, { filter, first: RECORDS_PAGE, after });
+      const r = await runQuery(client, RECORDS_QUERY, { filter, first: RECORDS_PAGE, after });
       setLoading(false);
       if (!r.ok) {
         if (r.kind === "unauthenticated") authLost.emit();

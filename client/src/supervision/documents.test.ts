@@ -23,9 +23,6 @@ const documents: Record<string, string | DocumentNode> = {
   WORKING_SET_QUERY,
   LEDGER_CHANGED,
   PROBLEMS_QUERY,
-  supervisorSupervision: closeout.problemSupervisionQuery("supervisor"),
-  staffSupervision: closeout.problemSupervisionQuery("staff"),
-  liaisonSupervision: closeout.problemSupervisionQuery("liaison"),
 };
 const isOperation = (value: unknown): value is DocumentNode =>
   typeof value === "object" &&
