@@ -9,14 +9,7 @@ import { LoadState, when } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 import { useInspectionPick } from "../inspections/inspection-pick.tsx";
 import { InspectionPicker } from "../inspections/inspection-picker.tsx";
-import {
-  ANALYSIS_QUERY,
-  formatRate,
-  formFor,
-  periodOf,
-  yearOptions,
-  type PeriodForm,
-} from "./analysis-model.ts";
+import { ANALYSIS_QUERY, formatRate, formFor, periodOf, yearOptions, type PeriodForm } from "./analysis-model.ts";
 import { Change, FindingsSection, OverdueSection, StatusSection, UnitSection } from "./analysis-tables.tsx";
 
 function PeriodPicker({ period }: { period: string | null }) {

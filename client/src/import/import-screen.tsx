@@ -3,7 +3,7 @@
 import { useT } from "../i18n/i18n-context.tsx";
 import { hasKey } from "../i18n/i18n.ts";
 import { useOnlineQuery } from "../supervision/use-query.ts";
-import { INSPECTION_LIST_QUERY, type InspectionListData } from "../inspections/inspections-model.ts";
+import { INSPECTION_LIST_QUERY } from "../inspections/inspections-model.ts";
 import { href } from "../router.ts";
 import { useOnline } from "../services.tsx";
 import { TextField } from "../ui/field.tsx";
@@ -72,7 +72,7 @@ export function ImportScreen() {
   const t = useT();
   const online = useOnline();
   const im = useImport();
-  const list = useOnlineQuery<InspectionListData>(INSPECTION_LIST_QUERY, {}, im.kind === "ledger");
+  const list = useOnlineQuery(INSPECTION_LIST_QUERY, {}, im.kind === "ledger");
   const inspections = list.data?.inspections.edges.map((e) => e.node) ?? [];
   const reviewing = im.report !== null || im.ledger !== null;
   const ready =

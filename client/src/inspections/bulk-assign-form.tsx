@@ -4,7 +4,7 @@ import { useState } from "react";
 import { PanelForm } from "../closeout/form-bits.tsx";
 import { useT } from "../i18n/i18n-context.tsx";
 import { FormAlert } from "../supervision/ui.tsx";
-import { checkFailure, type FormFailure, type TypedPayload } from "../supervision/typed-result.ts";
+import { checkFailure, type FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner } from "../supervision/use-query.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ASSIGN_MEASURES, bulkInput } from "./inspections-model.ts";
@@ -35,7 +35,7 @@ export function BulkAssignForm(props: { ids: string[]; onDone: () => void; onCle
     const own = checkFailure(Object.keys(assignment).length ? {} : { form: t("au.bulk.nothing") });
     if (own) return setFailure({ ...own, message: t("au.bulk.nothing") });
     setBusy(true);
-    const r = await run<TypedPayload>(ASSIGN_MEASURES, { ids: props.ids, assignment }, "assignMeasures", [
+    const r = await run(ASSIGN_MEASURES, { ids: props.ids, assignment }, "assignMeasures", [
       "MutationAssignMeasuresSuccess",
     ]);
     setBusy(false);

@@ -4,12 +4,12 @@ import { useState } from "react";
 import { Labelled, PanelForm } from "../closeout/form-bits.tsx";
 import { useT } from "../i18n/i18n-context.tsx";
 import { FormAlert } from "../supervision/ui.tsx";
-import { checkFailure, type FormFailure, type TypedPayload } from "../supervision/typed-result.ts";
+import { checkFailure, type FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner } from "../supervision/use-query.ts";
 import { TextField } from "../ui/field.tsx";
 import { CREATE_INSPECTION, INSPECTION_KINDS, UPDATE_INSPECTION, type EditInspection } from "./inspections-model.ts";
 
-type Draft = Omit<EditInspection, "id" | "published" | "round"> & { round: string; published: boolean };
+type Draft = Omit<EditInspection, "__typename" | "id" | "published" | "round"> & { round: string; published: boolean };
 
 const DATES = ["startDate", "endDate", "feedbackDate", "rectificationEnd"] as const;
 
@@ -52,10 +52,8 @@ export function InspectionForm(props: { inspection: EditInspection | null; onSav
     };
     setBusy(true);
     const r = i
-      ? await run<TypedPayload & { id?: string }>(UPDATE_INSPECTION, { id: i.id, input }, "updateInspection", [
-          "Inspection",
-        ])
-      : await run<TypedPayload & { id?: string }>(CREATE_INSPECTION, { input }, "createInspection", ["Inspection"]);
+      ? await run(UPDATE_INSPECTION, { id: i.id, input }, "updateInspection", ["Inspection"])
+      : await run(CREATE_INSPECTION, { input }, "createInspection", ["Inspection"]);
     setBusy(false);
     if (!r.ok) return setFailure(r.failure);
     setFailure(null);

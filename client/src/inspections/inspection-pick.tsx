@@ -4,7 +4,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { runQuery } from "../graphql/client.ts";
 import { useOnline, useServices } from "../services.tsx";
-import { INSPECTION_LIST_QUERY, type InspectionListData } from "./inspections-model.ts";
+import { INSPECTION_LIST_QUERY } from "./inspections-model.ts";
 import {
   EMPTY_PICK,
   inspectionName,
@@ -51,7 +51,7 @@ export function InspectionPickProvider({ userId, children }: { userId: string; c
   );
 
   const refreshList = useCallback(async () => {
-    const r = await runQuery<InspectionListData>(client, INSPECTION_LIST_QUERY, {});
+    const r = await runQuery(client, INSPECTION_LIST_QUERY, {});
     if (!r.ok) return;
     const known: KnownInspection[] = r.data.inspections.edges.map(({ node }) => ({
       id: node.id,

@@ -6,13 +6,13 @@ import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
 import { href, navigate } from "../router.ts";
 import { FormAlert, LoadState } from "../supervision/ui.tsx";
-import type { FormFailure, TypedPayload } from "../supervision/typed-result.ts";
+import type { FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner, useOnlineQuery } from "../supervision/use-query.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { BulkAssignForm } from "./bulk-assign-form.tsx";
 import { useInspectionPick } from "./inspection-pick.tsx";
 import { InspectionForm } from "./inspection-form.tsx";
-import { EDIT_QUERY, moved, REORDER_PROBLEMS, type EditData, type EditProblem } from "./inspections-model.ts";
+import { EDIT_QUERY, moved, REORDER_PROBLEMS, type EditProblem } from "./inspections-model.ts";
 import { NameLists } from "./measure-fields.tsx";
 import { ProblemCard } from "./problem-card.tsx";
 import { ProblemForm } from "./problem-form.tsx";
@@ -48,12 +48,13 @@ function EditInspection({ id }: { id: string }) {
   const run = useMutationRunner();
   const announce = useAnnounce();
   const { refreshList } = useInspectionPick();
-  const state = useOnlineQuery<EditData>(EDIT_QUERY, { id });
+  const state = useOnlineQuery(EDIT_QUERY, { id });
   const { reload } = state;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const changed = useCallback(() => void reload(), [reload]);
-  const inspection = state.data?.node ?? null;
+  const node = state.data?.node;
+  const inspection = node?.__typename === "Inspection" ? node : null;
   const problems = state.data?.problems.edges.map((e) => e.node) ?? [];
 
   function select(measureId: string, on: boolean) {
@@ -71,12 +72,9 @@ function EditInspection({ id }: { id: string }) {
       index,
       by,
     );
-    const r = await run<TypedPayload>(
-      REORDER_PROBLEMS,
-      { inspectionId: id, section: list[index]!.section, ids },
-      "reorderProblems",
-      ["Inspection"],
-    );
+    const r = await run(REORDER_PROBLEMS, { inspectionId: id, section: list[index]!.section, ids }, "reorderProblems", [
+      "Inspection",
+    ]);
     if (!r.ok) return setFailure(r.failure);
     setFailure(null);
     announce(t("au.moved"));

@@ -1,117 +1,304 @@
-// GraphQL documents of the inspection screens (checked by hand against server/schema.graphql) and their shapes.
-import { ERROR_FIELDS } from "../supervision/typed-result.ts";
+// GraphQL documents of the inspection screens (typed from server/schema.graphql by graphql()) and their shapes.
+import { graphql, type ResultOf } from "../graphql/tada.ts";
+import { ERROR_FRAGMENT } from "../supervision/typed-result.ts";
 
 export const INSPECTION_KINDS = ["巡视", "巡察", "专项巡察", "审计", "其他"] as const;
 
-const HEAD = "id kind round team inspectedBody";
+const HEAD = graphql(`
+  fragment InspectionHead on Inspection {
+    id
+    kind
+    round
+    team
+    inspectedBody
+  }
+`);
+export type InspectionHead = ResultOf<typeof HEAD>;
 
-export const INSPECTION_LIST_QUERY = `query InspectionList { inspections(first: 100) { edges { node { ${HEAD} } } } }`;
-export interface InspectionHead {
-  id: string;
-  kind: string;
-  round: string | null;
-  team: string;
-  inspectedBody: string;
-}
-export interface InspectionListData {
-  inspections: { edges: { node: InspectionHead }[] };
-}
+export const INSPECTION_LIST_QUERY = graphql(
+  `
+    query InspectionList {
+      inspections(first: 100) {
+        edges {
+          node {
+            ...InspectionHead
+          }
+        }
+      }
+    }
+  `,
+  [HEAD],
+);
+export type InspectionListData = ResultOf<typeof INSPECTION_LIST_QUERY>;
 
-export interface LightFigures {
-  green: number;
-  yellow: number;
-  red: number;
-  grey: number;
-  total: number;
-  overdue: number;
-  dueSoon: number;
-}
-export interface InspectionOverviewRow extends InspectionHead {
-  published: boolean;
-  feedbackDate: string | null;
-  rectificationEnd: string | null;
-  figures: { problems: number; measures: number; done: number; completionRate: number; lights: LightFigures };
-}
-export const OVERVIEW_QUERY = `query InspectionOverview { inspections(first: 100) { totalCount edges { node {
-  ${HEAD} published feedbackDate rectificationEnd
-  figures { problems measures done completionRate lights { green yellow red grey total overdue dueSoon } }
-} } } }`;
-export interface OverviewData {
-  inspections: { totalCount: number; edges: { node: InspectionOverviewRow }[] };
-}
-
-export interface EditMeasure {
-  id: string;
-  number: number;
-  text: string;
-  subPoints: string[];
-  deadline: string | null;
-  longTerm: boolean;
-  status: string;
-  leadLeader: { name: string } | null;
-  responsibleUnit: { name: string } | null;
-  participatingUnits: { name: string }[];
-}
-export interface EditProblem {
-  id: string;
-  section: "COMPLETED" | "CONTINUING";
-  number: number;
-  title: string;
-  category: string | null;
-  body: string;
-  status: string;
-  measures: { edges: { node: EditMeasure }[] };
-}
-export interface EditInspection extends InspectionHead {
-  published: boolean;
-  startDate: string | null;
-  endDate: string | null;
-  feedbackDate: string | null;
-  rectificationEnd: string | null;
-}
-
-const MEASURE = `id number text subPoints deadline longTerm status leadLeader { name } responsibleUnit { name }
-  participatingUnits { name }`;
+export const OVERVIEW_QUERY = graphql(
+  `
+    query InspectionOverview {
+      inspections(first: 100) {
+        totalCount
+        edges {
+          node {
+            ...InspectionHead
+            published
+            feedbackDate
+            rectificationEnd
+            figures {
+              problems
+              measures
+              done
+              completionRate
+              lights {
+                green
+                yellow
+                red
+                grey
+                total
+                overdue
+                dueSoon
+              }
+            }
+          }
+        }
+      }
+    }
+  `,
+  [HEAD],
+);
+export type OverviewData = ResultOf<typeof OVERVIEW_QUERY>;
+export type InspectionOverviewRow = OverviewData["inspections"]["edges"][number]["node"];
+export type LightFigures = InspectionOverviewRow["figures"]["lights"];
 
 /** One inspection with every live problem and measure, and the names to pick people and units from. */
-export const EDIT_QUERY = `query InspectionEdit($id: ID!) {
-  node(id: $id) { ... on Inspection { ${HEAD} published startDate endDate feedbackDate rectificationEnd } }
-  problems(first: 200, filter: { inspectionIds: [$id] }) { edges { node {
-    id section number title category body status measures(first: 200) { edges { node { ${MEASURE} } } }
-  } } }
-  people(first: 500) { edges { node { id name } } }
-  units(first: 500) { edges { node { id name } } }
-}`;
-export interface EditData {
-  node: EditInspection | null;
-  problems: { edges: { node: EditProblem }[] };
-  people: { edges: { node: { id: string; name: string } }[] };
-  units: { edges: { node: { id: string; name: string } }[] };
-}
+export const EDIT_QUERY = graphql(
+  `
+    query InspectionEdit($id: ID!) {
+      node(id: $id) {
+        __typename
+        ... on Inspection {
+          ...InspectionHead
+          published
+          startDate
+          endDate
+          feedbackDate
+          rectificationEnd
+        }
+      }
+      problems(first: 200, filter: { inspectionIds: [$id] }) {
+        edges {
+          node {
+            id
+            section
+            number
+            title
+            category
+            body
+            status
+            measures(first: 200) {
+              edges {
+                node {
+                  id
+                  number
+                  text
+                  subPoints
+                  deadline
+                  longTerm
+                  status
+                  leadLeader {
+                    name
+                  }
+                  responsibleUnit {
+                    name
+                  }
+                  participatingUnits {
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      people(first: 500) {
+        edges {
+          node {
+            id
+            name
+          }
+        }
+      }
+      units(first: 500) {
+        edges {
+          node {
+            id
+            name
+          }
+        }
+      }
+    }
+  `,
+  [HEAD],
+);
+export type EditData = ResultOf<typeof EDIT_QUERY>;
+export type EditInspection = Extract<NonNullable<EditData["node"]>, { __typename: "Inspection" }>;
+export type EditProblem = EditData["problems"]["edges"][number]["node"];
+export type EditMeasure = EditProblem["measures"]["edges"][number]["node"];
 
-const INSPECTION_RESULT = `${ERROR_FIELDS} ... on Inspection { id }`;
-export const CREATE_INSPECTION = `mutation CreateInspection($input: InspectionInput!) {
-  createInspection(input: $input) { ${INSPECTION_RESULT} } }`;
-export const UPDATE_INSPECTION = `mutation UpdateInspection($id: ID!, $input: InspectionPatch!) {
-  updateInspection(id: $id, input: $input) { ${INSPECTION_RESULT} } }`;
-export const CREATE_PROBLEM = `mutation CreateProblem($inspectionId: ID!, $input: ProblemInput!) {
-  createProblem(inspectionId: $inspectionId, input: $input) { ${ERROR_FIELDS} ... on Problem { id } } }`;
-export const UPDATE_PROBLEM = `mutation UpdateProblem($id: ID!, $input: ProblemInput!) {
-  updateProblem(id: $id, input: $input) { ${ERROR_FIELDS} ... on Problem { id } } }`;
-export const CREATE_MEASURE = `mutation CreateMeasure($problemId: ID!, $input: MeasureInput!) {
-  createMeasure(problemId: $problemId, input: $input) { ${ERROR_FIELDS} ... on Measure { id } } }`;
-export const UPDATE_MEASURE = `mutation UpdateMeasure($id: ID!, $input: MeasureInput!) {
-  updateMeasure(id: $id, input: $input) { ${ERROR_FIELDS} ... on Measure { id } } }`;
-export const REMOVE_PROBLEM = `mutation RemoveProblem($id: ID!) {
-  removeProblem(id: $id) { ${ERROR_FIELDS} ... on RemovalResult { outcome } } }`;
-export const REMOVE_MEASURE = `mutation RemoveMeasure($id: ID!) {
-  removeMeasure(id: $id) { ${ERROR_FIELDS} ... on RemovalResult { outcome } } }`;
-export const REORDER_PROBLEMS = `mutation ReorderProblems($inspectionId: ID!, $section: Section!, $ids: [ID!]!) {
-  reorderProblems(inspectionId: $inspectionId, section: $section, ids: $ids) { ${ERROR_FIELDS} ... on Inspection { id } } }`;
-export const REORDER_MEASURES = `mutation ReorderMeasures($problemId: ID!, $ids: [ID!]!) {
-  reorderMeasures(problemId: $problemId, ids: $ids) { ${ERROR_FIELDS} ... on Problem { id } } }`;
-export const ASSIGN_MEASURES = `mutation AssignMeasures($ids: [ID!]!, $assignment: BulkAssignmentInput!) {
-  assignMeasures(ids: $ids, assignment: $assignment) { ${ERROR_FIELDS} ... on MutationAssignMeasuresSuccess { data { id } } } }`;
+export const CREATE_INSPECTION = graphql(
+  `
+    mutation CreateInspection($input: InspectionInput!) {
+      createInspection(input: $input) {
+        __typename
+        ...ErrorFields
+        ... on Inspection {
+          id
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const UPDATE_INSPECTION = graphql(
+  `
+    mutation UpdateInspection($id: ID!, $input: InspectionPatch!) {
+      updateInspection(id: $id, input: $input) {
+        __typename
+        ...ErrorFields
+        ... on Inspection {
+          id
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const CREATE_PROBLEM = graphql(
+  `
+    mutation CreateProblem($inspectionId: ID!, $input: ProblemInput!) {
+      createProblem(inspectionId: $inspectionId, input: $input) {
+        __typename
+        ...ErrorFields
+        ... on Problem {
+          id
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const UPDATE_PROBLEM = graphql(
+  `
+    mutation UpdateProblem($id: ID!, $input: ProblemInput!) {
+      updateProblem(id: $id, input: $input) {
+        __typename
+        ...ErrorFields
+        ... on Problem {
+          id
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const CREATE_MEASURE = graphql(
+  `
+    mutation CreateMeasure($problemId: ID!, $input: MeasureInput!) {
+      createMeasure(problemId: $problemId, input: $input) {
+        __typename
+        ...ErrorFields
+        ... on Measure {
+          id
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const UPDATE_MEASURE = graphql(
+  `
+    mutation UpdateMeasure($id: ID!, $input: MeasureInput!) {
+      updateMeasure(id: $id, input: $input) {
+        __typename
+        ...ErrorFields
+        ... on Measure {
+          id
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const REMOVE_PROBLEM = graphql(
+  `
+    mutation RemoveProblem($id: ID!) {
+      removeProblem(id: $id) {
+        __typename
+        ...ErrorFields
+        ... on RemovalResult {
+          outcome
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const REMOVE_MEASURE = graphql(
+  `
+    mutation RemoveMeasure($id: ID!) {
+      removeMeasure(id: $id) {
+        __typename
+        ...ErrorFields
+        ... on RemovalResult {
+          outcome
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const REORDER_PROBLEMS = graphql(
+  `
+    mutation ReorderProblems($inspectionId: ID!, $section: Section!, $ids: [ID!]!) {
+      reorderProblems(inspectionId: $inspectionId, section: $section, ids: $ids) {
+        __typename
+        ...ErrorFields
+        ... on Inspection {
+          id
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const REORDER_MEASURES = graphql(
+  `
+    mutation ReorderMeasures($problemId: ID!, $ids: [ID!]!) {
+      reorderMeasures(problemId: $problemId, ids: $ids) {
+        __typename
+        ...ErrorFields
+        ... on Problem {
+          id
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export const ASSIGN_MEASURES = graphql(
+  `
+    mutation AssignMeasures($ids: [ID!]!, $assignment: BulkAssignmentInput!) {
+      assignMeasures(ids: $ids, assignment: $assignment) {
+        __typename
+        ...ErrorFields
+        ... on MutationAssignMeasuresSuccess {
+          data {
+            id
+          }
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
 
 /** Names typed in one field, split the way ledgers write them: 、，,;；/ and spaces between names. */
 export function splitNames(text: string): string[] {

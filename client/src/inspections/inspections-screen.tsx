@@ -9,7 +9,7 @@ import { useOnlineQuery } from "../supervision/use-query.ts";
 import { DataTable } from "../ui/data-table.tsx";
 import { useInspectionPick } from "./inspection-pick.tsx";
 import { InspectionPicker } from "./inspection-picker.tsx";
-import { OVERVIEW_QUERY, type OverviewData } from "./inspections-model.ts";
+import { OVERVIEW_QUERY } from "./inspections-model.ts";
 import { inspectionName } from "./pick-model.ts";
 
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
@@ -18,7 +18,7 @@ export function InspectionsScreen() {
   const t = useT();
   const user = useUser();
   const { current, pick } = useInspectionPick();
-  const state = useOnlineQuery<OverviewData>(OVERVIEW_QUERY);
+  const state = useOnlineQuery(OVERVIEW_QUERY);
   const rows = state.data?.inspections.edges.map((e) => e.node) ?? [];
   const editor = isSupervisor(user.role);
   return (

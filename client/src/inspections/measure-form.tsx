@@ -3,7 +3,7 @@ import { useState } from "react";
 import { PanelForm } from "../closeout/form-bits.tsx";
 import { useT } from "../i18n/i18n-context.tsx";
 import { FormAlert } from "../supervision/ui.tsx";
-import { checkFailure, type FormFailure, type TypedPayload } from "../supervision/typed-result.ts";
+import { checkFailure, type FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner } from "../supervision/use-query.ts";
 import { TextField } from "../ui/field.tsx";
 import {
@@ -40,8 +40,8 @@ export function MeasureForm(props: {
     setBusy(true);
     const input = measureInput(d);
     const r = props.measure
-      ? await run<TypedPayload>(UPDATE_MEASURE, { id: props.measure.id, input }, "updateMeasure", ["Measure"])
-      : await run<TypedPayload>(CREATE_MEASURE, { problemId: props.problemId, input }, "createMeasure", ["Measure"]);
+      ? await run(UPDATE_MEASURE, { id: props.measure.id, input }, "updateMeasure", ["Measure"])
+      : await run(CREATE_MEASURE, { problemId: props.problemId, input }, "createMeasure", ["Measure"]);
     setBusy(false);
     if (!r.ok) return setFailure(r.failure);
     setFailure(null);

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
 import { FormAlert } from "../supervision/ui.tsx";
-import type { FormFailure, TypedPayload } from "../supervision/typed-result.ts";
+import type { FormFailure, MutationOutcome } from "../supervision/typed-result.ts";
 import { useMutationRunner } from "../supervision/use-query.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import {
@@ -38,23 +38,22 @@ export function ProblemCard(props: {
   const [editing, setEditing] = useState<string | null>(null);
   const [failure, setFailure] = useState<FormFailure | null>(null);
 
-  async function act(mutation: string, vars: object, field: string, ok: string, done?: (v: TypedPayload) => string) {
-    const r = await run<TypedPayload & { outcome?: string }>(mutation, vars, field, [ok]);
+  function settle<T>(r: MutationOutcome<T>, done: (v: T) => string) {
     if (!r.ok) return setFailure(r.failure);
     setFailure(null);
-    if (done) announce(done(r.value));
+    announce(done(r.value));
     props.onChanged();
   }
 
-  const removal = (v: TypedPayload & { outcome?: string }) => t(keyOf("au.removed", v.outcome ?? "DELETED"));
+  const removal = (v: { outcome: string }) => t(keyOf("au.removed", v.outcome));
 
   function removeProblem() {
     if (!window.confirm(t("au.problem.confirmRemove", { title: p.title }))) return;
-    void act(REMOVE_PROBLEM, { id: p.id }, "removeProblem", "RemovalResult", removal);
+    void run(REMOVE_PROBLEM, { id: p.id }, "removeProblem", ["RemovalResult"]).then((r) => settle(r, removal));
   }
   function removeMeasure(m: EditMeasure) {
     if (!window.confirm(t("au.measure.confirmRemove", { number: m.number }))) return;
-    void act(REMOVE_MEASURE, { id: m.id }, "removeMeasure", "RemovalResult", removal);
+    void run(REMOVE_MEASURE, { id: m.id }, "removeMeasure", ["RemovalResult"]).then((r) => settle(r, removal));
   }
   function moveMeasure(index: number, by: -1 | 1) {
     const ids = moved(
@@ -62,7 +61,9 @@ export function ProblemCard(props: {
       index,
       by,
     );
-    void act(REORDER_MEASURES, { problemId: p.id, ids }, "reorderMeasures", "Problem", () => t("au.moved"));
+    void run(REORDER_MEASURES, { problemId: p.id, ids }, "reorderMeasures", ["Problem"]).then((r) =>
+      settle(r, () => t("au.moved")),
+    );
   }
 
   const headingId = `au-p-${p.id.replace(/[^\w-]/g, "")}`;

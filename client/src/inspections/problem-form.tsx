@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ChoiceField, PanelForm } from "../closeout/form-bits.tsx";
 import { useT } from "../i18n/i18n-context.tsx";
 import { FormAlert } from "../supervision/ui.tsx";
-import { checkFailure, type FormFailure, type TypedPayload } from "../supervision/typed-result.ts";
+import { checkFailure, type FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner } from "../supervision/use-query.ts";
 import { TextField } from "../ui/field.tsx";
 import { CREATE_PROBLEM, UPDATE_PROBLEM, type EditProblem } from "./inspections-model.ts";
@@ -34,10 +34,8 @@ export function ProblemForm(props: {
     const input = { title: title.trim(), category: category.trim() || null, body: body.trim(), section };
     setBusy(true);
     const r = p
-      ? await run<TypedPayload>(UPDATE_PROBLEM, { id: p.id, input }, "updateProblem", ["Problem"])
-      : await run<TypedPayload>(CREATE_PROBLEM, { inspectionId: props.inspectionId, input }, "createProblem", [
-          "Problem",
-        ]);
+      ? await run(UPDATE_PROBLEM, { id: p.id, input }, "updateProblem", ["Problem"])
+      : await run(CREATE_PROBLEM, { inspectionId: props.inspectionId, input }, "createProblem", ["Problem"]);
     setBusy(false);
     if (!r.ok) return setFailure(r.failure);
     setFailure(null);
