@@ -1,16 +1,11 @@
-// GraphQL documents of the import screens (checked by hand against server/schema.graphql: importReport, importLedger)
+// GraphQL documents of the import screens (typed from server/schema.graphql by graphql(): importReport, importLedger)
 // and the shapes they answer with. Both mutations are stateless: the preview and the import send the same file.
-import { ERROR_FIELDS } from "../supervision/typed-result.ts";
+import { graphql, type ResultOf } from "../graphql/tada.ts";
+import { ERROR_FRAGMENT } from "../supervision/typed-result.ts";
 
 export type ImportedStatus = "COMPLETED" | "CONTINUING" | "NOT_STATED";
 
-export interface ImportedMeasure {
-  line: number;
-  number: number;
-  numbered: boolean;
-  subPoints: string[];
-  text: string;
-}
+/** A problem of the parsed tree: the document asks for three levels; the screens walk any depth. */
 export interface ImportedProblem {
   line: number;
   number: number;
@@ -22,75 +17,141 @@ export interface ImportedProblem {
   measures: ImportedMeasure[];
   children: ImportedProblem[];
 }
-export interface ImportWarning {
-  code: string;
-  line: number | null;
-  message: string;
-}
-export interface SummaryFigures {
-  feedback: number | null;
-  categories: number | null;
-  completed: number | null;
-  inProgress: number | null;
-  notCompleted: number | null;
-  completionRate: number | null;
-}
-export interface ReportSummary {
-  __typename: "ImportSummary";
-  imported: boolean;
-  needsReview: boolean;
-  dryRun: boolean;
-  alreadyImported: boolean;
-  format: string;
-  encoding: string;
-  title: string | null;
-  team: string;
-  inspectedBody: string;
-  kind: string;
-  startDate: string | null;
-  endDate: string | null;
-  feedbackDate: string | null;
-  reportDate: string | null;
-  issuer: string | null;
-  problems: number;
-  measures: number;
-  completed: number;
-  continuing: number;
-  created: { problems: number; measures: number };
-  updated: { problems: number; measures: number };
-  statusChanges: number;
-  layout: { parts: string[]; sections: boolean; categories: boolean; problemMarker: string | null };
-  lineRoles: { line: number; role: string }[];
-  skipped: { line: number; reason: string; text: string }[];
-  sourceLines: string[];
-  summaryFigures: SummaryFigures;
-  tree: ImportedProblem[];
-  warnings: ImportWarning[];
-}
 
-const MEASURE = "line number numbered subPoints text";
-const PROBLEM = `line number title body category status statusFrom measures { ${MEASURE} }`;
-// The tree nests problems (sub-problems 1.1 …) two levels deep in real reports; three are asked for.
-const TREE = `${PROBLEM} children { ${PROBLEM} children { ${PROBLEM} } }`;
-
-export const IMPORT_REPORT = `mutation ImportReport($text: String, $fileBase64: String, $fileName: String,
-  $dryRun: Boolean, $acceptWarnings: Boolean) {
-  importReport(text: $text, fileBase64: $fileBase64, fileName: $fileName, dryRun: $dryRun, acceptWarnings: $acceptWarnings) {
-    ${ERROR_FIELDS}
-    ... on ImportParseError { line expected found }
-    ... on ImportFileError { reason }
-    ... on ImportSummary {
-      imported needsReview dryRun alreadyImported format encoding title team inspectedBody kind
-      startDate endDate feedbackDate reportDate issuer problems measures completed continuing
-      created { problems measures } updated { problems measures } statusChanges
-      layout { parts sections categories problemMarker }
-      lineRoles { line role } skipped { line reason text } sourceLines
-      summaryFigures { feedback categories completed inProgress notCompleted completionRate }
-      tree { ${TREE} }
-      warnings { code line message }
-    }
+const MEASURE = graphql(`
+  fragment ImportedMeasure on ImportedMeasure {
+    line
+    number
+    numbered
+    subPoints
+    text
   }
-}`;
+`);
+const PROBLEM = graphql(
+  `
+    fragment ImportedProblem on ImportedProblem {
+      line
+      number
+      title
+      body
+      category
+      status
+      statusFrom
+      measures {
+        ...ImportedMeasure
+      }
+    }
+  `,
+  [MEASURE],
+);
+export type ImportedMeasure = ResultOf<typeof MEASURE>;
+
+export const IMPORT_REPORT = graphql(
+  `
+    mutation ImportReport(
+      $text: String
+      $fileBase64: String
+      $fileName: String
+      $dryRun: Boolean
+      $acceptWarnings: Boolean
+    ) {
+      importReport(
+        text: $text
+        fileBase64: $fileBase64
+        fileName: $fileName
+        dryRun: $dryRun
+        acceptWarnings: $acceptWarnings
+      ) {
+        __typename
+        ...ErrorFields
+        ... on ImportParseError {
+          line
+          expected
+          found
+        }
+        ... on ImportFileError {
+          reason
+        }
+        ... on ImportSummary {
+          imported
+          needsReview
+          dryRun
+          alreadyImported
+          format
+          encoding
+          title
+          team
+          inspectedBody
+          kind
+          startDate
+          endDate
+          feedbackDate
+          reportDate
+          issuer
+          problems
+          measures
+          completed
+          continuing
+          created {
+            problems
+            measures
+          }
+          updated {
+            problems
+            measures
+          }
+          statusChanges
+          layout {
+            parts
+            sections
+            categories
+            problemMarker
+          }
+          lineRoles {
+            line
+            role
+          }
+          skipped {
+            line
+            reason
+            text
+          }
+          sourceLines
+          summaryFigures {
+            feedback
+            categories
+            completed
+            inProgress
+            notCompleted
+            completionRate
+          }
+          tree {
+            ...ImportedProblem
+            children {
+              ...ImportedProblem
+              children {
+                ...ImportedProblem
+              }
+            }
+          }
+          warnings {
+            code
+            line
+            message
+          }
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT, PROBLEM],
+);
+type ReportAnswer = ResultOf<typeof IMPORT_REPORT>["importReport"];
+type ParsedSummary = Extract<ReportAnswer, { __typename: "ImportSummary" }>;
+/** The summary with its tree read as the recursive ImportedProblem (the assignment below checks they agree). */
+export type ReportSummary = Omit<ParsedSummary, "tree"> & { tree: ImportedProblem[] };
+export type ImportWarning = ReportSummary["warnings"][number];
+export type SummaryFigures = ReportSummary["summaryFigures"];
+export const asReportSummary = (s: ParsedSummary): ReportSummary => s;
 
 export type LedgerField =
   | "CATEGORY"
@@ -124,84 +185,130 @@ export const LEDGER_FIELDS: readonly LedgerField[] = [
   "IGNORE",
 ];
 
-export interface LedgerColumn {
-  index: number;
-  header: string;
-  field: LedgerField | null;
-  detected: LedgerField | null;
-  imported: boolean;
-}
-export interface LedgerWarning {
-  code: string;
-  sheet: string;
-  row: number | null;
-  column: string | null;
-  message: string;
-}
-export interface LedgerMeasure {
-  row: number;
-  sheet: string;
-  number: number;
-  text: string;
-  leadLeader: string | null;
-  responsibleUnit: string | null;
-  participants: string[];
-  deadline: string | null;
-  deadlineUnreadable: string | null;
-  longTerm: boolean;
-  status: string | null;
-  progress: string | null;
-  remarks: string | null;
-}
-export interface LedgerProblem {
-  row: number;
-  sheet: string;
-  number: number;
-  title: string;
-  category: string | null;
-  section: "COMPLETED" | "CONTINUING";
-  measures: LedgerMeasure[];
-}
-export interface LedgerSummary {
-  __typename: "LedgerImportSummary";
-  dryRun: boolean;
-  written: boolean;
-  format: string;
-  encoding: string | null;
-  title: string | null;
-  inspectionId: string | null;
-  team: string;
-  inspectedBody: string;
-  inspectionCreated: boolean;
-  sheets: { name: string; title: string | null; headerRow: number | null; dataRows: number; columns: LedgerColumn[] }[];
-  rows: { total: number; measure: number; category: number; header: number; blank: number; skipped: number };
-  problemCount: number;
-  measureCount: number;
-  problems: LedgerProblem[];
-  warnings: LedgerWarning[];
-  created: { problems: number; measures: number; people: number; units: number };
-  updated: { problems: number; measures: number };
-  unchanged: { problems: number; measures: number };
-}
-
-const WARNING = "code sheet row column message";
-export const IMPORT_LEDGER = `mutation ImportLedger($file: String!, $fileName: String!, $dryRun: Boolean,
-  $acceptWarnings: Boolean, $mapping: [LedgerColumnMappingInput!], $inspectionId: ID, $inspection: LedgerInspectionInput) {
-  importLedger(file: $file, fileName: $fileName, dryRun: $dryRun, acceptWarnings: $acceptWarnings, mapping: $mapping,
-    inspectionId: $inspectionId, inspection: $inspection) {
-    ${ERROR_FIELDS}
-    ... on SpreadsheetError { reason }
-    ... on WarningsNotAcceptedError { warnings { ${WARNING} } }
-    ... on LedgerImportSummary {
-      dryRun written format encoding title inspectionId team inspectedBody inspectionCreated
-      sheets { name title headerRow dataRows columns { index header field detected imported } }
-      rows { total measure category header blank skipped }
-      problemCount measureCount
-      problems { row sheet number title category section measures {
-        row sheet number text leadLeader responsibleUnit participants deadline deadlineUnreadable longTerm status
-        progress remarks } }
-      warnings { ${WARNING} }
-      created { problems measures people units } updated { problems measures } unchanged { problems measures }
-    }
+const WARNING = graphql(`
+  fragment LedgerWarning on LedgerWarning {
+    code
+    sheet
+    row
+    column
+    message
   }
-}`;
+`);
+export type LedgerWarning = ResultOf<typeof WARNING>;
+
+export const IMPORT_LEDGER = graphql(
+  `
+    mutation ImportLedger(
+      $file: String!
+      $fileName: String!
+      $dryRun: Boolean
+      $acceptWarnings: Boolean
+      $mapping: [LedgerColumnMappingInput!]
+      $inspectionId: ID
+      $inspection: LedgerInspectionInput
+    ) {
+      importLedger(
+        file: $file
+        fileName: $fileName
+        dryRun: $dryRun
+        acceptWarnings: $acceptWarnings
+        mapping: $mapping
+        inspectionId: $inspectionId
+        inspection: $inspection
+      ) {
+        __typename
+        ...ErrorFields
+        ... on SpreadsheetError {
+          reason
+        }
+        ... on WarningsNotAcceptedError {
+          warnings {
+            ...LedgerWarning
+          }
+        }
+        ... on LedgerImportSummary {
+          dryRun
+          written
+          format
+          encoding
+          title
+          inspectionId
+          team
+          inspectedBody
+          inspectionCreated
+          sheets {
+            name
+            title
+            headerRow
+            dataRows
+            columns {
+              index
+              header
+              field
+              detected
+              imported
+            }
+          }
+          rows {
+            total
+            measure
+            category
+            header
+            blank
+            skipped
+          }
+          problemCount
+          measureCount
+          problems {
+            row
+            sheet
+            number
+            title
+            category
+            section
+            measures {
+              row
+              sheet
+              number
+              text
+              leadLeader
+              responsibleUnit
+              participants
+              deadline
+              deadlineUnreadable
+              longTerm
+              status
+              progress
+              remarks
+            }
+          }
+          warnings {
+            ...LedgerWarning
+          }
+          created {
+            problems
+            measures
+            people
+            units
+          }
+          updated {
+            problems
+            measures
+          }
+          unchanged {
+            problems
+            measures
+          }
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT, WARNING],
+);
+export type LedgerSummary = Extract<
+  ResultOf<typeof IMPORT_LEDGER>["importLedger"],
+  { __typename: "LedgerImportSummary" }
+>;
+export type LedgerColumn = LedgerSummary["sheets"][number]["columns"][number];
+export type LedgerProblem = LedgerSummary["problems"][number];
+export type LedgerMeasure = LedgerProblem["measures"][number];

@@ -1,5 +1,6 @@
 // Answers of the import mutations turned into what the screen shows: a summary, a parse error naming its line, a
 // file or spreadsheet error with its reason, warnings not accepted, or a transport failure.
+import type { GqlResult } from "../graphql/client.ts";
 import { describe, expect, it } from "vitest";
 import { outcomeOfPayload } from "./import-run.ts";
 import { failureOf } from "./import-transport.ts";
@@ -51,7 +52,12 @@ describe("import outcomes", () => {
       ok: false,
       failure: { kind: "typed", typename: "WarningsNotAcceptedError", message: "m", warnings: [w] },
     });
-    expect(outcomeOfPayload({ ok: false, kind: "network", message: "down" }, "importReport", "ImportSummary")).toEqual({
+    const down = {
+      ok: false,
+      kind: "network",
+      message: "down",
+    } as GqlResult<{ importReport: { __typename: "ImportSummary" } }>;
+    expect(outcomeOfPayload(down, "importReport", "ImportSummary")).toEqual({
       ok: false,
       failure: { kind: "transport", failure: "network", message: "down" },
     });

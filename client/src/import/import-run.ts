@@ -4,7 +4,7 @@
 import type { GqlResult } from "../graphql/client.ts";
 import type { MessageKey, MessageParams } from "../i18n/i18n.ts";
 import type { LedgerField, LedgerSummary, LedgerWarning, ReportSummary } from "./import-documents.ts";
-import { IMPORT_LEDGER, IMPORT_REPORT } from "./import-documents.ts";
+import { asReportSummary, IMPORT_LEDGER, IMPORT_REPORT } from "./import-documents.ts";
 import { postMutation, type OnProgress } from "./import-transport.ts";
 import type { Target } from "./ledger-review-model.ts";
 import { targetVariables } from "./ledger-review-model.ts";
@@ -30,14 +30,16 @@ interface Payload {
   warnings?: LedgerWarning[];
 }
 
-/** The typed answer of `field` as an outcome: the success type, or what to tell the supervisor. */
-export function outcomeOfPayload<T>(
-  result: GqlResult<Record<string, Payload>>,
-  field: string,
-  success: string,
-): Outcome<T> {
+/** The typed answer of `field` as an outcome: the success member of its union, or what to tell the supervisor. */
+export function outcomeOfPayload<R, K extends keyof R & string, S extends string>(
+  result: GqlResult<R>,
+  field: K,
+  success: S,
+): Outcome<Extract<NonNullable<R[K]>, { __typename: S }>> {
+  type T = Extract<NonNullable<R[K]>, { __typename: S }>;
   if (!result.ok) return { ok: false, failure: { kind: "transport", failure: result.kind, message: result.message } };
-  const p = result.data[field];
+  // Only __typename and the error members' fields are read here; the success member is returned as the schema typed it.
+  const p = (result.data as Record<string, Payload | undefined>)[field];
   if (!p)
     return { ok: false, failure: { kind: "transport", failure: "graphql", message: `no ${field} in the answer` } };
   if (p.__typename === success) return { ok: true, value: p as unknown as T };
@@ -76,8 +78,9 @@ export async function runReport(
   onProgress: OnProgress,
 ): Promise<Outcome<ReportSummary>> {
   const input = source.kind === "file" ? { fileBase64: source.base64, fileName: source.name } : { text: source.text };
-  const r = await postMutation<Record<string, Payload>>(IMPORT_REPORT, { ...input, ...opts }, onProgress);
-  return outcomeOfPayload<ReportSummary>(r, "importReport", "ImportSummary");
+  const r = await postMutation(IMPORT_REPORT, { ...input, ...opts }, onProgress);
+  const outcome = outcomeOfPayload(r, "importReport", "ImportSummary");
+  return outcome.ok ? { ok: true, value: asReportSummary(outcome.value) } : outcome;
 }
 
 export async function runLedger(
@@ -93,6 +96,6 @@ export async function runLedger(
     mapping: opts.mapping.length ? opts.mapping : null,
     ...targetVariables(opts.target),
   };
-  const r = await postMutation<Record<string, Payload>>(IMPORT_LEDGER, variables, onProgress);
-  return outcomeOfPayload<LedgerSummary>(r, "importLedger", "LedgerImportSummary");
+  const r = await postMutation(IMPORT_LEDGER, variables, onProgress);
+  return outcomeOfPayload(r, "importLedger", "LedgerImportSummary");
 }

@@ -1,6 +1,7 @@
 // Reading a picked file and sending an import mutation, with progress: FileReader reports reading, XMLHttpRequest
 // reports the upload (fetch cannot), then the server's reading has no measurable progress ("processing").
 // Same-origin cookie auth as the urql client; failures are classified the way graphql/client.ts classifies them.
+import { stringifyDocument, type TypedDocumentNode } from "urql";
 import type { GqlFailureKind, GqlResult } from "../graphql/client.ts";
 import { base64OfBytes } from "./import-file.ts";
 
@@ -45,9 +46,9 @@ export function failureOf(errors: RawError[]): { kind: GqlFailureKind; message: 
   return { kind: "graphql", message };
 }
 
-export function postMutation<T>(
-  query: string,
-  variables: Record<string, unknown>,
+export function postMutation<T, V extends Record<string, unknown>>(
+  document: TypedDocumentNode<T, V>,
+  variables: V,
   onProgress: OnProgress,
   url = "/graphql",
 ): Promise<GqlResult<T>> {
@@ -73,6 +74,6 @@ export function postMutation<T>(
       if (!body.data) return network("empty response");
       resolve({ ok: true, data: body.data });
     };
-    xhr.send(JSON.stringify({ query, variables }));
+    xhr.send(JSON.stringify({ query: stringifyDocument(document), variables }));
   });
 }

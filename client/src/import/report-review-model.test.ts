@@ -45,11 +45,11 @@ describe("source lines", () => {
     expect(lines[4]!.warnings.map((w) => w.code)).toEqual(["STATUS_NOT_STATED"]);
     expect(
       reportWarnings([
-        { code: "A", line: null, message: "" },
-        { code: "B", line: 2, message: "" },
+        { code: "SUMMARY_MISMATCH", line: null, message: "" },
+        { code: "BODY_LINE_SKIPPED", line: 2, message: "" },
       ]).map((w) => w.code),
-    ).toEqual(["A"]);
-    expect([...warnedLines([{ code: "B", line: 2, message: "" }])]).toEqual([2]);
+    ).toEqual(["SUMMARY_MISMATCH"]);
+    expect([...warnedLines([{ code: "BODY_LINE_SKIPPED", line: 2, message: "" }])]).toEqual([2]);
   });
 });
 
