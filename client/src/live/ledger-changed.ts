@@ -1,9 +1,15 @@
 // The live-updates subscription document and its event (ids only: screens re-read what they show).
-export const LEDGER_CHANGED = `subscription LedgerChanged { ledgerChanged { kind problemId measureId at } }`;
+import { graphql, type ResultOf } from "../graphql/tada.ts";
 
-export interface LedgerEvent {
-  kind: "STATUS" | "PROGRESS" | "RECORD" | "IMPORT" | "ASSIGNMENT";
-  problemId: string | null;
-  measureId: string | null;
-  at: string;
-}
+export const LEDGER_CHANGED = graphql(`
+  subscription LedgerChanged {
+    ledgerChanged {
+      kind
+      problemId
+      measureId
+      at
+    }
+  }
+`);
+
+export type LedgerEvent = ResultOf<typeof LEDGER_CHANGED>["ledgerChanged"];

@@ -38,7 +38,7 @@ export function useLedgerChanged(onChange: (events: LedgerEvent[]) => void, enab
       if (seenOpen) push(null);
       seenOpen = true;
     });
-    const sub = client.subscription<{ ledgerChanged: LedgerEvent }>(LEDGER_CHANGED, {}).subscribe((result) => {
+    const sub = client.subscription(LEDGER_CHANGED, {}).subscribe((result) => {
       if (result.data?.ledgerChanged) push(result.data.ledgerChanged);
     });
     return () => {
