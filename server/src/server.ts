@@ -18,6 +18,7 @@ import { blobStoreFromEnv } from "./files/select-blob-store.ts";
 import { createUploadHandler } from "./http/uploads.ts";
 import { createFileHandler } from "./http/files.ts";
 import { createNoticeHandler } from "./http/notices.ts";
+import { createCampaignReportHandler, matchCampaignReport } from "./http/campaign-report.ts";
 import { createExportHandler, matchExportRoute } from "./http/exports.ts";
 import { createPublicHandler } from "./http/public-pages.ts";
 import { securityFromEnv, type SecuritySettings } from "./security/settings.ts";
@@ -86,6 +87,7 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const uploads = createUploadHandler(opts.db.prisma, photos);
   const files = createFileHandler(opts.db.prisma, photos);
   const notices = createNoticeHandler(opts.db.prisma);
+  const campaignReports = createCampaignReportHandler(opts.db.prisma);
   const downloads = createExportHandler(opts.db.prisma);
   const publicPages = createPublicHandler(opts.db.prisma, security);
   const fail = (res: ServerResponse) => (err: unknown) => {
@@ -118,6 +120,11 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
     const file = url.match(/^\/files\/([^/?]+)(\?download=1)?$/);
     if (file) {
       files(req, res, file[1]!, !!file[2]).catch(fail(res));
+      return;
+    }
+    const campaignReport = matchCampaignReport(url);
+    if (campaignReport) {
+      campaignReports(req, res, campaignReport.id, campaignReport.format).catch(fail(res));
       return;
     }
     // Exports: the ledger workbook, the report as txt/docx, and the public report page.

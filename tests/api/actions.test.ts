@@ -9,6 +9,7 @@ import { send, siteVisit, upload } from "../helpers/records.ts";
 import { ACTION_FIELDS, extraUser, gid, PROGRESS, progressReport } from "../helpers/campaigns.ts";
 import { fileRef, makePng } from "../helpers/evidence-files.ts";
 import { shanghaiDay } from "@rectify/server/domain/dates";
+import { unzip } from "@rectify/server/exports/test-unzip";
 
 let app: TestApp;
 let problemId: string;
@@ -217,5 +218,35 @@ describe("the loop: record → action → answer → confirm / reopen", () => {
     );
     const bad = await app.as("supervisor")(q, { f: { campaignId: gid("Unit", randomUUID()) } });
     expect(bad.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("the campaign report (督查情况通报)", () => {
+  it("prints targets, coverage, findings by kind and rating, and actions per unit, as HTML and .docx", async () => {
+    const auth = (role: "supervisor" | "liaisonA") => ({ Authorization: `Bearer ${app.tokenOf(role)}` });
+    const html = await fetch(`${app.url}/exports/campaign/${campaignId}.html`, { headers: auth("supervisor") });
+    expect(html.status).toBe(200);
+    const page = await html.text();
+    const opened = await p().rectificationAction.count({ where: { campaignId } });
+    expect(page).toContain("专项督查督查情况通报");
+    expect(page).toContain(`共交办督促整改事项${opened}项`);
+    expect(page).toContain("市委组织部");
+    expect(page).toMatch(/实地走访\d+次/);
+    expect(page).toContain("公示栏未更新");
+    const docx = await fetch(`${app.url}/exports/campaign/${campaignId}.docx`, { headers: auth("supervisor") });
+    expect(docx.status).toBe(200);
+    const xml = unzip(Buffer.from(await docx.arrayBuffer()))
+      .get("word/document.xml")!
+      .toString("utf8");
+    const text = xml.replace(/<[^>]+>/g, "");
+    expect(text).toContain(`共交办督促整改事项${opened}项`);
+    expect(text).toContain("本次督查共安排督查对象1个");
+    expect((await fetch(`${app.url}/exports/campaign/${campaignId}.html`, { headers: auth("liaisonA") })).status).toBe(
+      403,
+    );
+    expect((await fetch(`${app.url}/exports/campaign/${campaignId}.docx`)).status).toBe(401);
+    expect(
+      (await fetch(`${app.url}/exports/campaign/${randomUUID()}.html`, { headers: auth("supervisor") })).status,
+    ).toBe(404);
   });
 });
