@@ -250,3 +250,19 @@ describe("the campaign report (督查情况通报)", () => {
     ).toBe(404);
   });
 });
+
+describe("analysis", () => {
+  it("counts the period's actions: opened, answered, confirmed, overdue", async () => {
+    const month = shanghaiDay(new Date()).slice(0, 7);
+    const r = await app.as("supervisor")(
+      `query($p: String!) { periodAnalysis(period: $p) { ... on PeriodAnalysisSummary { actions { opened answered confirmed overdue } } } }`,
+      { p: month },
+    );
+    expect(r.errors).toBeUndefined();
+    const all = await p().rectificationAction.count();
+    const figures = r.data.periodAnalysis.actions;
+    expect(figures.opened).toBe(all);
+    expect(figures.answered).toBeGreaterThanOrEqual(1);
+    expect(figures.overdue).toBe(1);
+  });
+});

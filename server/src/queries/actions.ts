@@ -145,3 +145,32 @@ export async function markAnswered(tx: Tx, viewer: Viewer, actionId: string, fro
   });
   await audit(tx, viewer, "answerAction", "RectificationAction", actionId, { from, progressUpdateId: updateId });
 }
+
+export interface ActionFigures {
+  opened: number;
+  answered: number;
+  confirmed: number;
+  /** Waiting for the unit past their due day, as of `asOf` (by the actions' current status). */
+  overdue: number;
+}
+
+/** Actions opened, answered and confirmed within [start, end), and overdue as of `asOf`, in the viewer's scope. */
+export async function actionFigures(
+  ctx: Context,
+  start: Date,
+  end: Date,
+  asOf: Date,
+  inspectionId: string | null,
+): Promise<ActionFigures> {
+  const base = actionWhere(ctx.viewer, { inspectionId }, asOf);
+  const within = { gte: start, lt: end };
+  const count = (where: Prisma.RectificationActionWhereInput) =>
+    ctx.prisma.rectificationAction.count({ where: { AND: [base, where] } });
+  const [opened, answered, confirmed, overdue] = await Promise.all([
+    count({ createdAt: within }),
+    count({ answeredAt: within }),
+    count({ confirmedAt: within }),
+    count({ status: { in: OPEN_STATUSES }, dueOn: { lt: shanghaiToday(asOf) }, createdAt: { lt: end } }),
+  ]);
+  return { opened, answered, confirmed, overdue };
+}

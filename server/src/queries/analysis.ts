@@ -203,6 +203,8 @@ export async function loadPeriodAnalysis(ctx: Context, period: Period, now = new
     units,
     overdueItems,
     findings: await loadFindings(ctx, period, filter.inspectionId ?? null),
+    /** The inspection the figures are narrowed to (rectification actions are counted the same way). */
+    inspectionId: filter.inspectionId ?? null,
   };
 }
 

@@ -5,7 +5,16 @@
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from "../errors.ts";
-import { ACTION_ORDER, actionWhere, canSeeAction, confirmAction, reopenAction } from "../queries/actions.ts";
+import {
+  ACTION_ORDER,
+  actionFigures,
+  actionWhere,
+  canSeeAction,
+  confirmAction,
+  reopenAction,
+  type ActionFigures,
+} from "../queries/actions.ts";
+import { PeriodAnalysisRef } from "./analysis.ts";
 import { reasonSchema } from "../queries/campaign-input.ts";
 import { parseInput } from "../queries/authoring-input.ts";
 import { thresholdsFor } from "../queries/settings.ts";
@@ -196,4 +205,22 @@ builder.mutationFields((t) => ({
 
 builder.prismaObjectFields("ProgressUpdate", (t) => ({
   answersAction: t.relation("answersAction", { nullable: true, description: "The action this update answers" }),
+}));
+
+const ActionFiguresRef = builder.objectRef<ActionFigures>("ActionFigures").implement({
+  description: "Rectification actions in a period: opened, answered and confirmed in it; overdue at its end.",
+  fields: (t) => ({
+    opened: t.exposeInt("opened"),
+    answered: t.exposeInt("answered"),
+    confirmed: t.exposeInt("confirmed"),
+    overdue: t.exposeInt("overdue", { description: "Waiting for the unit past their due day at the period's end" }),
+  }),
+});
+
+builder.objectFields(PeriodAnalysisRef, (t) => ({
+  actions: t.field({
+    type: ActionFiguresRef,
+    description: "督促整改事项 of the period (a liaison: its unit's)",
+    resolve: (a, _args, ctx) => actionFigures(ctx, a.period.start, a.period.end, a.asOf, a.inspectionId),
+  }),
 }));
