@@ -7,6 +7,8 @@ import { WorkingSetProvider } from "./cache/working-set-context.tsx";
 import { CaptureScreen } from "./capture/capture-screen.tsx";
 import { HomeScreen } from "./home/home-screen.tsx";
 import { MyMeasuresScreen } from "./progress/my-measures-screen.tsx";
+import { ActionsToConfirm, MyActions } from "./campaigns/action-list.tsx";
+import { MyTargets } from "./campaigns/my-targets.tsx";
 import { ReportScreen } from "./progress/report-screen.tsx";
 import { TimelineScreen } from "./progress/timeline-screen.tsx";
 import { ProblemScreen } from "./home/problem-screen.tsx";
@@ -22,7 +24,11 @@ import { ServicesProvider, useServices, useSyncSnapshot, type Services } from ".
 import { SettingsScreen } from "./settings/settings-screen.tsx";
 import {
   AdminScreen,
+  ActionScreen,
   AnalysisScreen,
+  CampaignPlanScreen,
+  CampaignScreen,
+  CampaignsScreen,
   DashboardScreen,
   ExportsScreen,
   ImportScreen,
@@ -96,7 +102,7 @@ function Gate() {
   }
   return (
     <InspectionPickProvider userId={state.user.id}>
-      <WorkingSetProvider userId={state.user.id}>
+      <WorkingSetProvider userId={state.user.id} withTargets={state.user.role !== "UNIT_LIAISON"}>
         <Shell nav={!reloginOpen} role={state.user.role}>
           {reloginOpen ? (
             <LoginScreen initialUsername={state.user.username} onCancel={() => setReloginOpen(false)} />
@@ -119,13 +125,18 @@ function Screen({ role }: { role: Role }) {
   switch (route.name) {
     case "home":
       // A unit's home starts with what it owes: 补充材料 asked for and its measures by urgency.
+      // An inspector's starts with their campaign targets and the answers waiting for their confirmation.
       return role === "UNIT_LIAISON" ? (
         <>
+          <MyActions />
           <MyMeasuresScreen />
           <HomeScreen />
         </>
       ) : (
-        <HomeScreen />
+        <HomeScreen>
+          <MyTargets />
+          <ActionsToConfirm />
+        </HomeScreen>
       );
     case "myMeasures":
       return <MyMeasuresScreen />;
@@ -173,6 +184,14 @@ function Screen({ role }: { role: Role }) {
       return <ImportScreen />;
     case "ledger":
       return <LedgerScreen />;
+    case "campaigns":
+      return <CampaignsScreen />;
+    case "campaignPlan":
+      return <CampaignPlanScreen />;
+    case "campaign":
+      return <CampaignScreen id={route.id} />;
+    case "action":
+      return <ActionScreen id={route.id} />;
     case "notFound":
       return <a href={href({ name: "home" })}>{t("common.back")}</a>;
   }

@@ -27,6 +27,19 @@ describe("router", () => {
       { name: "admin" },
       { name: "import" },
       { name: "ledger" },
+      { name: "campaigns" },
+      { name: "campaignPlan" },
+      { name: "campaign", id: "Q2FtcGFpZ246MQ==" },
+      { name: "action", id: "QWN0aW9uOjE=" },
+      {
+        name: "capture",
+        recordId: "00000000-0000-4000-8000-000000000002",
+        problemId: null,
+        measureId: null,
+        targetId: "VGFyZ2V0OjE=",
+        kind: "LEDGER_CHECK",
+      },
+      { name: "report", id: null, measureIds: ["m1"], answers: null, action: "QWN0aW9uOjE=" },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });
@@ -36,5 +49,12 @@ describe("router", () => {
     expect(parseRoute("#/")).toEqual({ name: "home" });
     expect(parseRoute("#/nope/x")).toEqual({ name: "notFound", path: "/nope/x" });
     expect(parseRoute("#/problem/%E0%A4%A")).toEqual({ name: "problem", id: "%E0%A4%A" });
+    // An unknown method is dropped rather than preselecting something the form cannot show.
+    expect(parseRoute("#/capture/new?kind=DANCE")).toEqual({
+      name: "capture",
+      recordId: null,
+      problemId: null,
+      measureId: null,
+    });
   });
 });

@@ -1,11 +1,20 @@
 // A tiny hash router: hash routes work offline from the precached shell and need nothing from the server.
 // parseRoute/href are pure and inverse of each other; useRoute re-renders on hashchange.
 import { useSyncExternalStore } from "react";
+import { RECORD_KINDS, type RecordKind } from "@rectify/server/sync";
 
 export type Route =
   | { name: "home" }
   | { name: "problem"; id: string }
-  | { name: "capture"; recordId: string | null; problemId: string | null; measureId: string | null }
+  | {
+      name: "capture";
+      recordId: string | null;
+      problemId: string | null;
+      measureId: string | null;
+      /** A campaign target (global id) the record is made for; `kind` preselects the method. */
+      targetId?: string;
+      kind?: RecordKind;
+    }
   | { name: "outbox" }
   | { name: "records"; problemId: string | null; measureId: string | null }
   | { name: "settings" }
@@ -26,7 +35,14 @@ export type Route =
   /** 我的整改事项: a unit's measures by urgency, with 补充材料 requests. */
   | { name: "myMeasures" }
   /** Report progress (整改进展) on measures (raw ids); `id` is an existing report or draft; `answers` a 补充材料 request. */
-  | { name: "report"; id: string | null; measureIds: string[]; answers: string | null }
+  | {
+      name: "report";
+      id: string | null;
+      measureIds: string[];
+      answers: string | null;
+      /** A rectification action (督促整改事项, global id) the report answers. */
+      action?: string;
+    }
   /** A measure's timeline (global or raw id). */
   | { name: "timeline"; measureId: string }
   /** 巡察一览: every inspection side by side; `inspection`: one to edit by hand ("new" creates one). */
@@ -36,6 +52,12 @@ export type Route =
   | { name: "import" }
   /** 台账表格: problems × measures as one sortable, filterable table (supervisors, at a desk). */
   | { name: "ledger" }
+  /** 专项督查: the list, planning one, and one campaign's coverage. */
+  | { name: "campaigns" }
+  | { name: "campaignPlan" }
+  | { name: "campaign"; id: string }
+  /** A rectification action (督促整改事项): answer it (unit) or confirm / reopen it (inspector, supervisor). */
+  | { name: "action"; id: string }
   | { name: "notFound"; path: string };
 
 /** Supervision screens without arguments: the path is the name. */
@@ -50,6 +72,7 @@ const PLAIN = [
   "inspections",
   "import",
   "ledger",
+  "campaigns",
 ] as const;
 type PlainName = (typeof PLAIN)[number];
 const isPlain = (s: string): s is PlainName => (PLAIN as readonly string[]).includes(s);
@@ -71,11 +94,15 @@ export function parseRoute(hash: string): Route {
   if (!head) return { name: "home" };
   if (head === "problem" && arg && parts.length === 2) return { name: "problem", id: arg };
   if (head === "capture" && parts.length <= 2) {
+    const target = params.get("target");
+    const kind = params.get("kind");
     return {
       name: "capture",
       recordId: arg && arg !== "new" ? arg : null,
       problemId: params.get("problem"),
       measureId: params.get("measure"),
+      ...(target ? { targetId: target } : {}),
+      ...(kind && (RECORD_KINDS as readonly string[]).includes(kind) ? { kind: kind as RecordKind } : {}),
     };
   }
   if (head === "outbox" && parts.length === 1) return { name: "outbox" };
@@ -84,6 +111,9 @@ export function parseRoute(hash: string): Route {
   }
   if (head === "settings" && parts.length === 1) return { name: "settings" };
   if (isPlain(head) && parts.length === 1) return { name: head };
+  if (head === "campaigns" && arg === "new" && parts.length === 2) return { name: "campaignPlan" };
+  if (head === "campaigns" && arg && parts.length === 2) return { name: "campaign", id: arg };
+  if (head === "actions" && arg && parts.length === 2) return { name: "action", id: arg };
   if (head === "notices" && arg && parts.length === 2) return { name: "notice", id: arg };
   if (head === "inspections" && arg && parts.length === 2) return { name: "inspection", id: arg };
   if (head === "problems" && parts.length === 1) {
@@ -97,11 +127,13 @@ export function parseRoute(hash: string): Route {
   if (head === "my" && parts.length === 1) return { name: "myMeasures" };
   if (head === "report" && parts.length <= 2) {
     const measures = params.get("measures");
+    const action = params.get("action");
     return {
       name: "report",
       id: arg && arg !== "new" ? arg : null,
       measureIds: measures ? measures.split(",").filter(Boolean) : [],
       answers: params.get("answers"),
+      ...(action ? { action } : {}),
     };
   }
   if (head === "timeline" && arg && parts.length === 2) return { name: "timeline", measureId: arg };
@@ -126,6 +158,8 @@ export function href(route: Route): string {
       return withQuery(`#/capture/${route.recordId ? enc(route.recordId) : "new"}`, {
         problem: route.problemId,
         measure: route.measureId,
+        target: route.targetId ?? null,
+        kind: route.kind ?? null,
       });
     case "outbox":
       return "#/outbox";
@@ -143,7 +177,14 @@ export function href(route: Route): string {
     case "inspections":
     case "import":
     case "ledger":
+    case "campaigns":
       return `#/${route.name}`;
+    case "campaignPlan":
+      return "#/campaigns/new";
+    case "campaign":
+      return `#/campaigns/${enc(route.id)}`;
+    case "action":
+      return `#/actions/${enc(route.id)}`;
     case "inspection":
       return `#/inspections/${enc(route.id)}`;
     case "notice":
@@ -160,6 +201,7 @@ export function href(route: Route): string {
       return withQuery(`#/report/${route.id ? enc(route.id) : "new"}`, {
         measures: route.measureIds.join(",") || null,
         answers: route.answers,
+        action: route.action ?? null,
       });
     case "timeline":
       return `#/timeline/${enc(route.measureId)}`;

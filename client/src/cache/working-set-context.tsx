@@ -9,6 +9,7 @@ import { fetchWorkingSet } from "./working-set-fetch.ts";
 import { pushRecent, type WorkingSet } from "./working-set.ts";
 import { useInspectionPick } from "../inspections/inspection-pick.tsx";
 import { useLedgerChanged } from "../live/use-ledger-changed.ts";
+import { MY_TARGETS_QUERY, normaliseTarget, type MyTargetsData } from "../campaigns/targets.ts";
 
 export type RefreshOutcome = { ok: true } | { ok: false; message: string };
 
@@ -27,7 +28,16 @@ const WorkingSetContext = createContext<WorkingSetValue | null>(null);
 /** Refresh on reconnect only when the copy is older than this; a flaky signal must not re-download all day. */
 const STALE_MS = 15 * 60 * 1000;
 
-export function WorkingSetProvider({ userId, children }: { userId: string; children: ReactNode }) {
+export function WorkingSetProvider({
+  userId,
+  withTargets = false,
+  children,
+}: {
+  userId: string;
+  /** Also download the user's campaign targets (staff; a unit's liaison has none). */
+  withTargets?: boolean;
+  children: ReactNode;
+}) {
   const { cache, client, authLost } = useServices();
   // The inspections the user works on (the picker's working list); empty: all they may see.
   const { working, loaded: pickLoaded } = useInspectionPick();
@@ -69,10 +79,20 @@ export function WorkingSetProvider({ userId, children }: { userId: string; child
         if (result.kind === "unauthenticated") authLost.emit();
         return { ok: false, message: result.message };
       }
-      await cache.put("workingSet", result.workingSet);
-      current.current = result.workingSet;
-      fetchedAt.current = result.workingSet.fetchedAt;
-      setWorkingSet(result.workingSet);
+      let next = result.workingSet;
+      if (withTargets) {
+        // Part of the same download: a copy with the ledger but without the targets would show no tasks offline.
+        const targets = await runQuery<MyTargetsData>(client, MY_TARGETS_QUERY, {});
+        if (!targets.ok) {
+          if (targets.kind === "unauthenticated") authLost.emit();
+          return { ok: false, message: targets.message };
+        }
+        next = { ...next, targets: targets.data.myTargets.map(normaliseTarget) };
+      }
+      await cache.put("workingSet", next);
+      current.current = next;
+      fetchedAt.current = next.fetchedAt;
+      setWorkingSet(next);
       return { ok: true };
     })()
       .catch((error: unknown) => ({
@@ -85,7 +105,7 @@ export function WorkingSetProvider({ userId, children }: { userId: string; child
       });
     inFlight.current = run;
     return run;
-  }, [cache, client, userId, authLost, workingKey]);
+  }, [cache, client, userId, authLost, workingKey, withTargets]);
 
   // Edits by supervisors (new or corrected measures, assignments) reach the cached copy while online.
   useLedgerChanged(

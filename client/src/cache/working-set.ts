@@ -2,6 +2,7 @@
 // for IndexedDB and offline search. Ids stay Relay global ids for GraphQL; `rawId` is the database UUID the
 // sync envelope needs (problemId, measureIds).
 import type { Light } from "../lights/lights.ts";
+import type { WsTarget } from "../campaigns/targets.ts";
 
 export type Section = "COMPLETED" | "CONTINUING";
 export type RectStatus = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "CLOSE_REQUESTED" | "CLOSED" | "RELAPSED";
@@ -54,6 +55,8 @@ export interface WorkingSet {
   /** The Asia/Shanghai day of the last full download (lights and overdue flags move with the calendar). */
   day?: string;
   problems: WsProblem[];
+  /** The user's campaign targets (专项督查); absent in copies cached before campaigns, or for a unit's liaison. */
+  targets?: WsTarget[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -19,6 +19,7 @@ import { checkForm, errorsFromIssues, firstErrorField, type FieldError, type Fie
 import { allPhotoIds, formToContent, photoSlotsLeft, type FormState, type Stroke } from "./form-model.ts";
 import { useGeolocation } from "./geolocation.ts";
 import { ItemFields } from "./item-fields.tsx";
+import { TargetNote } from "../campaigns/target-note.tsx";
 import { ConclusionFields, KindFields } from "./kind-fields.tsx";
 import { ensurePersistentStorage } from "./persistence.ts";
 import { PhotoField } from "./photo-field.tsx";
@@ -206,6 +207,7 @@ export function CaptureForm({ initial, editing, fresh }: { initial: FormState; e
     >
       <h1 id="capture-title">{t("capture.title")}</h1>
       {editing ? <p className="notice">{t("capture.editing")}</p> : null}
+      <TargetNote targetId={form.targetId} />
       <ItemFields
         form={form}
         messages={{

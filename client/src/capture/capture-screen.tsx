@@ -14,6 +14,8 @@ import { navigate, type Route } from "../router.ts";
 import { useServices } from "../services.tsx";
 import { CaptureForm } from "./capture-form.tsx";
 import { asFormState, emptyForm, formFromContent, type FormState } from "./form-model.ts";
+import { findTarget } from "../campaigns/targets.ts";
+import type { RecordKind } from "@rectify/server/sync";
 
 type CaptureRoute = Extract<Route, { name: "capture" }>;
 
@@ -37,6 +39,8 @@ export function CaptureScreen({ route }: { route: CaptureRoute }) {
       recordId={route.recordId}
       problemId={route.problemId}
       measureId={route.measureId}
+      targetId={route.targetId ?? null}
+      kind={route.kind ?? null}
     />
   );
 }
@@ -53,10 +57,14 @@ function CaptureLoader({
   recordId,
   problemId,
   measureId,
+  targetId,
+  kind,
 }: {
   recordId: string;
   problemId: string | null;
   measureId: string | null;
+  targetId: string | null;
+  kind: RecordKind | null;
 }) {
   const t = useT();
   const { store } = useServices();
@@ -84,6 +92,14 @@ function CaptureLoader({
         }
         return setLoaded({ form: formFromContent(contentOf(env)), editing: true, fresh: false });
       }
+      // From a campaign target: its measure and method, and the target, so the record counts towards it.
+      const target = targetId ? findTarget(workingSet?.targets, targetId) : null;
+      if (target) {
+        const form = emptyForm(recordId, target.problemRawId, isoWithOffset(new Date()));
+        const method = kind && target.methods.includes(kind) ? kind : (target.methods[0] ?? form.kind);
+        const picked = { ...form, kind: method, measureIds: [target.measureRawId], targetId: target.rawId };
+        return setLoaded({ form: picked, editing: false, fresh: true });
+      }
       const problem = problemId ? findProblem(workingSet, problemId) : null;
       const form = emptyForm(recordId, problem?.rawId ?? safeRawId(problemId), isoWithOffset(new Date()));
       const measure = measureId ? problem?.measures.find((m) => m.id === measureId || m.rawId === measureId) : null;
@@ -92,7 +108,7 @@ function CaptureLoader({
     return () => {
       cancelled = true;
     };
-  }, [store, userId, t, recordId, problemId, measureId, workingSet, wsLoaded, loaded]);
+  }, [store, userId, t, recordId, problemId, measureId, targetId, kind, workingSet, wsLoaded, loaded]);
 
   if (failure)
     return (

@@ -38,6 +38,8 @@ export interface FormState {
   followUpRequired: boolean;
   /** A look-back (回头看) re-inspection; optional so drafts from before the field still load. */
   lookBack?: boolean;
+  /** The campaign target (专项督查, raw UUID) the record is made for; optional like lookBack. */
+  targetId?: string;
   site: { place: string; peopleMet: string; observations: string };
   ledger: { ledgers: string; observations: string };
   questioning: { name: string; post: string; unit: string; qa: QaPair[] };
@@ -99,6 +101,7 @@ export function formToContent(form: FormState): RecordContent {
     followUpRequired: form.followUpRequired,
     // Only when set: an envelope without the field hashes as it did before the field existed.
     ...(form.lookBack ? { lookBack: true } : {}),
+    ...(form.targetId ? { targetId: form.targetId } : {}),
     photos: photoRefs(form),
   };
   switch (form.kind) {
@@ -158,6 +161,7 @@ export function formFromContent(c: RecordContent): FormState {
     rating: c.rating,
     followUpRequired: c.followUpRequired,
     lookBack: c.lookBack ?? false,
+    ...(c.targetId ? { targetId: c.targetId } : {}),
     photos,
     signature: { strokes: [], ref: c.photos.find((p) => p.id === signatureId) ?? null },
   };

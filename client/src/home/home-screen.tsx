@@ -1,6 +1,6 @@
 // Home: find an item fast in the cached working set (number, title, measure words), recent items first, and
 // see at a glance how many records still wait to sync.
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState, type ReactNode } from "react";
 import { useWorkingSet } from "../cache/working-set-context.tsx";
 import { problemLabel, type WsProblem } from "../cache/working-set.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
@@ -56,7 +56,8 @@ function SyncBadge() {
   );
 }
 
-export function HomeScreen() {
+/** `children`: what this user must do first (campaign targets, actions), shown above the search. */
+export function HomeScreen({ children }: { children?: ReactNode }) {
   const { t } = useI18n();
   const { workingSet, loaded, recent, refreshing, refresh } = useWorkingSet();
   const online = useOnline();
@@ -93,6 +94,7 @@ export function HomeScreen() {
       </h1>
       <SyncBadge />
       <InspectionPicker />
+      {children}
       <form role="search" className="search" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="f-search">{t("home.search")}</label>
         <input

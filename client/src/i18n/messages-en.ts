@@ -5,6 +5,7 @@ import { enDesk } from "./messages-desk-en.ts";
 import { enAdmin } from "./messages-admin-en.ts";
 import { enAuthoring } from "./messages-authoring-en.ts";
 import { enImport } from "./messages-import-en.ts";
+import { enCampaign } from "./messages-campaign-en.ts";
 import { enSupervision } from "./messages-supervision-en.ts";
 import type { Messages } from "./messages-types.ts";
 import { enMisc } from "./messages-misc-en.ts";
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...enAdmin,
   ...enAuthoring,
   ...enImport,
+  ...enCampaign,
   "app.name": "Rectify",
   "app.skip": "Skip to main content",
   "nav.label": "Main navigation",

@@ -5,6 +5,7 @@ import { zhCNDesk } from "./messages-desk-zh-cn.ts";
 import { zhCNAdmin } from "./messages-admin-zh-cn.ts";
 import { zhCNAuthoring } from "./messages-authoring-zh-cn.ts";
 import { zhCNImport } from "./messages-import-zh-cn.ts";
+import { zhCNCampaign } from "./messages-campaign-zh-cn.ts";
 import { zhCNSupervision } from "./messages-supervision-zh-cn.ts";
 import { zhCNMisc } from "./messages-misc-zh-cn.ts";
 
@@ -17,6 +18,7 @@ export const zhCN = {
   ...zhCNAdmin,
   ...zhCNAuthoring,
   ...zhCNImport,
+  ...zhCNCampaign,
   "app.name": "整改通",
   "app.skip": "跳到主要内容",
   "nav.label": "主导航",

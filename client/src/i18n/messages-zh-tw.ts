@@ -5,6 +5,7 @@ import { zhTWDesk } from "./messages-desk-zh-tw.ts";
 import { zhTWAdmin } from "./messages-admin-zh-tw.ts";
 import { zhTWAuthoring } from "./messages-authoring-zh-tw.ts";
 import { zhTWImport } from "./messages-import-zh-tw.ts";
+import { zhTWCampaign } from "./messages-campaign-zh-tw.ts";
 import { zhTWSupervision } from "./messages-supervision-zh-tw.ts";
 import type { Messages } from "./messages-types.ts";
 import { zhTWMisc } from "./messages-misc-zh-tw.ts";
@@ -18,6 +19,7 @@ export const zhTW: Messages = {
   ...zhTWAdmin,
   ...zhTWAuthoring,
   ...zhTWImport,
+  ...zhTWCampaign,
   "app.name": "整改通",
   "app.skip": "跳到主要內容",
   "nav.label": "主導覽",

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, isProgressEnvelope, type EvidenceRef } from "@rectify/server/sync";
 import { useUser } from "../auth/session.tsx";
 import { useWorkingSet } from "../cache/working-set-context.tsx";
+import { rawId } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
 import { formatBytes, newUuid } from "../lib/ids.ts";
 import { isoWithOffset } from "../lib/time.ts";
@@ -15,6 +16,14 @@ import { useAnnounce } from "../ui/announcer.tsx";
 import { checkEvidence, EVIDENCE_ACCEPT, keepEvidence } from "./evidence-input.ts";
 
 type ReportRoute = Extract<Route, { name: "report" }>;
+
+function safeRawId(id: string): string | null {
+  try {
+    return rawId(id);
+  } catch {
+    return null;
+  }
+}
 
 export function ReportScreen({ route }: { route: ReportRoute }) {
   const t = useT();
@@ -28,6 +37,8 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
   const [percent, setPercent] = useState("");
   const [files, setFiles] = useState<EvidenceRef[]>([]);
   const [answers, setAnswers] = useState<string | null>(route.answers);
+  // 督促整改事项 answered by this report (raw UUID, as the envelope wants); kept when a draft is reopened.
+  const [action, setAction] = useState<string | null>(() => (route.action ? safeRawId(route.action) : null));
   const [locked, setLocked] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -44,6 +55,7 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
       setPercent(env.percentComplete === null ? "" : String(env.percentComplete));
       setFiles(env.photos);
       setAnswers(env.answersRequestId);
+      setAction(env.answersActionId ?? null);
       setLocked(e.sentRevision > 0);
     });
   }, [route.id, store, userId]);
@@ -97,13 +109,14 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
           text: text.trim(),
           percentComplete: pct,
           answersRequestId: answers,
+          ...(action ? { answersActionId: action } : {}),
           deviceTime: isoWithOffset(new Date()),
           photos: files,
         },
         { hold },
       );
       announce(hold ? t("pg.report.draftSaved") : t("pg.report.queued", { count: measureIds.length }));
-      if (!hold) navigate({ name: "myMeasures" });
+      if (!hold) navigate(action ? { name: "home" } : { name: "myMeasures" });
     } catch (error) {
       setErrors([error instanceof OutboxValidationError ? error.message : String(error)]);
     } finally {
@@ -115,6 +128,7 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
     <section aria-labelledby="report-title" className="screen">
       <h1 id="report-title">{t("pg.report.title")}</h1>
       {locked ? <p className="notice">{t("pg.report.locked")}</p> : null}
+      {action ? <p className="notice">{t("cp.act.answeringNote")}</p> : null}
       <form
         className="form"
         onSubmit={(e) => {

@@ -40,3 +40,15 @@ export const AdminScreen = lazy(() => import("../admin/admin-screen.tsx").then((
 export const ImportScreen = lazy(() =>
   import("../import/import-screen.tsx").then((m) => ({ default: m.ImportScreen })),
 );
+export const CampaignsScreen = lazy(() =>
+  import("../campaigns/campaigns-screen.tsx").then((m) => ({ default: m.CampaignsScreen })),
+);
+export const CampaignPlanScreen = lazy(() =>
+  import("../campaigns/plan-screen.tsx").then((m) => ({ default: m.CampaignPlanScreen })),
+);
+export const CampaignScreen = lazy(() =>
+  import("../campaigns/campaign-screen.tsx").then((m) => ({ default: m.CampaignScreen })),
+);
+export const ActionScreen = lazy(() =>
+  import("../campaigns/action-screen.tsx").then((m) => ({ default: m.ActionScreen })),
+);

@@ -9,6 +9,7 @@ describe("supervision menu", () => {
       "import",
       "dashboard",
       "ledger",
+      "campaigns",
       "notices",
       "analysis",
       "lookbacks",
@@ -40,6 +41,11 @@ describe("supervision menu", () => {
     expect(mayOpen("SUPERVISOR", { name: "ledger" })).toBe(true);
     expect(mayOpen("INSPECTOR", { name: "ledger" })).toBe(false);
     expect(mayOpen("UNIT_LIAISON", { name: "ledger" })).toBe(false);
+    // 专项督查 is planned and followed by supervisors; anyone may open an action (the server scopes it).
+    expect(mayOpen("SUPERVISOR", { name: "campaignPlan" })).toBe(true);
+    expect(mayOpen("INSPECTOR", { name: "campaign", id: "c" })).toBe(false);
+    expect(mayOpen("UNIT_LIAISON", { name: "campaigns" })).toBe(false);
+    expect(mayOpen("UNIT_LIAISON", { name: "action", id: "a" })).toBe(true);
   });
 
   it("knows supervisors and the supervision area", () => {

@@ -10,6 +10,7 @@ export type SupervisionScreen =
   | "import"
   | "dashboard"
   | "ledger"
+  | "campaigns"
   | "notices"
   | "analysis"
   | "lookbacks"
@@ -23,6 +24,7 @@ const BY_ROLE: Record<Role, readonly SupervisionScreen[]> = {
     "import",
     "dashboard",
     "ledger",
+    "campaigns",
     "notices",
     "analysis",
     "lookbacks",
@@ -35,6 +37,7 @@ const BY_ROLE: Record<Role, readonly SupervisionScreen[]> = {
     "import",
     "dashboard",
     "ledger",
+    "campaigns",
     "notices",
     "analysis",
     "lookbacks",
@@ -51,6 +54,7 @@ export const SCREEN_ROUTES: Record<SupervisionScreen, Route> = {
   import: { name: "import" },
   dashboard: { name: "dashboard" },
   ledger: { name: "ledger" },
+  campaigns: { name: "campaigns" },
   notices: { name: "notices" },
   analysis: { name: "analysis", period: null },
   lookbacks: { name: "lookbacks" },
@@ -86,6 +90,9 @@ export function isSupervisionRoute(route: Route): boolean {
     "inspection",
     "import",
     "ledger",
+    "campaigns",
+    "campaignPlan",
+    "campaign",
   ].includes(route.name);
 }
 
@@ -102,6 +109,9 @@ export function mayOpen(role: Role, route: Route): boolean {
       return screens.includes("notices");
     case "inspection":
       return screens.includes("inspections");
+    case "campaignPlan":
+    case "campaign":
+      return screens.includes("campaigns");
     case "dashboard":
     case "notices":
     case "analysis":
@@ -112,6 +122,7 @@ export function mayOpen(role: Role, route: Route): boolean {
     case "inspections":
     case "import":
     case "ledger":
+    case "campaigns":
       return screens.includes(route.name);
     default:
       return true;

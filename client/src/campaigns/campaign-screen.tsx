@@ -1,0 +1,135 @@
+// One campaign for supervisors: its facts, coverage (done / not yet / overdue) overall, per team and per unit,
+// every target with its state, and the campaign report (printable and .docx). Live: re-read on ledger changes
+// (a synced record or an answered action), like the dashboard.
+import { useCallback, useMemo } from "react";
+import { problemLabel, rawId } from "../cache/working-set.ts";
+import { useT } from "../i18n/i18n-context.tsx";
+import { keyOf } from "../i18n/i18n.ts";
+import { LightBadge } from "../lights/light-badge.tsx";
+import { useLedgerChanged } from "../live/use-ledger-changed.ts";
+import { href } from "../router.ts";
+import { DownloadLink } from "../supervision/download-link.tsx";
+import { hhmm, LoadState } from "../supervision/ui.tsx";
+import { useOnlineQuery } from "../supervision/use-query.ts";
+import { CAMPAIGN_QUERY, reportHref, type CampaignData, type CampaignTargetRow } from "./campaign-documents.ts";
+import { byTeam, byUnit, coverageBy, coverageTotal, type CoverageTarget } from "./coverage-model.ts";
+import { CoverageTable } from "./coverage-table.tsx";
+import { CampaignActions } from "./campaign-actions.tsx";
+
+export function toCoverage(t: CampaignTargetRow): CoverageTarget {
+  return {
+    id: t.id,
+    teamId: t.team.id,
+    teamName: t.team.name,
+    unitId: t.measure.responsibleUnit?.id ?? null,
+    unitName: t.measure.responsibleUnit?.name ?? null,
+    state: t.status,
+  };
+}
+
+export function CampaignScreen({ id }: { id: string }) {
+  const t = useT();
+  const q = useOnlineQuery<CampaignData>(CAMPAIGN_QUERY, { id });
+  const { reload } = q;
+  const live = useLedgerChanged(useCallback(() => void reload(), [reload]));
+  const c = q.data?.node ?? null;
+  const coverage = useMemo(() => (c ? c.targets.map(toCoverage) : []), [c]);
+  const total = coverageTotal(coverage);
+
+  return (
+    <section className="screen" aria-labelledby="cp-title">
+      <h1 id="cp-title">{c?.name ?? t("cp.list.title")}</h1>
+      <LoadState state={q} />
+      <p className="muted small">
+        {q.loadedAt ? t("cp.cov.updatedAt", { time: hhmm(new Date(q.loadedAt)) }) : null}
+        {" · "}
+        {t(keyOf("live", live))}
+      </p>
+      {c ? (
+        <>
+          <ul className="plain small">
+            <li>{t("cp.view.period", { from: c.startsOn.slice(0, 10), to: c.endsOn.slice(0, 10) })}</li>
+            {c.offices.length ? <li>{t("cp.view.offices", { offices: c.offices.join("、") })}</li> : null}
+            <li>{t("cp.view.dueDays", { days: c.actionDueDays })}</li>
+            {c.teams.map((team) => (
+              <li key={team.id}>
+                {team.name}：{team.members.map((m) => m.displayName).join("、")}
+              </li>
+            ))}
+          </ul>
+
+          <section aria-labelledby="cov-title" className="panel">
+            <h2 id="cov-title">{t("cp.cov.title")}</h2>
+            <p className="summary" aria-live="polite">
+              {t("cp.cov.summary", {
+                done: total.done,
+                total: total.total,
+                notYet: total.notYet,
+                overdue: total.overdue,
+              })}
+            </p>
+            <h3 id="cov-teams">{t("cp.cov.byTeam")}</h3>
+            <CoverageTable
+              labelledBy="cov-teams"
+              nameHeader={t("cp.cov.team")}
+              rows={coverageBy(coverage, byTeam)}
+              noLabel=""
+            />
+            <h3 id="cov-units">{t("cp.cov.byUnit")}</h3>
+            <CoverageTable
+              labelledBy="cov-units"
+              nameHeader={t("cp.cov.unit")}
+              rows={coverageBy(coverage, byUnit)}
+              noLabel={t("cp.cov.noUnit")}
+            />
+          </section>
+
+          <CampaignActions campaignId={c.id} />
+
+          <h2 id="cov-targets">{t("cp.cov.targets")}</h2>
+          <ul className="item-list" aria-labelledby="cov-targets">
+            {c.targets.map((target) => {
+              const state = target.status;
+              const m = target.measure;
+              const p = target.problem;
+              return (
+                <li key={target.id} className="card">
+                  <a href={href({ name: "problem", id: p.id })}>
+                    <span className="item-number">
+                      {problemLabel(p)}（{m.number}）
+                    </span>{" "}
+                    {p.title}
+                  </a>
+                  <p className="item-meta">
+                    <LightBadge light={m.light} />
+                    <span className={`chip cover-${state}`}>{t(keyOf("cp.state", state))}</span>
+                    <span>{target.team.name}</span>
+                    {m.responsibleUnit ? <span>{m.responsibleUnit.name}</span> : null}
+                    <span>{target.methods.map((k) => t(keyOf("cp.method", k))).join("、")}</span>
+                    <span>{t("cp.my.due", { date: target.due.slice(0, 10) })}</span>
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+
+          <ul className="link-list">
+            <li>
+              <a
+                className="button secondary block"
+                href={reportHref(rawId(c.id), "html")}
+                target="_blank"
+                rel="noopener"
+              >
+                {t("cp.view.report")}
+              </a>
+            </li>
+            <li>
+              <DownloadLink href={reportHref(rawId(c.id), "docx")}>{t("cp.view.docx")}</DownloadLink>
+            </li>
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
