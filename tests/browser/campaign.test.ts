@@ -182,12 +182,16 @@ describe("a special inspection closes the loop on a finding", () => {
     await expect.poll(() => p.getByText("已完成 1 / 2 项").count(), { timeout: 30_000 }).toBe(1);
     expect(await axeViolations(p)).toEqual([]);
     await shot(p, "7-coverage", p.getByRole("heading", { name: "覆盖情况" }));
-    // The campaign report (督查情况通报): printable and .docx links by the campaign's raw id. Its contents are the
-    // server's (GET /exports/campaign/<id>.html, not served yet): checked once the route lands.
+    // The campaign report (督查情况通报): printable and .docx links by the campaign's raw id; the HTML has the finding.
     const raw = (await p.getByRole("link", { name: "督查情况通报（打印）" }).getAttribute("href"))!;
     expect(raw).toMatch(/^\/exports\/campaign\/[0-9a-f-]{36}\.html$/);
     expect(await p.getByRole("link", { name: "下载督查情况通报（.docx）" }).getAttribute("href")).toBe(
       raw.replace(/\.html$/, ".docx"),
     );
+    const report = await p.request.get(raw);
+    expect(report.status()).toBe(200);
+    const html = await report.text();
+    expect(html).toContain(NAME);
+    expect(html).toContain(FINDING);
   }, 420_000);
 });
