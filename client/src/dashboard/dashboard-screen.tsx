@@ -17,7 +17,7 @@ import { isSupervisor } from "../supervision/menu.ts";
 import { hhmm, LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
-import { DASHBOARD_QUERY, type DashboardData } from "./dashboard-model.ts";
+import { DASHBOARD_QUERY } from "./dashboard-model.ts";
 import { LightTable } from "./light-table.tsx";
 import { ThresholdsForm } from "./thresholds-form.tsx";
 
@@ -83,7 +83,7 @@ export function DashboardScreen() {
   const user = useUser();
   const announce = useAnnounce();
   const { current } = useInspectionPick();
-  const state = useOnlineQuery<DashboardData>(DASHBOARD_QUERY, { inspection: current });
+  const state = useOnlineQuery(DASHBOARD_QUERY, { inspection: current });
   const { reload } = state;
   const onLive = useCallback(() => void reload(), [reload]);
   const live = useLedgerChanged(onLive);

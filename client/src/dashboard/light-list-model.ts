@@ -1,8 +1,10 @@
 // What a dashboard count opens (issue 13 §8): the measures (or problems) behind it, red first. Pure: the query, the
 // filter that picks exactly the counted items, and the order (light by severity, then overdue days, then report order).
-import type { RectStatus, Section } from "../cache/working-set.ts";
+import type { Section } from "../cache/working-set.ts";
+import { graphql, type ResultOf } from "../graphql/tada.ts";
 import { addDays, shanghaiDay } from "../lib/shanghai.ts";
 import { LIGHTS, type Light } from "../lights/lights.ts";
+import { PROBLEM_LIST_FIELDS } from "./problem-list-model.ts";
 
 export type LightListOf = "measures" | "problems";
 export type LightFlag = "overdue" | "dueSoon" | "relapsed";
@@ -12,53 +14,58 @@ export function isFlag(v: unknown): v is LightFlag {
   return typeof v === "string" && (FLAGS as readonly string[]).includes(v);
 }
 
-export const LIGHT_MEASURES_QUERY = `query LightMeasures($filter: LedgerFilter) {
-  trafficLightThresholds { dueSoonDays }
-  measures(first: 500, filter: $filter) {
-    totalCount
-    edges { node { id number numbered text status light overdue deadline longTerm
-      problem { id section number title } responsibleUnit { name } } }
+export const LIGHT_MEASURES_QUERY = graphql(`
+  query LightMeasures($filter: LedgerFilter) {
+    trafficLightThresholds {
+      dueSoonDays
+    }
+    measures(first: 500, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          number
+          numbered
+          text
+          status
+          light
+          overdue
+          deadline
+          longTerm
+          problem {
+            id
+            section
+            number
+            title
+          }
+          responsibleUnit {
+            name
+          }
+        }
+      }
+    }
   }
-}`;
+`);
+export type LightMeasuresData = ResultOf<typeof LIGHT_MEASURES_QUERY>;
+export type LightMeasure = LightMeasuresData["measures"]["edges"][number]["node"];
 
-export const LIGHT_PROBLEMS_QUERY = `query LightProblems($filter: LedgerFilter) {
-  problems(first: 200, filter: $filter) {
-    totalCount
-    edges { node { id section number title status light overdue deadline responsibleUnit { name } } }
-  }
-}`;
-
-export interface LightMeasure {
-  id: string;
-  number: number;
-  numbered: boolean;
-  text: string;
-  status: RectStatus;
-  light: Light;
-  overdue: boolean;
-  deadline: string | null;
-  longTerm: boolean;
-  problem: { id: string; section: Section; number: number; title: string };
-  responsibleUnit: { name: string } | null;
-}
-export interface LightMeasuresData {
-  trafficLightThresholds: { dueSoonDays: number };
-  measures: { totalCount: number; edges: { node: LightMeasure }[] };
-}
-export interface LightProblem {
-  id: string;
-  section: Section;
-  number: number;
-  title: string;
-  status: RectStatus;
-  light: Light;
-  overdue: boolean;
-  deadline: string | null;
-  responsibleUnit: { name: string } | null;
-}
-export interface LightProblemsData {
-  problems: { totalCount: number; edges: { node: LightProblem }[] };
-}
+export const LIGHT_PROBLEMS_QUERY = graphql(
+  `
+    query LightProblems($filter: LedgerFilter) {
+      problems(first: 200, filter: $filter) {
+        totalCount
+        edges {
+          node {
+            ...ProblemListFields
+          }
+        }
+      }
+    }
+  `,
+  [PROBLEM_LIST_FIELDS],
+);
+export type LightProblemsData = ResultOf<typeof LIGHT_PROBLEMS_QUERY>;
+export type LightProblem = LightProblemsData["problems"]["edges"][number]["node"];
 
 const DONE: ReadonlySet<string> = new Set(["COMPLETED", "CLOSE_REQUESTED", "CLOSED"]);
 

@@ -19,8 +19,6 @@ import {
   LIGHT_PROBLEMS_QUERY,
   matches,
   type LightFlag,
-  type LightMeasuresData,
-  type LightProblemsData,
 } from "./light-list-model.ts";
 
 function useTitle(of: "measures" | "problems", light: Light | null, flag: LightFlag | null): string {
@@ -36,7 +34,7 @@ function MeasureList({ light, flag }: { light: Light | null; flag: LightFlag | n
   const t = useT();
   const { current } = useInspectionPick();
   const filter = { ...(current ? { inspectionId: current } : {}), ...(flag === "overdue" ? { overdue: true } : {}) };
-  const state = useOnlineQuery<LightMeasuresData>(LIGHT_MEASURES_QUERY, { filter });
+  const state = useOnlineQuery(LIGHT_MEASURES_QUERY, { filter });
   const { reload } = state;
   useLedgerChanged(useCallback(() => void reload(), [reload]));
   const data = state.data;
@@ -85,7 +83,7 @@ function MeasureList({ light, flag }: { light: Light | null; flag: LightFlag | n
 function ProblemList({ light }: { light: Light | null }) {
   const t = useT();
   const { current } = useInspectionPick();
-  const state = useOnlineQuery<LightProblemsData>(LIGHT_PROBLEMS_QUERY, {
+  const state = useOnlineQuery(LIGHT_PROBLEMS_QUERY, {
     filter: current ? { inspectionId: current } : {},
   });
   const { reload } = state;

@@ -1,25 +1,37 @@
 // The filtered problem list's query (by unit or lead leader) and its shape.
-import type { RectStatus, Section } from "../cache/working-set.ts";
-import type { Light } from "../lights/lights.ts";
+import { graphql, type ResultOf } from "../graphql/tada.ts";
 
-export const PROBLEMS_QUERY = `query FilteredProblems($filter: LedgerFilter) {
-  problems(first: 200, filter: $filter) {
-    totalCount
-    edges { node { id section number title status light overdue deadline responsibleUnit { name } } }
+/** A problem as the lists show it (also the dashboard counts' problem list). */
+export const PROBLEM_LIST_FIELDS = graphql(`
+  fragment ProblemListFields on Problem {
+    id
+    section
+    number
+    title
+    status
+    light
+    overdue
+    deadline
+    responsibleUnit {
+      name
+    }
   }
-}`;
+`);
 
-export interface ProblemListNode {
-  id: string;
-  section: Section;
-  number: number;
-  title: string;
-  status: RectStatus;
-  light: Light;
-  overdue: boolean;
-  deadline: string | null;
-  responsibleUnit: { name: string } | null;
-}
-export interface ProblemListData {
-  problems: { totalCount: number; edges: { node: ProblemListNode }[] };
-}
+export const PROBLEMS_QUERY = graphql(
+  `
+    query FilteredProblems($filter: LedgerFilter) {
+      problems(first: 200, filter: $filter) {
+        totalCount
+        edges {
+          node {
+            ...ProblemListFields
+          }
+        }
+      }
+    }
+  `,
+  [PROBLEM_LIST_FIELDS],
+);
+export type ProblemListData = ResultOf<typeof PROBLEMS_QUERY>;
+export type ProblemListNode = ProblemListData["problems"]["edges"][number]["node"];

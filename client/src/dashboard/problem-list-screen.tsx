@@ -11,7 +11,7 @@ import { LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 import { useInspectionPick } from "../inspections/inspection-pick.tsx";
 import { InspectionPicker } from "../inspections/inspection-picker.tsx";
-import { PROBLEMS_QUERY, type ProblemListData } from "./problem-list-model.ts";
+import { PROBLEMS_QUERY } from "./problem-list-model.ts";
 
 export function ProblemListScreen(props: { unitId: string | null; leaderId: string | null; label: string | null }) {
   const t = useT();
@@ -20,7 +20,7 @@ export function ProblemListScreen(props: { unitId: string | null; leaderId: stri
     ...(props.unitId ? { unitId: props.unitId } : props.leaderId ? { leadLeaderId: props.leaderId } : {}),
     ...(current ? { inspectionId: current } : {}),
   };
-  const state = useOnlineQuery<ProblemListData>(PROBLEMS_QUERY, { filter });
+  const state = useOnlineQuery(PROBLEMS_QUERY, { filter });
   const { reload } = state;
   useLedgerChanged(useCallback(() => void reload(), [reload]));
   const scope = props.unitId ? "unit" : props.leaderId ? "leader" : "all";

@@ -5,13 +5,7 @@ import { useAnnounce } from "../ui/announcer.tsx";
 import { FormAlert } from "../supervision/ui.tsx";
 import type { FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner } from "../supervision/use-query.ts";
-import {
-  DUE_SOON_MAX,
-  DUE_SOON_MIN,
-  parseDueSoonDays,
-  SET_THRESHOLDS,
-  type ThresholdsPayload,
-} from "./dashboard-model.ts";
+import { DUE_SOON_MAX, DUE_SOON_MIN, parseDueSoonDays, SET_THRESHOLDS } from "./dashboard-model.ts";
 
 export function ThresholdsForm({ days, editable, onSaved }: { days: number; editable: boolean; onSaved: () => void }) {
   const t = useT();
@@ -38,7 +32,7 @@ export function ThresholdsForm({ days, editable, onSaved }: { days: number; edit
       return;
     }
     setBusy(true);
-    const r = await run<ThresholdsPayload>(SET_THRESHOLDS, { days: parsed }, "setTrafficLightThresholds", [
+    const r = await run(SET_THRESHOLDS, { days: parsed }, "setTrafficLightThresholds", [
       "TrafficLightThresholdsSummary",
     ]);
     setBusy(false);
