@@ -3,54 +3,71 @@
 // the columns a supervisor may show or hide, and the CSV of exactly the rows and columns shown.
 // Invariant: the CSV is built from the same column texts the table shows, in the same order.
 import Papa from "papaparse";
-import { problemLabel, type Section } from "../cache/working-set.ts";
+import { problemLabel } from "../cache/working-set.ts";
+import { graphql, type ResultOf } from "../graphql/tada.ts";
 import { isLight, LIGHTS, type Light } from "../lights/lights.ts";
 
-export const LEDGER_TABLE_QUERY = `query LedgerTable($filter: LedgerFilter) {
-  measures(first: 500, filter: $filter) {
-    totalCount
-    edges { node {
-      id number numbered text deadline longTerm overdue light status
-      problem { id section number title }
-      responsibleUnit { id name }
-      leadLeader { id name }
-      records(first: 1) { edges { node { deviceTime kind } } }
-      lastProgress { createdAt }
-    } }
+export const LEDGER_TABLE_QUERY = graphql(`
+  query LedgerTable($filter: LedgerFilter) {
+    measures(first: 500, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          number
+          numbered
+          text
+          deadline
+          longTerm
+          overdue
+          light
+          status
+          problem {
+            id
+            section
+            number
+            title
+          }
+          responsibleUnit {
+            id
+            name
+          }
+          leadLeader {
+            id
+            name
+          }
+          records(first: 1) {
+            edges {
+              node {
+                deviceTime
+                kind
+              }
+            }
+          }
+          lastProgress {
+            createdAt
+          }
+        }
+      }
+    }
   }
-}`;
+`);
+export type LedgerTableData = ResultOf<typeof LEDGER_TABLE_QUERY>;
+export type LedgerMeasureNode = LedgerTableData["measures"]["edges"][number]["node"];
 
-export const LEDGER_UNITS_QUERY = `query LedgerUnits { units(first: 500) { edges { node { id name } } } }`;
-
-interface Named {
-  id: string;
-  name: string;
-}
-
-export interface LedgerMeasureNode {
-  id: string;
-  number: number;
-  numbered: boolean;
-  text: string;
-  deadline: string | null;
-  longTerm: boolean;
-  overdue: boolean;
-  light: Light;
-  status: string;
-  problem: { id: string; section: Section; number: number; title: string };
-  responsibleUnit: Named | null;
-  leadLeader: Named | null;
-  records: { edges: { node: { deviceTime: string; kind: string } }[] };
-  lastProgress: { createdAt: string } | null;
-}
-
-export interface LedgerTableData {
-  measures: { totalCount: number; edges: { node: LedgerMeasureNode }[] };
-}
-
-export interface LedgerUnitsData {
-  units: { edges: { node: Named }[] };
-}
+export const LEDGER_UNITS_QUERY = graphql(`
+  query LedgerUnits {
+    units(first: 500) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+export type LedgerUnitsData = ResultOf<typeof LEDGER_UNITS_QUERY>;
 
 /** One row of the table: a measure with its problem, flattened. */
 export interface LedgerRow {

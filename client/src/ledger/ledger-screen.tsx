@@ -38,8 +38,6 @@ import {
   toRows,
   type LedgerColumn,
   type LedgerRow,
-  type LedgerTableData,
-  type LedgerUnitsData,
 } from "./ledger-model.ts";
 
 const day = (iso: string | null) => (iso ? shanghaiDay(new Date(iso)) : null);
@@ -129,8 +127,8 @@ export function LedgerScreen() {
   }, [cache]);
 
   const filter = serverFilter({ inspectionId: current, unitId, overdue, text: search });
-  const state = useOnlineQuery<LedgerTableData>(LEDGER_TABLE_QUERY, { filter });
-  const units = useOnlineQuery<LedgerUnitsData>(LEDGER_UNITS_QUERY);
+  const state = useOnlineQuery(LEDGER_TABLE_QUERY, { filter });
+  const units = useOnlineQuery(LEDGER_UNITS_QUERY);
   const all = useMemo(() => toRows(state.data), [state.data]);
   const rows = useMemo(() => applyClientFilter(all, { light }), [all, light]);
 
