@@ -9,7 +9,7 @@ import { fetchWorkingSet } from "./working-set-fetch.ts";
 import { pushRecent, type WorkingSet } from "./working-set.ts";
 import { useInspectionPick } from "../inspections/inspection-pick.tsx";
 import { useLedgerChanged } from "../live/use-ledger-changed.ts";
-import { MY_TARGETS_QUERY, normaliseTarget, type MyTargetsData } from "../campaigns/targets.ts";
+import { MY_TARGETS_QUERY, normaliseTarget } from "../campaigns/targets.ts";
 
 export type RefreshOutcome = { ok: true } | { ok: false; message: string };
 
@@ -82,7 +82,7 @@ export function WorkingSetProvider({
       let next = result.workingSet;
       if (withTargets) {
         // Part of the same download: a copy with the ledger but without the targets would show no tasks offline.
-        const targets = await runQuery<MyTargetsData>(client, MY_TARGETS_QUERY, {});
+        const targets = await runQuery(client, MY_TARGETS_QUERY, {});
         if (!targets.ok) {
           if (targets.kind === "unauthenticated") authLost.emit();
           return { ok: false, message: targets.message };

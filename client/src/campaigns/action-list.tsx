@@ -10,7 +10,7 @@ import { useLedgerChanged } from "../live/use-ledger-changed.ts";
 import { href } from "../router.ts";
 import { LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
-import { MY_ACTIONS_QUERY, whyKey, type ActionSummary, type MyActionsData } from "./action-documents.ts";
+import { MY_ACTIONS_QUERY, whyKey, type ActionSummary } from "./action-documents.ts";
 
 export function ActionRow({ a }: { a: ActionSummary }) {
   const t = useT();
@@ -49,7 +49,7 @@ function ActionList({
   /** Shown when there are none; without it the whole section hides. */
   empty?: string;
 }) {
-  const q = useOnlineQuery<MyActionsData>(MY_ACTIONS_QUERY);
+  const q = useOnlineQuery(MY_ACTIONS_QUERY);
   const { reload } = q;
   useLedgerChanged(useCallback(() => void reload(), [reload]));
   const list = (q.data?.myActions ?? []).filter(show);

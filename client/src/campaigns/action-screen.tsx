@@ -11,7 +11,7 @@ import { useLedgerChanged } from "../live/use-ledger-changed.ts";
 import { href } from "../router.ts";
 import { LoadState, when } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
-import { ACTION_QUERY, whyKey, type ActionData, type ActionDetail } from "./action-documents.ts";
+import { ACTION_QUERY, whyKey, type ActionDetail } from "./action-documents.ts";
 import { ActionReview } from "./action-review.tsx";
 
 function Answers({ a }: { a: ActionDetail }) {
@@ -52,10 +52,11 @@ function Answers({ a }: { a: ActionDetail }) {
 export function ActionScreen({ id }: { id: string }) {
   const t = useT();
   const user = useUser();
-  const q = useOnlineQuery<ActionData>(ACTION_QUERY, { id });
+  const q = useOnlineQuery(ACTION_QUERY, { id });
   const { reload } = q;
   useLedgerChanged(useCallback(() => void reload(), [reload]));
-  const a = q.data?.node ?? null;
+  const node = q.data?.node;
+  const a = node?.__typename === "RectificationAction" ? node : null;
   const liaison = user.role === "UNIT_LIAISON";
   const label = a ? `${problemLabel(a.problem)}${a.measure ? `（${a.measure.number}）` : ""}` : "";
 

@@ -6,14 +6,14 @@ import { keyOf } from "../i18n/i18n.ts";
 import { useLedgerChanged } from "../live/use-ledger-changed.ts";
 import { LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
-import { CAMPAIGN_ACTIONS_QUERY, type ActionStatus, type CampaignActionsData } from "./action-documents.ts";
+import { CAMPAIGN_ACTIONS_QUERY, type ActionStatus } from "./action-documents.ts";
 import { ActionRow } from "./action-list.tsx";
 
 const STATUSES: ActionStatus[] = ["OPEN", "REOPENED", "ANSWERED", "CONFIRMED"];
 
 export function CampaignActions({ campaignId }: { campaignId: string }) {
   const t = useT();
-  const q = useOnlineQuery<CampaignActionsData>(CAMPAIGN_ACTIONS_QUERY, { campaignId });
+  const q = useOnlineQuery(CAMPAIGN_ACTIONS_QUERY, { campaignId });
   const { reload } = q;
   useLedgerChanged(useCallback(() => void reload(), [reload]));
   const list = q.data?.rectificationActions.edges.map((e) => e.node) ?? [];

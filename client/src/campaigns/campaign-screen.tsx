@@ -11,7 +11,7 @@ import { href } from "../router.ts";
 import { DownloadLink } from "../supervision/download-link.tsx";
 import { hhmm, LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
-import { CAMPAIGN_QUERY, reportHref, type CampaignData, type CampaignTargetRow } from "./campaign-documents.ts";
+import { CAMPAIGN_QUERY, reportHref, type CampaignTargetRow } from "./campaign-documents.ts";
 import { byTeam, byUnit, coverageBy, coverageTotal, type CoverageTarget } from "./coverage-model.ts";
 import { CoverageTable } from "./coverage-table.tsx";
 import { CampaignActions } from "./campaign-actions.tsx";
@@ -29,10 +29,11 @@ export function toCoverage(t: CampaignTargetRow): CoverageTarget {
 
 export function CampaignScreen({ id }: { id: string }) {
   const t = useT();
-  const q = useOnlineQuery<CampaignData>(CAMPAIGN_QUERY, { id });
+  const q = useOnlineQuery(CAMPAIGN_QUERY, { id });
   const { reload } = q;
   const live = useLedgerChanged(useCallback(() => void reload(), [reload]));
-  const c = q.data?.node ?? null;
+  const node = q.data?.node;
+  const c = node?.__typename === "Campaign" ? node : null;
   const coverage = useMemo(() => (c ? c.targets.map(toCoverage) : []), [c]);
   const total = coverageTotal(coverage);
 

@@ -4,11 +4,11 @@ import { useT } from "../i18n/i18n-context.tsx";
 import { href } from "../router.ts";
 import { LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
-import { CAMPAIGNS_QUERY, type CampaignsData } from "./campaign-documents.ts";
+import { CAMPAIGNS_QUERY } from "./campaign-documents.ts";
 
 export function CampaignsScreen() {
   const t = useT();
-  const q = useOnlineQuery<CampaignsData>(CAMPAIGNS_QUERY);
+  const q = useOnlineQuery(CAMPAIGNS_QUERY);
   const list = q.data?.campaigns ?? [];
   return (
     <section className="screen" aria-labelledby="cps-title">

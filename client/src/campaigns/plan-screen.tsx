@@ -15,13 +15,7 @@ import { FormAlert } from "../supervision/ui.tsx";
 import { useMutationRunner, useOnlineQuery } from "../supervision/use-query.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { TextField } from "../ui/field.tsx";
-import {
-  ADD_TARGETS,
-  CREATE_CAMPAIGN,
-  STAFF_QUERY,
-  type CreatedCampaign,
-  type StaffData,
-} from "./campaign-documents.ts";
+import { ADD_TARGETS, CREATE_CAMPAIGN, STAFF_QUERY } from "./campaign-documents.ts";
 import { checkPlan, targetBatches, toInput, type PlanField, type PlanState } from "./plan-model.ts";
 import { TargetPicker } from "./target-picker.tsx";
 import { TeamFields } from "./team-fields.tsx";
@@ -34,7 +28,7 @@ export function CampaignPlanScreen() {
   const run = useMutationRunner();
   const { workingSet } = useWorkingSet();
   const { current } = useInspectionPick();
-  const staffQ = useOnlineQuery<StaffData>(STAFF_QUERY);
+  const staffQ = useOnlineQuery(STAFF_QUERY);
   const staff = (staffQ.data?.fieldStaff ?? []).filter((u) => STAFF_ROLES.includes(u.role));
   const today = shanghaiDay(new Date());
   const [plan, setPlan] = useState<PlanState>(() => ({
@@ -64,9 +58,7 @@ export function CampaignPlanScreen() {
     const first = problems.find((p) => p.measures.some((m) => m.id === plan.targets[0]?.measureId));
     const inspectionId = current ?? first?.inspectionId ?? "";
     setBusy(true);
-    const r = await run<CreatedCampaign>(CREATE_CAMPAIGN, { input: toInput(plan, inspectionId) }, "createCampaign", [
-      "Campaign",
-    ]);
+    const r = await run(CREATE_CAMPAIGN, { input: toInput(plan, inspectionId) }, "createCampaign", ["Campaign"]);
     if (!r.ok) {
       setBusy(false);
       return setFailure(r.failure);
@@ -79,7 +71,8 @@ export function CampaignPlanScreen() {
         ADD_TARGETS,
         {
           campaignId: r.value.id,
-          input: { teamId: teamId.get(batch.teamName), methods: batch.methods, measureIds: batch.measureIds },
+          // Every batch's team was just created under that name; "" (never expected) is refused by the server.
+          input: { teamId: teamId.get(batch.teamName) ?? "", methods: batch.methods, measureIds: batch.measureIds },
         },
         "addCampaignTargets",
         ["AddCampaignTargetsPayload"],

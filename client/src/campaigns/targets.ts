@@ -3,6 +3,7 @@
 // problemId). Pure. Invariant: a target whose ids cannot be decoded is refused here, not at sync time.
 import type { RecordKind } from "@rectify/server/sync";
 import { rawId, type Section } from "../cache/working-set.ts";
+import { graphql, type ResultOf } from "../graphql/tada.ts";
 
 export interface WsTarget {
   id: string;
@@ -26,18 +27,6 @@ export interface WsTarget {
   recordedKinds: RecordKind[];
   /** "YYYY-MM-DD": the target's due day (its own, else the campaign's end). */
   dueOn: string;
-}
-
-export interface GqlTarget {
-  id: string;
-  methods: RecordKind[];
-  /** The due day in force: its own, else the campaign's end. */
-  due: string;
-  recordedMethods: RecordKind[];
-  campaign: { id: string; name: string };
-  team: { name: string };
-  measure: { id: string; number: number; text: string; responsibleUnit: { name: string } | null };
-  problem: { id: string; section: Section; number: number; title: string };
 }
 
 export function normaliseTarget(t: GqlTarget): WsTarget {
@@ -67,10 +56,37 @@ export function findTarget(targets: readonly WsTarget[] | undefined, id: string)
   return targets?.find((t) => t.id === id || t.rawId === id) ?? null;
 }
 
-/** The signed-in inspector's targets in campaigns under way (the server scopes them to the user's teams). */
-export const MY_TARGETS_QUERY = `query MyTargets { myTargets {
-  id methods due recordedMethods campaign { id name } team { name }
-  measure { id number text responsibleUnit { name } } problem { id section number title } } }`;
-export interface MyTargetsData {
-  myTargets: GqlTarget[];
-}
+/** The signed-in inspector's targets in campaigns under way (the server scopes them to the user's teams); `due` is
+ * the due day in force: its own, else the campaign's end. */
+export const MY_TARGETS_QUERY = graphql(`
+  query MyTargets {
+    myTargets {
+      id
+      methods
+      due
+      recordedMethods
+      campaign {
+        id
+        name
+      }
+      team {
+        name
+      }
+      measure {
+        id
+        number
+        text
+        responsibleUnit {
+          name
+        }
+      }
+      problem {
+        id
+        section
+        number
+        title
+      }
+    }
+  }
+`);
+export type GqlTarget = ResultOf<typeof MY_TARGETS_QUERY>["myTargets"][number];

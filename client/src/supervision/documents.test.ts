@@ -7,6 +7,9 @@ import { depthLimitRule } from "@rectify/server/graphql-limits";
 import { describe, expect, it } from "vitest";
 import * as admin from "../admin/admin-model.ts";
 import * as analysis from "../analysis/analysis-model.ts";
+import * as actions from "../campaigns/action-documents.ts";
+import * as campaigns from "../campaigns/campaign-documents.ts";
+import * as targets from "../campaigns/targets.ts";
 import * as closeout from "../closeout/closeout-model.ts";
 import * as dashboard from "../dashboard/dashboard-model.ts";
 import * as ledger from "../ledger/ledger-model.ts";
@@ -29,7 +32,19 @@ const isOperation = (value: unknown): value is DocumentNode =>
   value !== null &&
   (value as DocumentNode).kind === "Document" &&
   (value as DocumentNode).definitions.some((d) => d.kind === "OperationDefinition");
-for (const mod of [admin, analysis, closeout, dashboard, ledger, lookbacks, notices, opinions]) {
+for (const mod of [
+  admin,
+  analysis,
+  actions,
+  campaigns,
+  targets,
+  closeout,
+  dashboard,
+  ledger,
+  lookbacks,
+  notices,
+  opinions,
+]) {
   for (const [name, value] of Object.entries(mod)) {
     if (typeof value === "string" && /^\s*(query|mutation|subscription)\b/.test(value)) documents[name] = value;
     else if (isOperation(value)) documents[name] = value;
