@@ -4,7 +4,9 @@ import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePeriod } from "@rectify/server/domain/periods";
 import { composeNotice } from "@rectify/server/queries/notices";
+import { shanghaiDay } from "@rectify/server/domain/dates";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { send, siteVisit } from "../helpers/records.ts";
 
 let app: TestApp;
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
@@ -295,5 +297,41 @@ describe("deadlines as assigned in the notice's month (issue 13 §10)", () => {
     expect(march.withoutProgress.find((i) => i.measureId === A.later.id)?.deadline).toBe("2024-04-10");
     const may = await composeNotice(db, parsePeriod("2024-05")!, unit);
     expect(may.overdue.find((i) => i.measureId === A.later.id)?.deadline).toBe("2024-02-10");
+  });
+});
+
+describe("rectification actions in a notice (issue 10)", () => {
+  it("a synced finding on the unit's measure lists its action in that unit's notice, not another unit's", async () => {
+    const env = siteVisit(A.due.problemId, [A.due.id], { rating: "PROBLEM_FOUND", findings: "公示栏未更新" });
+    expect((await send(app, "inspector", env)).outcome).toBe("CREATED");
+    const action = await app.db.prisma.rectificationAction.findFirstOrThrow({ where: { recordId: env.recordId } });
+    const month = shanghaiDay(new Date(env.deviceTime)).slice(0, 7);
+    const Q = `mutation($m: String!, $u: ID!) { issueMonthlyNotice(month: $m, unitId: $u) {
+      ... on IssueMonthlyNoticePayload { notice { id content { actions {
+        actionId dueOn overdue status openedOn findings problemTitle measureNumber measureText } } } }
+      ... on Error { code message } } }`;
+    const a: any = await app.as("supervisor")(Q, { m: month, u: unitA() });
+    expect(a.data.issueMonthlyNotice.notice.content.actions).toEqual([
+      {
+        actionId: gid("RectificationAction", action.id),
+        dueOn: action.dueOn.toISOString().slice(0, 10),
+        overdue: false,
+        status: "OPEN",
+        openedOn: shanghaiDay(action.createdAt),
+        findings: "公示栏未更新",
+        problemTitle: expect.any(String),
+        measureNumber: A.due.number,
+        measureText: expect.any(String),
+      },
+    ]);
+    const b: any = await app.as("supervisor")(Q, { m: month, u: gid("Unit", app.units.b) });
+    expect(b.data.issueMonthlyNotice.notice.content.actions).toEqual([]);
+    const token = app.tokenOf("supervisor");
+    const page = await fetch(`${app.url}/notices/${idOf(a.data.issueMonthlyNotice.notice.id)}/print`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const html = await page.text();
+    expect(html).toContain("五、督促整改事项（1项）");
+    expect(html).toContain("公示栏未更新");
   });
 });

@@ -119,6 +119,7 @@ export const enSupervision: SupervisionMessages = {
   "notice.section.overdue": "Overdue ({count})",
   "notice.section.withoutProgress": "No progress this month ({count})",
   "notice.findings": "Field findings ({count})",
+  "notice.actions": "Rectification actions ({count})",
   "notice.noItems": "None",
   "notice.noDeadline": "No deadline",
 

@@ -118,6 +118,7 @@ export const zhCNSupervision = {
   "notice.section.overdue": "已逾期事项（{count}）",
   "notice.section.withoutProgress": "本月无进展事项（{count}）",
   "notice.findings": "现场督查发现（{count}）",
+  "notice.actions": "督促整改事项（{count}）",
   "notice.noItems": "无",
   "notice.noDeadline": "未定时限",
 

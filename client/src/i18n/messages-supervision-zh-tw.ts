@@ -119,6 +119,7 @@ export const zhTWSupervision: SupervisionMessages = {
   "notice.section.overdue": "已逾期事項（{count}）",
   "notice.section.withoutProgress": "本月無進展事項（{count}）",
   "notice.findings": "現場督查發現（{count}）",
+  "notice.actions": "督促整改事項（{count}）",
   "notice.noItems": "無",
   "notice.noDeadline": "未定時限",
 

@@ -1,5 +1,5 @@
 // One monthly notice as issued (a snapshot): items due this month, overdue, without progress, and the month's field
-// findings; "打印" opens the server's A4 page, "下载 Word" the .docx; a liaison confirms having read it.
+// findings and its rectification actions (督促整改事项); "打印" opens the server's A4 page, "下载 Word" the .docx; a liaison confirms having read it.
 import { useUser } from "../auth/session.tsx";
 import { problemLabel } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
@@ -101,6 +101,32 @@ export function NoticeScreen({ id }: { id: string }) {
                       : ""}
                   </p>
                   <p className="record-findings">{f.findings}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="notice-actions">
+            <h2 id="notice-actions">{t("notice.actions", { count: n.content.actions.length })}</h2>
+            {n.content.actions.length === 0 ? <p className="muted">{t("notice.noItems")}</p> : null}
+            <ul className="card-list">
+              {n.content.actions.map((a) => (
+                <li key={a.actionId} className="card">
+                  <p className="item-meta">
+                    <span className={`chip action-${a.status}`}>{t(keyOf("cp.act.status", a.status))}</span>
+                    <span>{t("cp.act.due", { date: a.dueOn })}</span>
+                    {a.overdue ? <span className="chip attention">{t("cp.act.overdue")}</span> : null}
+                  </p>
+                  <p>
+                    <a href={href({ name: "action", id: a.actionId })}>
+                      <strong>{a.problemTitle}</strong>
+                    </a>
+                  </p>
+                  <p className="record-findings">{a.findings}</p>
+                  {a.measureNumber !== null ? (
+                    <p>
+                      <strong>{t("problem.measure", { number: a.measureNumber })}</strong> {a.measureText}
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>

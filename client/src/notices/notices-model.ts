@@ -61,6 +61,17 @@ const NOTICE_FULL = graphql(
           problemTitle
           measureNumbers
         }
+        actions {
+          actionId
+          dueOn
+          overdue
+          status
+          openedOn
+          findings
+          problemTitle
+          measureNumber
+          measureText
+        }
       }
     }
   `,
@@ -71,6 +82,7 @@ export type NoticeHead = ResultOf<typeof NOTICE_HEAD>;
 export type NoticeItem = ResultOf<typeof ITEM>;
 export type Notice = ResultOf<typeof NOTICE_FULL>;
 export type NoticeFinding = Notice["content"]["findings"][number];
+export type NoticeAction = Notice["content"]["actions"][number];
 
 export const NOTICE_LISTS = ["dueThisMonth", "overdue", "withoutProgress"] as const;
 

@@ -1,6 +1,6 @@
 // The one Chinese vocabulary for statuses, record kinds, ratings and sections in printed and public output
 // (ledger workbook, notices, public pages). Pure. The PWA has its own catalogues because it is translated.
-import type { Rating, RecordKind, RectStatus, Section } from "../generated/prisma/enums.ts";
+import type { ActionStatus, Rating, RecordKind, RectStatus, Section } from "../generated/prisma/enums.ts";
 
 export const SECTION_LABEL: Record<Section, string> = {
   COMPLETED: "集中整改期内已完成",
@@ -26,4 +26,11 @@ export const RATING_LABEL: Record<Rating, string> = {
   ON_TRACK: "按计划推进",
   LAGGING: "进度滞后",
   PROBLEM_FOUND: "发现问题",
+};
+
+export const ACTION_STATUS_LABEL: Record<ActionStatus, string> = {
+  OPEN: "待整改",
+  ANSWERED: "已答复待确认",
+  CONFIRMED: "已确认办结",
+  REOPENED: "退回重新整改",
 };

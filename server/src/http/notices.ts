@@ -16,6 +16,7 @@ import {
 import type { PrismaClient } from "../db.ts";
 import { shanghaiDay } from "../domain/dates.ts";
 import {
+  ACTION_STATUS_LABEL,
   canSeeNotice,
   KIND_LABEL,
   loadPrintableNotice,
@@ -60,6 +61,8 @@ const ITEMS = {
 /** The notice as text blocks, shared by the HTML and the Word renderings. */
 function compose(n: PrintableNotice) {
   const c = n.content as unknown as NoticeContent;
+  // Notices issued before actions were listed carry none: their block says 无 rather than vanishing.
+  const actions = c.actions ?? [];
   const [y, m] = c.month.split("-");
   const when = `${y}年${Number(m)}月`;
   const blocks: Block[] = [
@@ -88,6 +91,18 @@ function compose(n: PrintableNotice) {
         f.followUpRequired ? "是" : "否",
       ]),
     },
+    {
+      heading: `五、督促整改事项（${actions.length}项）`,
+      columns: ["序号", "督查发现", "整改措施", "整改时限", "当前状态"],
+      widths: [6, 36, 30, 14, 14],
+      rows: actions.map((a, i) => [
+        String(i + 1),
+        `${a.problemTitle}：${cut(a.findings || "—", 90)}`,
+        a.measureNumber === null ? "（针对问题整体）" : `（${a.measureNumber}）${cut(a.measureText ?? "", 60)}`,
+        a.dueOn,
+        ACTION_STATUS_LABEL[a.status] + (a.overdue ? "（逾期）" : ""),
+      ]),
+    },
   ];
   return {
     title: noticeTitle(n.unit.name, n.month),
@@ -95,7 +110,8 @@ function compose(n: PrintableNotice) {
     intro:
       `根据巡视整改“一月一整理、一季一分析”工作要求，现将你单位牵头负责的巡视整改事项${when}推进情况提示如下：` +
       `本月到期${c.dueThisMonth.length}项，逾期未完成${c.overdue.length}项，本月无进展${c.withoutProgress.length}项，` +
-      `督查发现情况${c.findings.length}条。`,
+      `督查发现情况${c.findings.length}条，督促整改事项${actions.length}项` +
+      `（其中逾期${actions.filter((a) => a.overdue).length}项）。`,
     blocks,
     closing: "请你单位对照上述事项，逐项压实责任、按时限完成整改，并及时报送整改进展情况。",
     date: chineseDay(n.issuedAt),

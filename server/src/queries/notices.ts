@@ -1,6 +1,6 @@
 // 每月提示通报 to a lead unit: content frozen at issue, one per month and unit, audited, a liaison only their unit's.
 import type { Prisma, MonthlyNotice, Unit } from "../generated/prisma/client.ts";
-import type { Rating, RecordKind, RectStatus, Role, Section } from "../generated/prisma/enums.ts";
+import type { ActionStatus, Rating, RecordKind, RectStatus, Role, Section } from "../generated/prisma/enums.ts";
 import type { PrismaClient } from "../db.ts";
 import type { Context } from "../context.ts";
 import { DONE_STATUSES, shanghaiDay } from "../domain/dates.ts";
@@ -35,6 +35,23 @@ export interface NoticeFinding {
   measureNumbers: number[];
 }
 
+/** A rectification action (督促整改事项) of the unit listed in a notice, as it stood when issued. */
+export interface NoticeAction {
+  actionId: string;
+  /** YYYY-MM-DD */
+  dueOn: string;
+  /** Still waiting for the unit (open / reopened) after its due day, as of the month's end (or issue). */
+  overdue: boolean;
+  status: ActionStatus;
+  /** YYYY-MM-DD in Asia/Shanghai */
+  openedOn: string;
+  findings: string;
+  problemTitle: string;
+  /** The measure the action is about; null for a finding on the whole problem. */
+  measureNumber: number | null;
+  measureText: string | null;
+}
+
 export interface NoticeContent {
   version: 1;
   month: string;
@@ -49,6 +66,8 @@ export interface NoticeContent {
   withoutProgress: NoticeItem[];
   /** Field inspection records of the month on the unit's measures (or on their problems as a whole). */
   findings: NoticeFinding[];
+  /** The unit's actions still open, reopened or answered, or opened in the month. Absent in notices issued before. */
+  actions?: NoticeAction[];
 }
 
 export function noticeTitle(unitName: string, month: string): string {
@@ -112,6 +131,20 @@ export async function composeNotice(
     include: { problem: { select: { title: true } }, measures: { select: { measureId: true } } },
     orderBy: [{ deviceTime: "asc" }, { id: "asc" }],
   });
+  const actions = await prisma.rectificationAction.findMany({
+    where: {
+      unitId: unit.id,
+      createdAt: { lt: period.end },
+      OR: [{ status: { in: ["OPEN", "REOPENED", "ANSWERED"] } }, { createdAt: inMonth }],
+    },
+    include: {
+      record: { select: { findings: true } },
+      problem: { select: { title: true } },
+      measure: { select: { number: true, text: true } },
+    },
+    orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  const asOfDay = shanghaiDay(asOf);
   return {
     version: 1,
     month: period.label,
@@ -133,6 +166,20 @@ export async function composeNotice(
       problemTitle: r.problem.title,
       measureNumbers: r.measures.flatMap((x) => numberOf.get(x.measureId) ?? []).sort((a, b) => a - b),
     })),
+    actions: actions.map((a) => {
+      const dueOn = a.dueOn.toISOString().slice(0, 10);
+      return {
+        actionId: a.id,
+        dueOn,
+        overdue: (a.status === "OPEN" || a.status === "REOPENED") && dueOn < asOfDay,
+        status: a.status,
+        openedOn: shanghaiDay(a.createdAt),
+        findings: a.record.findings,
+        problemTitle: a.problem.title,
+        measureNumber: a.measure?.number ?? null,
+        measureText: a.measure?.text ?? null,
+      };
+    }),
   };
 }
 
@@ -166,6 +213,7 @@ export async function issueMonthlyNotice(
         overdue: content.overdue.length,
         withoutProgress: content.withoutProgress.length,
         findings: content.findings.length,
+        actions: content.actions?.length ?? 0,
       });
       return { notice, created: true };
     });
@@ -235,4 +283,4 @@ export function loadPrintableNotice(prisma: PrismaClient, id: string) {
 
 export type PrintableNotice = NonNullable<Awaited<ReturnType<typeof loadPrintableNotice>>>;
 
-export { KIND_LABEL, RATING_LABEL, STATUS_LABEL } from "../domain/labels.ts";
+export { ACTION_STATUS_LABEL, KIND_LABEL, RATING_LABEL, STATUS_LABEL } from "../domain/labels.ts";

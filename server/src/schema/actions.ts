@@ -24,7 +24,7 @@ import { RatingEnum, RecordKindEnum } from "./records.ts";
 import { TrafficLightEnum } from "./dashboard.ts";
 import type { RectificationAction } from "../generated/prisma/client.ts";
 
-const ActionStatusEnum = builder.enumType("ActionStatus", {
+export const ActionStatusEnum = builder.enumType("ActionStatus", {
   description: "Where a rectification action stands.",
   values: {
     OPEN: { description: "Waiting for the unit's answer" },

@@ -11,11 +11,13 @@ import {
   KIND_LABEL,
   noticeTitle,
   noticeWhere,
+  type NoticeAction,
   type NoticeContent,
   type NoticeFinding,
   type NoticeItem,
 } from "../queries/notices.ts";
 import { RectStatusEnum, SectionEnum } from "./enums.ts";
+import { ActionStatusEnum } from "./actions.ts";
 import { decodeId } from "./ids.ts";
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -51,6 +53,21 @@ const NoticeFindingRef = builder.objectRef<NoticeFinding>("NoticeFindingSummary"
   }),
 });
 
+const NoticeActionRef = builder.objectRef<NoticeAction>("NoticeActionSummary").implement({
+  description: "A rectification action (督促整改事项) of the unit, as it stood when the notice was issued.",
+  fields: (t) => ({
+    actionId: t.id({ resolve: (a) => encodeGlobalID("RectificationAction", a.actionId) }),
+    dueOn: t.field({ type: "Date", resolve: (a) => day(a.dueOn) }),
+    overdue: t.exposeBoolean("overdue", { description: "Still waiting for the unit after its due day" }),
+    status: t.field({ type: ActionStatusEnum, resolve: (a) => a.status }),
+    openedOn: t.field({ type: "Date", resolve: (a) => day(a.openedOn) }),
+    findings: t.exposeString("findings", { description: "The finding that opened it" }),
+    problemTitle: t.exposeString("problemTitle"),
+    measureNumber: t.exposeInt("measureNumber", { nullable: true, description: "Null: about the whole problem" }),
+    measureText: t.exposeString("measureText", { nullable: true }),
+  }),
+});
+
 const NoticeContentRef = builder.objectRef<NoticeContent>("NoticeContentSummary").implement({
   description: "What a notice lists, frozen when it was issued; items are measures the unit leads.",
   fields: (t) => ({
@@ -72,6 +89,11 @@ const NoticeContentRef = builder.objectRef<NoticeContent>("NoticeContentSummary"
       resolve: (c) => c.withoutProgress,
     }),
     findings: t.field({ type: [NoticeFindingRef], resolve: (c) => c.findings }),
+    actions: t.field({
+      type: [NoticeActionRef],
+      description: "The unit's rectification actions open, reopened or answered, or opened in the month",
+      resolve: (c) => c.actions ?? [],
+    }),
   }),
 });
 
