@@ -5,20 +5,11 @@ import { href } from "../router.ts";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 import { MEASURE_FILES } from "./progress-documents.ts";
 
-interface Files {
-  node: {
-    progressUpdates: {
-      edges: {
-        node: { id: string; createdAt: string; attachments: { id: string; fileName: string; complete: boolean }[] };
-      }[];
-    };
-  } | null;
-}
-
 export function EvidencePicker(props: { measureId: string; picked: string[]; onChange: (ids: string[]) => void }) {
   const t = useT();
-  const q = useOnlineQuery<Files>(MEASURE_FILES, { id: props.measureId });
-  const files = (q.data?.node?.progressUpdates.edges ?? []).flatMap((e) =>
+  const q = useOnlineQuery(MEASURE_FILES, { id: props.measureId });
+  const node = q.data?.node;
+  const files = (node?.__typename === "Measure" ? node.progressUpdates.edges : []).flatMap((e) =>
     e.node.attachments.filter((a) => a.complete).map((a) => ({ ...a, date: e.node.createdAt.slice(0, 10) })),
   );
   const toggle = (id: string) =>

@@ -42,7 +42,7 @@ export function MyMeasuresScreen() {
   const t = useT();
   const online = useOnline();
   const { workingSet } = useWorkingSet();
-  const q = useOnlineQuery<{ myMeasures: MyMeasure[] }>(MY_MEASURES);
+  const q = useOnlineQuery(MY_MEASURES);
   const [chosen, setChosen] = useState<string[]>([]);
   // Offline: the measures on the device (a liaison's working set holds only its unit's), reddest and soonest first.
   const offline = useMemo<MyMeasure[]>(

@@ -16,10 +16,6 @@ import { useMutationForm } from "../closeout/use-mutation-form.ts";
 import { PublishControl } from "./publish-control.tsx";
 import { REQUEST_SUPPLEMENT, TIMELINE, type TimelineAttachment, type TimelineItem } from "./progress-documents.ts";
 
-interface TimelineData {
-  node: { id: string; number: number; text: string; problem: { title: string }; timeline: TimelineItem[] } | null;
-}
-
 function FileLink({ a }: { a: TimelineAttachment }) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -172,8 +168,9 @@ export function TimelineScreen({ measureId }: { measureId: string }) {
   const t = useT();
   const { state } = useSession();
   const supervisor = state.status === "authenticated" && isSupervisor(state.user.role);
-  const q = useOnlineQuery<TimelineData>(TIMELINE, { id: measureId });
-  const m = q.data?.node;
+  const q = useOnlineQuery(TIMELINE, { id: measureId });
+  const node = q.data?.node;
+  const m = node?.__typename === "Measure" ? node : null;
   return (
     <section aria-labelledby="tl-title" className="screen">
       <h1 id="tl-title">{t("pg.timeline.title")}</h1>

@@ -18,6 +18,7 @@ import { LEDGER_CHANGED } from "../live/ledger-changed.ts";
 import * as lookbacks from "../lookbacks/lookbacks-model.ts";
 import * as notices from "../notices/notices-model.ts";
 import * as opinions from "../opinions/opinions-model.ts";
+import * as progress from "../progress/progress-documents.ts";
 import { WORKING_SET_QUERY } from "../graphql/documents.ts";
 
 const schema = buildSchema(readFileSync(new URL("../../../server/schema.graphql", import.meta.url), "utf8"));
@@ -44,6 +45,7 @@ for (const mod of [
   lookbacks,
   notices,
   opinions,
+  progress,
 ]) {
   for (const [name, value] of Object.entries(mod)) {
     if (typeof value === "string" && /^\s*(query|mutation|subscription)\b/.test(value)) documents[name] = value;
