@@ -87,7 +87,7 @@ export async function startServer(opts: ServerOptions): Promise<AppServer> {
   const uploads = createUploadHandler(opts.db.prisma, photos);
   const files = createFileHandler(opts.db.prisma, photos);
   const notices = createNoticeHandler(opts.db.prisma);
-  const campaignReports = createCampaignReportHandler(opts.db.prisma);
+  const campaignReports = createCampaignReportHandler(opts.db.prisma, photos);
   const downloads = createExportHandler(opts.db.prisma);
   const publicPages = createPublicHandler(opts.db.prisma, security);
   const fail = (res: ServerResponse) => (err: unknown) => {

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { send, siteVisit, upload } from "../helpers/records.ts";
+import { photoOf, send, siteVisit, upload } from "../helpers/records.ts";
 import { ACTION_FIELDS, extraUser, gid, PROGRESS, progressReport } from "../helpers/campaigns.ts";
 import { fileRef, makePng } from "../helpers/evidence-files.ts";
 import { shanghaiDay } from "@rectify/server/domain/dates";
@@ -224,6 +224,12 @@ describe("the loop: record → action → answer → confirm / reopen", () => {
 describe("the campaign report (督查情况通报)", () => {
   it("prints targets, coverage, findings by kind and rating, and actions per unit, as HTML and .docx", async () => {
     const auth = (role: "supervisor" | "liaisonA") => ({ Authorization: `Bearer ${app.tokenOf(role)}` });
+    // A record on the campaign's target with a stamped photo: the report shows that photo.
+    const png = makePng(40, 30);
+    const photo = photoOf(png, "stamped");
+    const env = siteVisit(problemId, [m1], { photos: [photo] });
+    expect((await send(app, "inspector", env)).outcome).toBe("CREATED");
+    expect((await upload(app, app.tokenOf("inspector"), photo.id, "PATCH", 0, png)).status).toBe(204);
     const html = await fetch(`${app.url}/exports/campaign/${campaignId}.html`, { headers: auth("supervisor") });
     expect(html.status).toBe(200);
     const page = await html.text();
@@ -233,11 +239,16 @@ describe("the campaign report (督查情况通报)", () => {
     expect(page).toContain("市委组织部");
     expect(page).toMatch(/实地走访\d+次/);
     expect(page).toContain("公示栏未更新");
+    expect(page).toContain(`<img src="/files/${photo.id}"`);
+    expect(html.headers.get("content-security-policy")).toContain("img-src 'self'");
+    expect((await fetch(`${app.url}/files/${photo.id}`, { headers: auth("supervisor") })).status).toBe(200);
     const docx = await fetch(`${app.url}/exports/campaign/${campaignId}.docx`, { headers: auth("supervisor") });
     expect(docx.status).toBe(200);
-    const xml = unzip(Buffer.from(await docx.arrayBuffer()))
-      .get("word/document.xml")!
-      .toString("utf8");
+    const entries = unzip(Buffer.from(await docx.arrayBuffer()));
+    const media = [...entries.keys()].filter((k) => k.startsWith("word/media/"));
+    expect(media).toHaveLength(1);
+    expect(entries.get(media[0]!)!.equals(png)).toBe(true);
+    const xml = entries.get("word/document.xml")!.toString("utf8");
     const text = xml.replace(/<[^>]+>/g, "");
     expect(text).toContain(`共交办督促整改事项${opened}项`);
     expect(text).toContain("本次督查共安排督查对象1个");

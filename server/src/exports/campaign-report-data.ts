@@ -25,6 +25,14 @@ export interface ReportFinding {
   rating: Rating | null;
   followUp: boolean;
   photos: number;
+  /** The record's stamped photo copies (水印件) that finished uploading: what the report shows. */
+  images: ReportImage[];
+}
+export interface ReportImage {
+  /** Attachment id: the HTML loads it from /files/<id> (staff may read record photos). */
+  id: string;
+  /** Content address in the blob store: the .docx embeds the bytes. */
+  sha256: string;
 }
 export interface UnitActions {
   unit: string;
@@ -89,7 +97,16 @@ export async function loadCampaignReport(
         },
       ],
     },
-    include: { inspector: true, problem: true, _count: { select: { attachments: true } } },
+    include: {
+      inspector: true,
+      problem: true,
+      _count: { select: { attachments: true } },
+      attachments: {
+        where: { variant: "stamped", completedAt: { not: null }, mimeType: { startsWith: "image/" } },
+        select: { id: true, sha256: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+    },
     orderBy: [{ deviceTime: "asc" }, { id: "asc" }],
   });
   const byKind = { SITE_VISIT: 0, LEDGER_CHECK: 0, ONSITE_QUESTIONING: 0 } as Record<RecordKind, number>;
@@ -137,6 +154,7 @@ export async function loadCampaignReport(
       rating: r.rating,
       followUp: r.followUpRequired,
       photos: r._count.attachments,
+      images: r.attachments,
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { campaignReportHtml, composeCampaignReport } from "./campaign-report.ts";
+import { campaignReportDocx, campaignReportHtml, composeCampaignReport } from "./campaign-report.ts";
+import { unzip } from "./test-unzip.ts";
 import type { CampaignReportData } from "./campaign-report-data.ts";
 
 const data: CampaignReportData = {
@@ -38,6 +39,7 @@ const data: CampaignReportData = {
       rating: "PROBLEM_FOUND",
       followUp: true,
       photos: 2,
+      images: [{ id: "0b0b0b0b-0000-4000-8000-000000000001", sha256: "ab".repeat(32) }],
     },
   ],
 };
@@ -56,5 +58,24 @@ describe("composeCampaignReport", () => {
     const html = campaignReportHtml(data);
     expect(html).toContain("问题1 &lt;b&gt;");
     expect(html).not.toContain("<b>");
+  });
+  it("shows the stamped photos: <img> from /files in HTML, embedded media in .docx", async () => {
+    const html = campaignReportHtml(data);
+    expect(html).toContain('<img src="/files/0b0b0b0b-0000-4000-8000-000000000001"');
+    expect(html).toContain("附：督查现场照片");
+    // A 2×1 PNG (IHDR only: Word needs the bytes and the size, the test only that they are packed).
+    const png = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(png);
+    png.write("IHDR", 12, "latin1");
+    png.writeUInt32BE(2, 16);
+    png.writeUInt32BE(1, 20);
+    const asked: string[] = [];
+    const docx = await campaignReportDocx(data, async (sha) => (asked.push(sha), png));
+    expect(asked).toEqual(["ab".repeat(32)]);
+    const media = [...unzip(docx).keys()].filter((k) => k.startsWith("word/media/"));
+    expect(media).toHaveLength(1);
+    // A photo missing from the store is left out, not a broken picture.
+    const none = await campaignReportDocx(data, async () => null);
+    expect([...unzip(none).keys()].some((k) => k.startsWith("word/media/"))).toBe(false);
   });
 });

@@ -1,9 +1,24 @@
 // The campaign report (督查情况通报) as printable HTML and .docx, from CampaignReportData: one composition (text
 // blocks and tables) rendered twice, so both say the same. Invariant: every dynamic value is escaped in HTML.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import {
+  AlignmentType,
+  Document,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
 import { esc } from "../http/html.ts";
 import { KIND_LABEL, RATING_LABEL } from "../domain/labels.ts";
-import type { CampaignReportData } from "./campaign-report-data.ts";
+import type { CampaignReportData, ReportImage } from "./campaign-report-data.ts";
+import { fitWithin, imageInfo } from "./image-size.ts";
+
+/** Reads a stored file's bytes by its content address; null when it is not stored. */
+export type ReadBlob = (sha256: string) => Promise<Buffer | null>;
 
 const STATUS = { DONE: "已完成", NOT_YET: "未完成", OVERDUE: "逾期未完成" } as Record<string, string>;
 
@@ -77,8 +92,17 @@ export function composeCampaignReport(d: CampaignReportData) {
       ]),
     },
   ];
+  // The stamped photos (time and place burnt in), grouped by record, in the order of the findings table.
+  const photos = d.findings
+    .filter((f) => f.images.length > 0)
+    .map((f) => ({
+      caption: `${f.date} ${KIND_LABEL[f.kind]} ${f.problem}（${f.inspector}）`,
+      images: f.images as ReportImage[],
+    }));
   return {
     title: `${d.name}督查情况通报`,
+    photoHeading: "附：督查现场照片",
+    photos,
     intro:
       `根据巡视整改工作安排，${d.offices.length ? `${d.offices.join("、")}联合` : ""}于${d.period[0]}至${d.period[1]}` +
       `对${d.inspection}反馈问题整改落实情况开展专项督查，采取实地走访、查阅台账、现场问询等方式进行。现将有关情况通报如下：`,
@@ -92,6 +116,8 @@ h1{font-family:"方正小标宋简体","SimHei","黑体",sans-serif;font-size:22
 h2{font-family:"SimHei","黑体",sans-serif;font-size:16pt;font-weight:normal;margin:12pt 0 6pt}
 p{margin:0;text-indent:2em}table{width:100%;border-collapse:collapse;font-size:12pt;line-height:1.4}
 th,td{border:1px solid #000;padding:3pt 4pt;vertical-align:top}thead{display:table-header-group}tr{break-inside:avoid}
+figure{margin:6pt 0;break-inside:avoid}figure img{max-width:100%;max-height:100mm;margin:0 6pt 6pt 0}
+figcaption{font-size:12pt}
 @media screen{body{max-width:156mm;margin:2em auto;padding:20mm 26mm}}`;
 
 export function campaignReportHtml(d: CampaignReportData): string {
@@ -106,6 +132,14 @@ export function campaignReportHtml(d: CampaignReportData): string {
 <h1>${esc(r.title)}</h1>
 <p>${esc(r.intro)}</p>
 ${r.blocks.map((b) => `<h2>${esc(b.heading)}</h2>${b.intro ? `<p>${esc(b.intro)}</p>` : ""}${table(b)}`).join("\n")}
+${r.photos.length ? `<h2>${esc(r.photoHeading)}</h2>` : ""}
+${r.photos
+  .map(
+    (g) =>
+      `<figure>${g.images.map((i, n) => `<img src="/files/${esc(i.id)}" alt="${esc(`${g.caption} 照片${n + 1}`)}">`).join("")}` +
+      `<figcaption>${esc(g.caption)}</figcaption></figure>`,
+  )
+  .join("\n")}
 </body></html>`;
 }
 
@@ -113,8 +147,29 @@ const FANGSONG = { ascii: "FangSong", hAnsi: "FangSong", eastAsia: "仿宋", cs:
 const HEI = { ascii: "SimHei", hAnsi: "SimHei", eastAsia: "黑体", cs: "SimHei" };
 const run = (text: string, size = 32, font = FANGSONG) => new TextRun({ text, size, font });
 
-export function campaignReportDocx(d: CampaignReportData): Promise<Buffer> {
+/** Embeds each stamped photo read from the blob store; one missing or unreadable is left out, not a broken image. */
+async function photoParagraphs(photos: ReturnType<typeof composeCampaignReport>["photos"], read: ReadBlob) {
+  const out: Paragraph[] = [];
+  for (const g of photos) {
+    const runs: ImageRun[] = [];
+    for (const i of g.images) {
+      const bytes = await read(i.sha256);
+      const info = bytes ? imageInfo(bytes) : null;
+      if (!bytes || !info) continue;
+      // About 10.5 cm wide at most (docx sizes are pixels at 96 dpi): two fit side by side in the text width.
+      runs.push(
+        new ImageRun({ type: info.type, data: bytes, transformation: fitWithin(info.width, info.height, 280, 280) }),
+      );
+    }
+    if (!runs.length) continue;
+    out.push(new Paragraph({ children: runs }), new Paragraph({ children: [run(g.caption, 24)] }));
+  }
+  return out;
+}
+
+export async function campaignReportDocx(d: CampaignReportData, read: ReadBlob = async () => null): Promise<Buffer> {
   const r = composeCampaignReport(d);
+  const photos = await photoParagraphs(r.photos, read);
   const para = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 } });
   const table = (b: Block) =>
     b.rows.length === 0
@@ -149,6 +204,7 @@ export function campaignReportDocx(d: CampaignReportData): Promise<Buffer> {
             ...(b.intro ? [para(b.intro)] : []),
             ...table(b),
           ]),
+          ...(photos.length ? [new Paragraph({ children: [run(r.photoHeading, 32, HEI)] }), ...photos] : []),
         ],
       },
     ],
