@@ -5,14 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { CachedUser } from "../cache/cache-db.ts";
 import { runMutation, runQuery } from "../graphql/client.ts";
-import {
-  LOGIN_MUTATION,
-  LOGOUT_MUTATION,
-  ME_QUERY,
-  toCachedUser,
-  type LoginData,
-  type MeData,
-} from "../graphql/documents.ts";
+import { LOGIN_MUTATION, LOGOUT_MUTATION, ME_QUERY, toCachedUser } from "../graphql/documents.ts";
 import { useServices } from "../services.tsx";
 
 export type SessionState =
@@ -52,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const cached = (await cache.get("session").catch(() => undefined)) ?? null;
       // With a cached user, show the app at once (offline start); the server check below refines it.
       if (cached && !cancelled) setState({ status: "authenticated", user: cached, expired: false });
-      const me = await runQuery<MeData>(client, ME_QUERY, {});
+      const me = await runQuery(client, ME_QUERY, {});
       if (cancelled) return;
       if (me.ok && me.data.me) {
         const user = toCachedUser(me.data.me);
@@ -83,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string): Promise<LoginOutcome> => {
-      const result = await runMutation<LoginData>(client, LOGIN_MUTATION, { username, password });
+      const result = await runMutation(client, LOGIN_MUTATION, { username, password });
       if (!result.ok) {
         return { ok: false, reason: result.kind === "network" ? "offline" : "failed", message: result.message };
       }
@@ -91,16 +84,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (payload.__typename === "BadCredentialsError")
         return { ok: false, reason: "bad", message: payload.message ?? "" };
       if (payload.__typename === "RateLimitedError") {
-        const seconds = (payload as { retryAfterSeconds: number }).retryAfterSeconds;
-        return { ok: false, reason: "rateLimited", message: payload.message ?? "", seconds };
+        return { ok: false, reason: "rateLimited", message: payload.message, seconds: payload.retryAfterSeconds };
       }
-      if (payload.__typename !== "LoginPayload" || !("user" in payload)) {
-        return {
-          ok: false,
-          reason: "failed",
-          message: ("message" in payload && payload.message) || payload.__typename,
-        };
-      }
+      // Any other member of the union (none selects a message): its type name is the message.
+      if (payload.__typename !== "LoginPayload") return { ok: false, reason: "failed", message: payload.__typename };
       const user = toCachedUser(payload.user);
       const ws = await cache.get("workingSet");
       if (ws && ws.userId !== user.id) {

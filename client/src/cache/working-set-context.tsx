@@ -3,7 +3,7 @@
 // download never replaces what is cached.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { runQuery } from "../graphql/client.ts";
-import { WORKING_SET_QUERY, type WorkingSetData } from "../graphql/documents.ts";
+import { WORKING_SET_QUERY } from "../graphql/documents.ts";
 import { useServices } from "../services.tsx";
 import { fetchWorkingSet } from "./working-set-fetch.ts";
 import { pushRecent, type WorkingSet } from "./working-set.ts";
@@ -59,7 +59,7 @@ export function WorkingSetProvider({
       const scope = inspectionIds.length ? { inspectionIds } : {};
       const result = await fetchWorkingSet(
         ({ after, changedSince }) =>
-          runQuery<WorkingSetData>(client, WORKING_SET_QUERY, {
+          runQuery(client, WORKING_SET_QUERY, {
             after,
             filter: changedSince
               ? { ...scope, changedSince, includeArchived: true }

@@ -19,12 +19,15 @@ import * as lookbacks from "../lookbacks/lookbacks-model.ts";
 import * as notices from "../notices/notices-model.ts";
 import * as opinions from "../opinions/opinions-model.ts";
 import * as progress from "../progress/progress-documents.ts";
-import { WORKING_SET_QUERY } from "../graphql/documents.ts";
+import { LOGIN_MUTATION, LOGOUT_MUTATION, ME_QUERY, WORKING_SET_QUERY } from "../graphql/documents.ts";
 
 const schema = buildSchema(readFileSync(new URL("../../../server/schema.graphql", import.meta.url), "utf8"));
 
 const documents: Record<string, string | DocumentNode> = {
   WORKING_SET_QUERY,
+  ME_QUERY,
+  LOGIN_MUTATION,
+  LOGOUT_MUTATION,
   LEDGER_CHANGED,
   PROBLEMS_QUERY,
 };
