@@ -3,6 +3,8 @@
 // session cookie (same origin).
 // Invariant: only a record's own fault is non-retryable; session loss is retryable and reported to the UI.
 import { isProgressEnvelope, type ServerAnswer } from "@rectify/server/sync";
+import { stringifyDocument } from "urql";
+import { graphql } from "../graphql/tada.ts";
 import {
   TransportError,
   type OutboxEnvelope,
@@ -14,13 +16,39 @@ import {
 import { authRequired, probeServer, request, statusError, SYNC_TRANSPORT_CODES, type HttpOptions } from "./http.ts";
 import { uploadPhoto, UPLOAD_CHUNK_BYTES } from "./photo-upload.ts";
 
-export const SYNC_RECORD_MUTATION = `mutation SyncRecord($e: JSON!) {
-  syncRecord(envelope: $e) { recordId outcome serverVersion missingPhotos error { code message } }
-}`;
+export const SYNC_RECORD_MUTATION = graphql(`
+  mutation SyncRecord($e: JSON!) {
+    syncRecord(envelope: $e) {
+      recordId
+      outcome
+      serverVersion
+      missingPhotos
+      error {
+        code
+        message
+      }
+    }
+  }
+`);
 
-export const SYNC_PROGRESS_MUTATION = `mutation SyncProgressReport($e: JSON!) {
-  syncProgressReport(envelope: $e) { recordId outcome serverVersion missingPhotos error { code message } }
-}`;
+export const SYNC_PROGRESS_MUTATION = graphql(`
+  mutation SyncProgressReport($e: JSON!) {
+    syncProgressReport(envelope: $e) {
+      recordId
+      outcome
+      serverVersion
+      missingPhotos
+      error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+// Sent as plain JSON over fetch (not urql: the outbox owns retries and classification), as the text urql would send.
+const SYNC_RECORD_TEXT = stringifyDocument(SYNC_RECORD_MUTATION);
+const SYNC_PROGRESS_TEXT = stringifyDocument(SYNC_PROGRESS_MUTATION);
 
 export interface GraphqlTransportOptions {
   /** Bytes the server holds of a file being uploaded (after each chunk), for a progress bar. */
@@ -54,7 +82,7 @@ export function createGraphqlTransport(options: GraphqlTransportOptions = {}): S
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json, application/json" },
       body: JSON.stringify({
-        query: progress ? SYNC_PROGRESS_MUTATION : SYNC_RECORD_MUTATION,
+        query: progress ? SYNC_PROGRESS_TEXT : SYNC_RECORD_TEXT,
         variables: { e: envelope },
       }),
     });
