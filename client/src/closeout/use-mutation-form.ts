@@ -1,7 +1,7 @@
 // One typed-result mutation form's state (own checks, failure for alert and fields, busy), so all check and send alike.
 import { useState } from "react";
 import type { AnyVariables, TypedDocumentNode } from "urql";
-import { checkFailure, type FormFailure, type TypedPayload } from "../supervision/typed-result.ts";
+import { checkFailure, type FormFailure } from "../supervision/typed-result.ts";
 import { useMutationRunner } from "../supervision/use-query.ts";
 import type { Checks } from "./closeout-model.ts";
 import { useFieldError } from "./form-bits.tsx";
@@ -20,27 +20,12 @@ export function useMutationForm() {
     variables: V,
     field: K,
     success: readonly string[],
-  ): Promise<boolean>;
-  /** A plain string document: only until every screen's documents use graphql(). */
-  async function save(
-    own: Checks,
-    mutation: string,
-    variables: AnyVariables,
-    field: string,
-    success: readonly string[],
-  ): Promise<boolean>;
-  async function save(
-    own: Checks,
-    mutation: TypedDocumentNode | string,
-    variables: AnyVariables,
-    field: string,
-    success: readonly string[],
   ): Promise<boolean> {
     setChecks(own);
     setFailure(checkFailure(own));
     if (Object.keys(own).length) return false;
     setBusy(true);
-    const r = await run<TypedPayload>(mutation as string, variables, field, success);
+    const r = await run(mutation, variables, field, success);
     setBusy(false);
     if (!r.ok) {
       setFailure(r.failure);

@@ -3,7 +3,7 @@
 // the usual "log in again" banner. Invariant: nothing is written before `confirm`, and a cancel forgets the file.
 import { useCallback, useState } from "react";
 import { runQuery } from "../graphql/client.ts";
-import { INSPECTION_LIST_QUERY, type InspectionListData } from "../inspections/inspections-model.ts";
+import { INSPECTION_LIST_QUERY } from "../inspections/inspections-model.ts";
 import { useInspectionPick } from "../inspections/inspection-pick.tsx";
 import { useServices } from "../services.tsx";
 import type { LedgerField, LedgerSummary, ReportSummary } from "./import-documents.ts";
@@ -66,7 +66,7 @@ export function useImport() {
         setReport(value);
         if (dryRun || value.needsReview) return;
         // The summary names the inspection by team and body; find its id so the ledger can be opened.
-        const list = await runQuery<InspectionListData>(client, INSPECTION_LIST_QUERY, {});
+        const list = await runQuery(client, INSPECTION_LIST_QUERY, {});
         const nodes = list.ok ? list.data.inspections.edges.map((e) => e.node) : [];
         const found = matchInspection(nodes, value.team, value.inspectedBody);
         setDone({ kind: "report", summary: value, inspectionId: found?.id ?? null });

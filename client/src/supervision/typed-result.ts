@@ -3,12 +3,6 @@
 import type { GqlResult } from "../graphql/client.ts";
 import { graphql } from "../graphql/tada.ts";
 
-/** Selected on every mutation payload union (each of which includes ValidationError): the text form, for documents
- * not yet written with graphql(). */
-export const ERROR_FIELDS = `__typename
-  ... on Error { code message }
-  ... on ValidationError { issues { path message } }`;
-
 /** Spread (beside `__typename`) on every mutation payload union, each of which includes ValidationError. */
 export const ERROR_FRAGMENT = graphql(`
   fragment ErrorFields on Error {

@@ -17,7 +17,7 @@ export interface QueryState<T> {
 
 /** Runs a typed document (graphql/tada.ts): the data's type is inferred from the schema. */
 export function useOnlineQuery<T, V extends AnyVariables = AnyVariables>(
-  query: TypedDocumentNode<T, V> | string,
+  query: TypedDocumentNode<T, V>,
   variables: V = {} as V,
   enabled = true,
 ): QueryState<T> {
@@ -56,31 +56,17 @@ export function useOnlineQuery<T, V extends AnyVariables = AnyVariables>(
 
 /** Runs a typed mutation whose `field` answers a payload union; the outcome's value is narrowed to the `success`
  * members of that union, the other members become the failure a form shows. */
-export interface MutationRunner {
-  <R, V extends AnyVariables, K extends keyof R & string, S extends string>(
-    mutation: TypedDocumentNode<R, V>,
-    variables: V,
-    field: K,
-    success: readonly S[],
-  ): Promise<MutationOutcome<Extract<NonNullable<R[K]>, { __typename: S }>>>;
-  /** A plain string document, typed by hand: only until every screen's documents use graphql(). */
-  <P extends TypedPayload>(
-    mutation: string,
-    variables: AnyVariables,
-    field: string,
-    success: readonly string[],
-  ): Promise<MutationOutcome<P>>;
-}
+export type MutationRunner = <R, V extends AnyVariables, K extends keyof R & string, S extends string>(
+  mutation: TypedDocumentNode<R, V>,
+  variables: V,
+  field: K,
+  success: readonly S[],
+) => Promise<MutationOutcome<Extract<NonNullable<R[K]>, { __typename: S }>>>;
 
 export function useMutationRunner(): MutationRunner {
   const { client, authLost } = useServices();
   return useCallback(
-    async (
-      mutation: TypedDocumentNode | string,
-      variables: AnyVariables,
-      field: string,
-      success: readonly string[],
-    ) => {
+    async (mutation: TypedDocumentNode, variables: AnyVariables, field: string, success: readonly string[]) => {
       const r = await runMutation(client, mutation, variables as Record<string, unknown>);
       if (!r.ok && r.kind === "unauthenticated") authLost.emit();
       // The payload's shape is the schema's union; outcomeOf reads only __typename and the error fields.
