@@ -193,5 +193,11 @@ describe("a special inspection closes the loop on a finding", () => {
     const html = await report.text();
     expect(html).toContain(NAME);
     expect(html).toContain(FINDING);
+    // Coverage and the action's close-out, as the office sends them: one of two targets done, the action confirmed.
+    expect(html).toContain("已完成1个");
+    expect(html).toContain("已确认办结1项");
+    const docx = await p.request.get(raw.replace(/\.html$/, ".docx"));
+    expect(docx.status()).toBe(200);
+    expect(docx.headers()["content-type"]).toContain("wordprocessingml");
   }, 420_000);
 });
