@@ -3,7 +3,7 @@ import { graphqlAlias } from "../vitest.shared.ts";
 
 // Tests that need several server processes on one PostgreSQL run in the PostgreSQL API run (TEST_DB=postgres)
 // only, selected here like the database itself is, rather than skipped inside.
-const POSTGRES_ONLY = ["api/multi-server.test.ts", "api/multi-server-uploads.test.ts"];
+const POSTGRES_ONLY = ["api/multi-server.test.ts", "api/multi-server-uploads.test.ts", "api/connection-loss.test.ts"];
 
 export default defineConfig({
   resolve: { alias: graphqlAlias },

@@ -42,6 +42,20 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Called with every statement Prisma sends (tests and benches count them); off by default. */
   onStatement?: (sql: string) => void;
+  /** Told when an idle pooled connection is lost (see keepPoolAlive); a process warning by default. */
+  onConnectionLost?: (err: Error) => void;
+}
+
+const warnConnectionLost = (err: Error) => process.emitWarning(`database connection lost: ${err.message}`);
+
+/**
+ * An idle pooled connection that the database ends (a restart, a terminated backend, a dropped database) emits
+ * "error" on its pool; unheard, that error would crash the whole server. Heard, the pool simply opens a new
+ * connection on next use. PrismaPg listens only on pools it creates itself, and ours are created here.
+ */
+function keepPoolAlive(pool: pg.Pool, onLost: (err: Error) => void = warnConnectionLost): pg.Pool {
+  pool.on("error", onLost);
+  return pool;
 }
 
 function newPrismaClient(adapter: PrismaPg, onStatement?: (sql: string) => void) {
@@ -52,8 +66,8 @@ function newPrismaClient(adapter: PrismaPg, onStatement?: (sql: string) => void)
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.onStatement);
-  return openPglite(opts.dataDir ?? "./data", opts.onStatement);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.onStatement, opts.onConnectionLost);
+  return openPglite(opts.dataDir ?? "./data", opts.onStatement, opts.onConnectionLost);
 }
 
 function pglSession(db: PGlite): SqlSession {
@@ -78,7 +92,11 @@ export function pgSession(client: pg.Client | pg.PoolClient): SqlSession {
   };
 }
 
-async function openPglite(dataDir: string, onStatement?: (sql: string) => void): Promise<Database> {
+async function openPglite(
+  dataDir: string,
+  onStatement?: (sql: string) => void,
+  onConnectionLost?: (err: Error) => void,
+): Promise<Database> {
   let pgDir = dataDir;
   let unlock = async () => {};
   if (!dataDir.startsWith("memory://")) {
@@ -99,7 +117,10 @@ async function openPglite(dataDir: string, onStatement?: (sql: string) => void):
   const server = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL.5432"), maxConnections: 1 });
   await server.start();
   // PGlite is a single session: one pooled connection keeps transactions from interleaving.
-  const pool = new pg.Pool({ host: socketDir, user: "postgres", database: "postgres", max: 1 });
+  const pool = keepPoolAlive(
+    new pg.Pool({ host: socketDir, user: "postgres", database: "postgres", max: 1 }),
+    onConnectionLost,
+  );
   const prisma = newPrismaClient(new PrismaPg(pool), onStatement);
   await prisma.$connect();
   return {
@@ -120,7 +141,11 @@ async function openPglite(dataDir: string, onStatement?: (sql: string) => void):
   };
 }
 
-async function openPostgres(databaseUrl: string, onStatement?: (sql: string) => void): Promise<Database> {
+async function openPostgres(
+  databaseUrl: string,
+  onStatement?: (sql: string) => void,
+  onConnectionLost?: (err: Error) => void,
+): Promise<Database> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -130,7 +155,10 @@ async function openPostgres(databaseUrl: string, onStatement?: (sql: string) => 
   }
   // DATABASE_POOL_MAX: connections per server process (default 10); N servers use N times as many.
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number.isInteger(max) && max > 0 ? max : 10 });
+  const pool = keepPoolAlive(
+    new pg.Pool({ connectionString: databaseUrl, max: Number.isInteger(max) && max > 0 ? max : 10 }),
+    onConnectionLost,
+  );
   const prisma = newPrismaClient(new PrismaPg(pool), onStatement);
   await prisma.$connect();
   return {

@@ -20,7 +20,11 @@ const fatal = (msg: string) => {
   process.exit(1);
 };
 const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((err: unknown) => {
+const db = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  onConnectionLost: (err) => log.warn({ err }, "database connection lost; the pool reconnects on next use"),
+}).catch((err: unknown) => {
   if (!(err instanceof DataDirInUseError)) throw err;
   return fatal(`error: ${err.message}`);
 });

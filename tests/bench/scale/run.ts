@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { createUser } from "@rectify/server/queries/users";
 import { generateLedger, SHAPE } from "./generate.ts";
 import { startFloor } from "./floor.ts";
+import { print } from "graphql";
 import { WORKING_SET_QUERY } from "../../../client/src/graphql/documents.ts";
 
 const args = process.argv.slice(2);
@@ -355,7 +356,7 @@ async function main() {
       let clock = "";
       let problemsSeen = 0;
       for (;;) {
-        const r = await wsPost(token, WORKING_SET_QUERY, {
+        const r = await wsPost(token, print(WORKING_SET_QUERY), {
           after,
           filter: {
             ...(inspectionIds ? { inspectionIds } : {}),
