@@ -4,6 +4,7 @@ import { useCallback } from "react";
 import { problemLabel } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf, type MessageKey } from "../i18n/i18n.ts";
+import { ProblemRow } from "./problem-row.tsx";
 import { useInspectionPick } from "../inspections/inspection-pick.tsx";
 import { InspectionPicker } from "../inspections/inspection-picker.tsx";
 import { LightBadge } from "../lights/light-badge.tsx";
@@ -100,21 +101,7 @@ function ProblemList({ light }: { light: Light | null }) {
       {state.data && items.length === 0 ? <p className="muted">{t("misc.list.empty")}</p> : null}
       <ul className="item-list" aria-label={t("misc.list.count", { count: items.length })}>
         {items.map((p) => (
-          <li key={p.id}>
-            <a className="item-row" href={href({ name: "problem", id: p.id })}>
-              <span className="item-number">{problemLabel(p)}</span>
-              <span className="item-text">
-                <span className="item-title">{p.title}</span>
-                <span className="item-meta">
-                  <LightBadge light={p.light} />
-                  <span className={`chip status-${p.status}`}>{t(keyOf("status", p.status))}</span>
-                  {p.overdue ? <span className="chip overdue">{t("problem.overdue")}</span> : null}
-                  {p.deadline ? <span>{t("misc.list.deadline", { date: p.deadline })}</span> : null}
-                  {p.responsibleUnit ? <span>{p.responsibleUnit.name}</span> : null}
-                </span>
-              </span>
-            </a>
-          </li>
+          <ProblemRow key={p.id} p={p} deadline={p.deadline ? t("misc.list.deadline", { date: p.deadline }) : null} />
         ))}
       </ul>
     </>

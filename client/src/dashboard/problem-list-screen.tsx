@@ -1,14 +1,13 @@
 // The problems of one unit (responsible or participating) or one lead leader, online, each with its light; opened
 // from the dashboard's tables and kept current by the live subscription.
 import { useCallback } from "react";
-import { problemLabel } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
-import { LightBadge } from "../lights/light-badge.tsx";
 import { useLedgerChanged } from "../live/use-ledger-changed.ts";
 import { href } from "../router.ts";
 import { LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
+import { ProblemRow } from "./problem-row.tsx";
 import { useInspectionPick } from "../inspections/inspection-pick.tsx";
 import { InspectionPicker } from "../inspections/inspection-picker.tsx";
 import { PROBLEMS_QUERY } from "./problem-list-model.ts";
@@ -36,21 +35,7 @@ export function ProblemListScreen(props: { unitId: string | null; leaderId: stri
       {state.data ? <p className="summary">{t("plist.count", { count: state.data.problems.totalCount })}</p> : null}
       <ul className="item-list">
         {problems.map((p) => (
-          <li key={p.id}>
-            <a className="item-row" href={href({ name: "problem", id: p.id })}>
-              <span className="item-number">{problemLabel(p)}</span>
-              <span className="item-text">
-                <span className="item-title">{p.title}</span>
-                <span className="item-meta">
-                  <LightBadge light={p.light} />
-                  <span className={`chip status-${p.status}`}>{t(keyOf("status", p.status))}</span>
-                  {p.overdue ? <span className="chip overdue">{t("problem.overdue")}</span> : null}
-                  {p.deadline ? <span>{t("plist.deadline", { date: p.deadline })}</span> : null}
-                  {p.responsibleUnit ? <span>{p.responsibleUnit.name}</span> : null}
-                </span>
-              </span>
-            </a>
-          </li>
+          <ProblemRow key={p.id} p={p} deadline={p.deadline ? t("plist.deadline", { date: p.deadline }) : null} />
         ))}
       </ul>
     </section>
