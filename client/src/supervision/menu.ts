@@ -18,32 +18,23 @@ export type SupervisionScreen =
   | "opinions"
   | "admin";
 
+/** A supervisor's screens; an admin has the same and user administration. */
+const SUPERVISOR_SCREENS: readonly SupervisionScreen[] = [
+  "inspections",
+  "import",
+  "dashboard",
+  "ledger",
+  "campaigns",
+  "notices",
+  "analysis",
+  "lookbacks",
+  "exports",
+  "opinions",
+];
+
 const BY_ROLE: Record<Role, readonly SupervisionScreen[]> = {
-  ADMIN: [
-    "inspections",
-    "import",
-    "dashboard",
-    "ledger",
-    "campaigns",
-    "notices",
-    "analysis",
-    "lookbacks",
-    "exports",
-    "opinions",
-    "admin",
-  ],
-  SUPERVISOR: [
-    "inspections",
-    "import",
-    "dashboard",
-    "ledger",
-    "campaigns",
-    "notices",
-    "analysis",
-    "lookbacks",
-    "exports",
-    "opinions",
-  ],
+  ADMIN: [...SUPERVISOR_SCREENS, "admin"],
+  SUPERVISOR: SUPERVISOR_SCREENS,
   INSPECTOR: ["inspections", "dashboard", "lookbacks"],
   UNIT_LIAISON: ["dashboard", "notices"],
 };
