@@ -1,6 +1,6 @@
-// Incremental working sets (issue 12): after a full download, a download with filter.changedSince = the ledgerClock
-// read before it transfers only the problems changed since (their own fields, a measure, a kept rating) and the
-// ids of problems deleted since; nothing else.
+// Incremental working sets (issue 12): after a full download (workingSetProblems pages, as the PWA asks), a download
+// with filter.changedSince = the ledgerClock read before it transfers only the problems changed since (their own
+// fields, a measure, a kept rating) and the ids of problems deleted since; nothing else.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
@@ -25,10 +25,7 @@ async function ageLedger() {
 const WORKING_SET = `query($after: String, $filter: LedgerFilter, $since: DateTime!) {
   ledgerClock
   removedProblems(since: $since)
-  problems(first: 200, after: $after, filter: $filter) {
-    pageInfo { hasNextPage endCursor }
-    edges { node { id archivedAt measures(first: 200) { edges { node { id text status } } } } }
-  }
+  workingSetProblems(after: $after, filter: $filter) { problems hasNextPage endCursor }
 }`;
 
 async function download(since: string | null) {
@@ -42,14 +39,14 @@ async function download(since: string | null) {
     const filter = since ? { changedSince: since, includeArchived: true } : null;
     const r: any = await insp(WORKING_SET, { after, filter, since: since ?? new Date(0).toISOString() });
     expect(r.errors).toBeUndefined();
-    bytes += JSON.stringify(r.data.problems).length;
+    bytes += JSON.stringify(r.data.workingSetProblems).length;
     if (!after) {
       clock = r.data.ledgerClock;
       removed = since ? r.data.removedProblems : [];
     }
-    nodes.push(...r.data.problems.edges.map((e: any) => e.node));
-    if (!r.data.problems.pageInfo.hasNextPage) break;
-    after = r.data.problems.pageInfo.endCursor;
+    nodes.push(...r.data.workingSetProblems.problems);
+    if (!r.data.workingSetProblems.hasNextPage) break;
+    after = r.data.workingSetProblems.endCursor;
   }
   return { nodes, clock, removed, bytes };
 }

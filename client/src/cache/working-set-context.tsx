@@ -3,7 +3,7 @@
 // download never replaces what is cached.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { runQuery } from "../graphql/client.ts";
-import { WORKING_SET_QUERY } from "../graphql/documents.ts";
+import { WORKING_SET_QUERY, workingSetData } from "../graphql/documents.ts";
 import { useServices } from "../services.tsx";
 import { fetchWorkingSet } from "./working-set-fetch.ts";
 import { pushRecent, type WorkingSet } from "./working-set.ts";
@@ -58,8 +58,8 @@ export function WorkingSetProvider({
       const inspectionIds = workingKey ? workingKey.split(",") : [];
       const scope = inspectionIds.length ? { inspectionIds } : {};
       const result = await fetchWorkingSet(
-        ({ after, changedSince }) =>
-          runQuery(client, WORKING_SET_QUERY, {
+        async ({ after, changedSince }) => {
+          const page = await runQuery(client, WORKING_SET_QUERY, {
             after,
             filter: changedSince
               ? { ...scope, changedSince, includeArchived: true }
@@ -69,7 +69,9 @@ export function WorkingSetProvider({
             since: changedSince ?? new Date(0).toISOString(),
             inspectionIds: inspectionIds.length ? inspectionIds : null,
             incremental: changedSince !== null,
-          }),
+          });
+          return page.ok ? { ...page, data: workingSetData(page.data) } : page;
+        },
         userId,
         Date.now,
         inspectionIds,

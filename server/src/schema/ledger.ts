@@ -162,7 +162,7 @@ export const LedgerFilterInput = builder.inputType("LedgerFilter", {
   }),
 });
 
-function filterArgs(
+export function filterArgs(
   ctx: Parameters<typeof problemWhere>[0],
   raw: typeof LedgerFilterInput.$inferInput | null | undefined,
 ) {

@@ -370,9 +370,9 @@ async function main() {
         requests++;
         const data = (JSON.parse(r.body) as { data: any }).data;
         if (!after) clock = data.ledgerClock;
-        problemsSeen += data.problems.edges.length;
-        if (!data.problems.pageInfo.hasNextPage) return { wire, requests, clock, problemsSeen };
-        after = data.problems.pageInfo.endCursor;
+        problemsSeen += data.workingSetProblems.problems.length;
+        if (!data.workingSetProblems.hasNextPage) return { wire, requests, clock, problemsSeen };
+        after = data.workingSetProblems.endCursor;
       }
     };
     // The picker's working list: one inspection (the PWA downloads only the inspections picked); the whole
