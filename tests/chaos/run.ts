@@ -5,12 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { bearer, gqlAt, startAppProcess, type AppProcess } from "../browser/helpers/app-process.ts";
+import { bearer, freePort, gqlAt, startAppProcess, type AppProcess } from "../browser/helpers/app-process.ts";
 import { Device, PASSWORD } from "./device.ts";
 import { startFaultProxy } from "./fault-proxy.ts";
 import { mulberry32, schedule, type Action } from "./schedule.ts";
@@ -32,14 +31,6 @@ const flaps = Number(values.flaps);
 const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
 const deviceCount = Number(values.devices);
 const log = (msg: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 const globalIdOf = (raw: string) => Buffer.from(`InspectionRecord:${raw}`).toString("base64");
 const rawIdOf = (global: string) => Buffer.from(global, "base64").toString().split(":")[1]!;

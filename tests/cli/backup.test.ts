@@ -3,11 +3,10 @@
 // byte for byte, the same audit trail.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startAppProcess, gqlAt, type AppProcess } from "../browser/helpers/app-process.ts";
+import { freePort, startAppProcess, gqlAt, type AppProcess } from "../browser/helpers/app-process.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { photoOf, siteVisit, SYNC } from "../helpers/records.ts";
 
@@ -22,14 +21,6 @@ afterAll(async () => {
   for (const p of running) await p.kill("SIGKILL");
   await rm(work, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 async function start(dataDir: string) {
   const app = await startAppProcess({ port: await freePort(), dataDir, adminPassword: ADMIN, startTimeoutMs: 300_000 });

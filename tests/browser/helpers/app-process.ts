@@ -1,9 +1,28 @@
-// The product as a separate process (`tsx server/src/main.ts`) on a fixed port, serving the built PWA: so a
+// The product as a separate process (`tsx server/src/main.ts`) on a port of its own, serving the built PWA: so a
 // test can kill it (SIGKILL, mid-sync) and start it again on the same data.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
+
+/**
+ * A port nothing listens on: `preferred` when it is free (a test keeps one origin across restarts, so its service
+ * worker and IndexedDB survive them), else one the system picks — two suites running at once on one machine must
+ * not take each other's server for their own.
+ */
+export async function freePort(preferred = 0): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const srv = createServer();
+      srv.once("error", () => resolve(null));
+      srv.listen(port, () => {
+        const got = (srv.address() as AddressInfo).port;
+        srv.close(() => resolve(got));
+      });
+    });
+  return (preferred ? await tryListen(preferred) : null) ?? (await tryListen(0))!;
+}
 
 export interface AppProcess {
   url: string;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import type { Page } from "playwright-core";
-import { bearer, gqlAt, startAppProcess, type AppProcess } from "./app-process.ts";
+import { bearer, freePort, gqlAt, startAppProcess, type AppProcess } from "./app-process.ts";
 
 export const ADMIN_PASSWORD = "browser-admin-password";
 export const PASSWORD = "field-inspector-pw";
@@ -21,7 +21,9 @@ export interface Scenario {
   close(): Promise<void>;
 }
 
-export async function startScenario(port: number, opts: { clientDist?: string } = {}): Promise<Scenario> {
+/** `preferredPort` is used when free; the scenario keeps whichever port it got across restarts. */
+export async function startScenario(preferredPort: number, opts: { clientDist?: string } = {}): Promise<Scenario> {
+  const port = await freePort(preferredPort);
   const dataDir = await mkdtemp(path.join(tmpdir(), "rectify-browser-"));
   const start = () => startAppProcess({ port, dataDir, adminPassword: ADMIN_PASSWORD, clientDist: opts.clientDist });
   const s: Scenario = {
