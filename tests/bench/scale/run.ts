@@ -23,7 +23,8 @@ const SCALES: Record<string, number> = { "1k": 1_000, "10k": 10_000, "100k": 100
 const chosen = SCALES[scaleName];
 if (!chosen) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
 const records: number = chosen;
-if (records >= 1_000_000 && !flag("--allow-1m")) throw new Error("the 1m scale needs --allow-1m (about an hour)");
+if (records >= 1_000_000 && !flag("--allow-1m"))
+  throw new Error("the 1m scale needs --allow-1m (a million records: about 5 minutes and 1 GB of database)");
 const smoke = flag("--smoke");
 const LIFETIMES = { cookieLifetimeMs: 86_400_000, bearerLifetimeMs: 86_400_000 };
 const ADMIN = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
