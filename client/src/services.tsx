@@ -1,20 +1,13 @@
-// The app's long-lived services, created once before the first render: cache DB, outbox store, sync engine,
-// GraphQL client, and the signal by which the transport reports a lost session.
-import { createContext, useContext, useSyncExternalStore } from "react";
+// The app's long-lived services. The core (cache DB, GraphQL client, live state, signals) is created before the
+// first render; the outbox store and sync engine come from a separate chunk (engine-services.ts) loaded right after,
+// so the login screen's JS stays small. Invariant: `full` is one promise per page, started at once (not on login),
+// so an inspector already logged in offline reaches the outbox and sending starts without any user action.
+import { createContext, use, useContext, useSyncExternalStore } from "react";
 import type { Client } from "urql";
 import { CacheDb } from "./cache/cache-db.ts";
-import { sweepOrphanPhotos } from "./capture/photo-store.ts";
 import { createGraphqlClient } from "./graphql/client.ts";
-import { createTabLock } from "./outbox/tab-lock.ts";
-import {
-  createSyncEngine,
-  IndexedDbOutboxStore,
-  migrateLegacyOwner,
-  type SyncEngine,
-  type SyncSnapshot,
-} from "./outbox/index.ts";
+import type { IndexedDbOutboxStore, SyncEngine, SyncSnapshot } from "./outbox/index.ts";
 import { createLiveState, type LiveState } from "./live/sse.ts";
-import { createGraphqlTransport } from "./sync/graphql-transport.ts";
 import { createUploadProgress, type UploadProgress } from "./progress/upload-progress.ts";
 
 export interface Signal {
@@ -33,10 +26,9 @@ export function createSignal(): Signal {
   };
 }
 
-export interface Services {
+/** What the login screen needs; `full` resolves to everything once the engine's chunk has loaded. */
+export interface CoreServices {
   cache: CacheDb;
-  store: IndexedDbOutboxStore;
-  engine: SyncEngine;
   client: Client;
   /** The live-updates (ledgerChanged) connection's state, shown on dashboards. */
   live: LiveState;
@@ -44,35 +36,52 @@ export interface Services {
   authLost: Signal;
   /** Evidence files being uploaded, with the bytes the server holds (progress bars). */
   uploads: UploadProgress;
+  /** The same promise for the page's lifetime; rejects if the outbox database cannot be opened. */
+  full: Promise<Services>;
 }
 
-/** Synced records stay visible on the device this long, then their entries and photos are removed. */
-const KEEP_SYNCED_MS = 30 * 24 * 3600 * 1000;
+export interface Services extends Omit<CoreServices, "full"> {
+  store: IndexedDbOutboxStore;
+  engine: SyncEngine;
+}
 
-export async function createServices(): Promise<Services> {
-  const [cache, store] = await Promise.all([CacheDb.open(), IndexedDbOutboxStore.open()]);
-  // An earlier release kept one owner for the whole outbox: its entries and drafts become that user's, before
-  // anything can send or show them. Awaited: the engine must never see an entry without its owner settled.
-  const legacyOwner = (await cache.get("settings").catch(() => undefined))?.outboxOwner?.id ?? null;
-  // If it fails the app still starts: ownerless entries are then only kept, never sent, and it retries next start.
-  await migrateLegacyOwner(store, legacyOwner).catch((error: unknown) => console.warn("owner migration failed", error));
+export async function createCoreServices(): Promise<CoreServices> {
+  const cache = await CacheDb.open();
   const authLost = createSignal();
   const uploads = createUploadProgress();
-  const transport = createGraphqlTransport({ onAuthRequired: authLost.emit, onUploadProgress: uploads.report });
-  // Under a Web Lock: two tabs of this profile never run a pass at the same time.
-  // Nobody is logged in until the session says so (SessionProvider calls setOwner).
-  const engine = createSyncEngine({ store, transport, exclusive: createTabLock(), ownerId: null });
-  // Housekeeping must never block start-up: the inspector may be standing in front of someone.
-  void (async () => {
-    await engine.pruneSynced(Date.now() - KEEP_SYNCED_MS);
-    await sweepOrphanPhotos(store);
-  })().catch((error: unknown) => console.warn("outbox housekeeping failed", error));
-  void engine.counts().catch(() => undefined);
   const live = createLiveState();
   // Every query also tells the engine whether the server answers: the header's pill follows the server, not only
-  // the network (a failed login or ledger refresh while online says 服务器无法连接 too).
-  const client = createGraphqlClient("/graphql", live, engine.noteServer);
-  return { cache, store, engine, client, live, authLost, uploads };
+  // the network (a failed login or ledger refresh while online says 服务器无法连接 too). Until the engine has
+  // loaded, the last answer is kept and handed over.
+  let engine: SyncEngine | null = null;
+  let lastReachable: boolean | null = null;
+  const client = createGraphqlClient("/graphql", live, (reachable) => {
+    if (engine) engine.noteServer(reachable);
+    else lastReachable = reachable;
+  });
+  const core = { cache, client, live, authLost, uploads };
+  const full = import("./engine-services.ts")
+    .then((m) => m.createEngineServices({ cache, authLost, uploads }))
+    .then(({ store, engine: created }) => {
+      engine = created;
+      if (lastReachable !== null) created.noteServer(lastReachable);
+      return { ...core, store, engine: created };
+    });
+  return { ...core, full };
+}
+
+const CoreServicesContext = createContext<CoreServices | null>(null);
+export const CoreServicesProvider = CoreServicesContext.Provider;
+
+export function useCoreServices(): CoreServices {
+  const core = useContext(CoreServicesContext);
+  if (!core) throw new Error("useCoreServices outside CoreServicesProvider");
+  return core;
+}
+
+/** Suspends until the engine's chunk has loaded (use inside <Suspense>), then gives every service. */
+export function useFullServices(): Services {
+  return use(useCoreServices().full);
 }
 
 const ServicesContext = createContext<Services | null>(null);

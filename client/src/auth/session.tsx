@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { CachedUser } from "../cache/cache-db.ts";
 import { runMutation, runQuery } from "../graphql/client.ts";
 import { LOGIN_MUTATION, LOGOUT_MUTATION, ME_QUERY, toCachedUser } from "../graphql/documents.ts";
-import { useServices } from "../services.tsx";
+import { useCoreServices } from "../services.tsx";
 
 export type SessionState =
   | { status: "loading" }
@@ -35,7 +35,8 @@ interface SessionValue {
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { cache, client, engine, authLost } = useServices();
+  // The engine arrives in its own chunk (services.tsx): its calls queue on `full`, in the order they were made.
+  const { cache, client, authLost, full } = useCoreServices();
   const [state, setState] = useState<SessionState>({ status: "loading" });
   const [reloginOpen, setReloginOpen] = useState(false);
 
@@ -64,7 +65,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // The engine sends for whoever is logged in (an expired session keeps its user: sync waits for the re-login).
   const currentUserId = state.status === "authenticated" ? state.user.id : null;
-  useEffect(() => engine.setOwner(currentUserId), [engine, currentUserId]);
+  useEffect(() => {
+    full.then(({ engine }) => engine.setOwner(currentUserId)).catch(() => undefined);
+  }, [full, currentUserId]);
 
   useEffect(
     () =>
@@ -97,21 +100,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await cache.put("session", user);
       setState({ status: "authenticated", user, expired: false });
       setReloginOpen(false);
-      engine.setOwner(user.id); // now, not after the next render: the sync below is for this user
-      void engine.syncNow().catch(() => undefined); // whatever waited for the login goes now
+      void full.then(({ engine }) => {
+        engine.setOwner(user.id); // now, not after the next render: the sync below is for this user
+        return engine.syncNow(); // whatever waited for the login goes now
+      }).catch(() => undefined);
       return { ok: true };
     },
-    [cache, client, engine],
+    [cache, client, full],
   );
 
   const logout = useCallback(async () => {
-    engine.stop();
-    engine.setOwner(null); // nobody's records go out while nobody is logged in
+    await full
+      .then(({ engine }) => {
+        engine.stop();
+        engine.setOwner(null); // nobody's records go out while nobody is logged in
+      })
+      .catch(() => undefined);
     await runMutation(client, LOGOUT_MUTATION, {}); // offline: the cookie stays, but this device forgets the user
     await Promise.all([cache.delete("session"), cache.delete("workingSet"), cache.delete("recent")]);
     setReloginOpen(false);
     setState({ status: "anonymous" });
-  }, [cache, client, engine]);
+  }, [cache, client, full]);
 
   const value = useMemo(
     () => ({ state, login, logout, reloginOpen, setReloginOpen }),

@@ -1,11 +1,13 @@
 // Catalogues are complete and well-formed; t() substitutes parameters and falls back sensibly.
-import { describe, expect, it } from "vitest";
-import { catalogue, format, hasKey, LOCALES, translate } from "./i18n.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { catalogue, format, hasKey, loadLocale, LOCALES, translate } from "./i18n.ts";
 import { zhCN } from "./messages-zh-cn.ts";
 
 const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("i18n", () => {
+  beforeAll(() => Promise.all(LOCALES.map(loadLocale)));
+
   it("every locale translates every key with the same parameters and no empty text", () => {
     for (const locale of LOCALES) {
       const messages = catalogue(locale);
