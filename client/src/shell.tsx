@@ -9,7 +9,9 @@ import { ServicesProvider, useFullServices } from "./services.tsx";
 import { StatusRegion } from "./ui/announcer.tsx";
 import { focusMainHeading } from "./ui/focus-heading.ts";
 
-const ConnectivityPill = lazy(() => import("./outbox-ui/sync-status.tsx").then((m) => ({ default: m.ConnectivityPill })));
+const ConnectivityPill = lazy(() =>
+  import("./outbox-ui/sync-status.tsx").then((m) => ({ default: m.ConnectivityPill })),
+);
 
 function Pill() {
   const services = useFullServices();

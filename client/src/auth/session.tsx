@@ -100,10 +100,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await cache.put("session", user);
       setState({ status: "authenticated", user, expired: false });
       setReloginOpen(false);
-      void full.then(({ engine }) => {
-        engine.setOwner(user.id); // now, not after the next render: the sync below is for this user
-        return engine.syncNow(); // whatever waited for the login goes now
-      }).catch(() => undefined);
+      void full
+        .then(({ engine }) => {
+          engine.setOwner(user.id); // now, not after the next render: the sync below is for this user
+          return engine.syncNow(); // whatever waited for the login goes now
+        })
+        .catch(() => undefined);
       return { ok: true };
     },
     [cache, client, full],

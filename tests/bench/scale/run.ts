@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createServer, request } from "node:http";
 import path from "node:path";
-import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import pg from "pg";
 import { openDatabase } from "@rectify/server/db";
 import { spawn } from "node:child_process";
@@ -15,6 +15,7 @@ import { generateLedger, SHAPE } from "./generate.ts";
 import { startFloor } from "./floor.ts";
 import { print } from "graphql";
 import { WORKING_SET_QUERY } from "../../../client/src/graphql/documents.ts";
+import { CLIENT_DIST, loginScreenJs } from "../../helpers/login-js.ts";
 
 const args = process.argv.slice(2);
 const flag = (n: string) => args.includes(n);
@@ -415,12 +416,8 @@ async function main() {
     }
 
     // 5. The login screen's JavaScript (what index.html loads before any route), gzip-equivalent.
-    const dist = path.resolve(import.meta.dirname, "../../../client/dist");
-    if (existsSync(path.join(dist, "index.html"))) {
-      const html = await readFile(path.join(dist, "index.html"), "utf8");
-      const srcs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-      let gz = 0;
-      for (const s of srcs) gz += gzipSync(await readFile(path.join(dist, s)), { level: 9 }).length;
+    if (existsSync(path.join(CLIENT_DIST, "index.html"))) {
+      const { gzip: gz } = await loginScreenJs();
       row("JS for the login screen, gzip (kB)", fmt(gz / 1000), "—", "goal ≤ 120");
     } else {
       row("JS for the login screen, gzip (kB)", "client not built", "—", "—");
