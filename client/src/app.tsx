@@ -4,22 +4,21 @@ import { lazy, Suspense, useCallback, useState } from "react";
 import { LoginScreen } from "./auth/login-screen.tsx";
 import { SessionProvider, useSession } from "./auth/session.tsx";
 import { I18nProvider, useT } from "./i18n/i18n-context.tsx";
-import { loadLocale, type Locale } from "./i18n/i18n.ts";
+import type { Locale } from "./i18n/i18n.ts";
 import { PwaUpdateProvider } from "./pwa/update-banner.tsx";
-import { CoreServicesProvider, type CoreServices } from "./services.tsx";
+import { CoreServicesProvider, importRetrying, type CoreServices } from "./services.tsx";
 import { Shell } from "./shell.tsx";
 import { AnnouncerProvider } from "./ui/announcer.tsx";
 
-const AuthedApp = lazy(() => import("./authed-app.tsx").then((m) => ({ default: m.AuthedApp })));
+// Fetched at start-up, not at login: an offline start or a connection lost after the login screen still finds it.
+const authedApp = importRetrying(() => import("./authed-app.tsx"));
+const AuthedApp = lazy(() => authedApp.then((m) => ({ default: m.AuthedApp })));
 
 export function App({ services, initialLocale }: { services: CoreServices; initialLocale: Locale }) {
   const [locale, setLocale] = useState(initialLocale);
   const onLocale = useCallback(
     (next: Locale) => {
-      // Shown once its catalogue arrived (a chunk the service worker holds, so offline too).
-      void loadLocale(next)
-        .then(() => setLocale(next))
-        .catch((error: unknown) => console.warn("language failed to load", error));
+      setLocale(next); // the text follows once its catalogue arrived (I18nProvider)
       void services.cache.updateSettings((s) => ({ ...s, locale: next })).catch(() => undefined);
     },
     [services],

@@ -60,7 +60,7 @@ export async function createCoreServices(): Promise<CoreServices> {
     else lastReachable = reachable;
   });
   const core = { cache, client, live, authLost, uploads };
-  const full = import("./engine-services.ts")
+  const full = importRetrying(() => import("./engine-services.ts"))
     .then((m) => m.createEngineServices({ cache, authLost, uploads }))
     .then(({ store, engine: created }) => {
       engine = created;
@@ -68,6 +68,21 @@ export async function createCoreServices(): Promise<CoreServices> {
       return { ...core, store, engine: created };
     });
   return { ...core, full };
+}
+
+/**
+ * A chunk that failed to arrive (the connection dropped on the first visit, before the service worker held it) is
+ * asked for again every few seconds instead of failing the app: the login screen keeps working meanwhile.
+ */
+export async function importRetrying<T>(load: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await load();
+    } catch (error) {
+      console.warn("chunk failed to load, retrying", error);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
 }
 
 const CoreServicesContext = createContext<CoreServices | null>(null);

@@ -1,7 +1,7 @@
 // React binding of i18n: the chosen locale (persisted in the cache DB's settings by the caller) and useT().
 // Invariant: <html lang> always follows the locale, so screen readers pronounce the right language.
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
-import { createTranslate, DEFAULT_LOCALE, type Locale, type Translate } from "./i18n.ts";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createTranslate, DEFAULT_LOCALE, loadLocale, type Locale, type Translate } from "./i18n.ts";
 
 interface I18nValue {
   locale: Locale;
@@ -17,10 +17,25 @@ const I18nContext = createContext<I18nValue>({
 
 export function I18nProvider(props: { locale: Locale; onChange: (locale: Locale) => void; children: ReactNode }) {
   const { locale, onChange } = props;
+  // The chosen locale shows at once (the settings radio); its text once its catalogue has loaded (a lazy chunk).
+  const [textLocale, setTextLocale] = useState(locale);
   useEffect(() => {
-    document.documentElement.lang = locale;
+    let current = true;
+    loadLocale(locale).then(
+      () => current && setTextLocale(locale),
+      (error: unknown) => console.warn("language failed to load", error),
+    );
+    return () => {
+      current = false;
+    };
   }, [locale]);
-  const value = useMemo(() => ({ locale, t: createTranslate(locale), setLocale: onChange }), [locale, onChange]);
+  useEffect(() => {
+    document.documentElement.lang = textLocale;
+  }, [textLocale]);
+  const value = useMemo(
+    () => ({ locale, t: createTranslate(textLocale), setLocale: onChange }),
+    [locale, textLocale, onChange],
+  );
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }
 
