@@ -1,7 +1,11 @@
 // A tiny hash router: hash routes work offline from the precached shell and need nothing from the server.
 // parseRoute/href are pure and inverse of each other; useRoute re-renders on hashchange.
 import { useSyncExternalStore } from "react";
-import { RECORD_KINDS, type RecordKind } from "@rectify/server/sync";
+import type { RecordKind } from "@rectify/server/sync";
+
+// Not the server's RECORD_KINDS value: importing it pulls the sync envelope (zod) into the login screen's JS.
+// A Record over RecordKind still fails the type check if a kind is added or removed.
+const RECORD_KINDS: Record<RecordKind, true> = { SITE_VISIT: true, LEDGER_CHECK: true, ONSITE_QUESTIONING: true };
 
 export type Route =
   | { name: "home" }
@@ -102,7 +106,7 @@ export function parseRoute(hash: string): Route {
       problemId: params.get("problem"),
       measureId: params.get("measure"),
       ...(target ? { targetId: target } : {}),
-      ...(kind && (RECORD_KINDS as readonly string[]).includes(kind) ? { kind: kind as RecordKind } : {}),
+      ...(kind && Object.hasOwn(RECORD_KINDS, kind) ? { kind: kind as RecordKind } : {}),
     };
   }
   if (head === "outbox" && parts.length === 1) return { name: "outbox" };
