@@ -5,12 +5,13 @@ import { useSession } from "./auth/session.tsx";
 import { useT } from "./i18n/i18n-context.tsx";
 import { UpdateBanner } from "./pwa/update-banner.tsx";
 import { href } from "./router.ts";
-import { ServicesProvider, useFullServices } from "./services.tsx";
+import { importRetrying, ServicesProvider, useFullServices } from "./services.tsx";
 import { StatusRegion } from "./ui/announcer.tsx";
 import { focusMainHeading } from "./ui/focus-heading.ts";
 
+// Retried like the other lazy chunks: a plain lazy() that failed would throw here and take the login screen down.
 const ConnectivityPill = lazy(() =>
-  import("./outbox-ui/sync-status.tsx").then((m) => ({ default: m.ConnectivityPill })),
+  importRetrying(() => import("./outbox-ui/sync-status.tsx")).then((m) => ({ default: m.ConnectivityPill })),
 );
 
 function Pill() {
