@@ -191,8 +191,10 @@ async function pageRows(ctx: Context, ids: string[]): Promise<RawProblem[]> {
             'id', m.id, 'number', m.number, 'numbered', m.numbered, 'text', m.text, 'subPoints', COALESCE(m."subPoints", '{}'::text[]),
             'status', m.status, 'deadline', to_char(m.deadline, 'YYYY-MM-DD'), 'longTerm', m."longTerm",
             'latestRating', m."latestRating", 'latestRatedAt', to_char(m."latestRatedAt", ${ISO}),
-            'responsibleUnit', mu.name) ORDER BY m.number, m.id)
-          FROM "Measure" m LEFT JOIN "Unit" mu ON mu.id = m."responsibleUnitId"
+            -- A lookup per measure: joined instead, the planner hashes all units for every problem.
+            'responsibleUnit', (SELECT u.name FROM "Unit" u WHERE u.id = m."responsibleUnitId")
+          ) ORDER BY m.number, m.id)
+          FROM "Measure" m
           WHERE m."problemId" = p.id AND m."archivedAt" IS NULL), '[]'::json)
       ) ORDER BY o.ord), '[]'::json)::text AS page
      FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord)
