@@ -60,9 +60,10 @@ export function depthLimitRule(maxDepth = MAX_DEPTH) {
 }
 
 export function useDepthLimit(maxDepth = MAX_DEPTH): Plugin {
+  const rule = depthLimitRule(maxDepth);
   return {
     onValidate({ addValidationRule }) {
-      addValidationRule(depthLimitRule(maxDepth));
+      addValidationRule(rule);
     },
   };
 }

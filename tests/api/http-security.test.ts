@@ -137,6 +137,21 @@ describe("introspection and query limits", () => {
     expect((await app.as("inspector")(workingSet)).errors).toBeUndefined();
     expect((await app.as("public")(workingSet)).errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
   });
+
+  // The server keeps parsed and validated documents: a document accepted or refused for one kind of caller must
+  // not be answered from that memory for another kind with other limits.
+  it("judges a document by the caller's own limits, whoever sent the same document before", async () => {
+    // A unit liaison has staff limits and, like the public, no introspection: the same set of rules but one.
+    const aliases = `{ ${Array.from({ length: 15 }, (_, i) => `b${i}: problems(first: 1) { totalCount }`).join(" ")} }`;
+    expect((await app.as("liaisonA")(aliases)).errors).toBeUndefined();
+    expect((await app.as("public")(aliases)).errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    // More tokens than the public may send (1,000), fewer than staff may (5,000): refused to the public first.
+    const none = Buffer.from("Inspection:00000000-0000-0000-0000-000000000000").toString("base64");
+    const long = `{ problems(first: 1, filter: { inspectionIds: [${`"${none}" `.repeat(1500)}] }) { totalCount } }`;
+    expect((await app.as("public")(long)).errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect((await app.as("supervisor")(long)).data).toEqual({ problems: { totalCount: 0 } });
+    expect((await app.as("public")(long)).errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+  });
 });
 
 describe("QR posters", () => {
