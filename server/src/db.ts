@@ -12,6 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { migrate, type SqlSession } from "./db/migrate.ts";
 import { lockDataDir } from "./db/data-dir-lock.ts";
+import { registerPool } from "./db/raw-sql.ts";
 
 export type { PrismaClient };
 
@@ -58,11 +59,17 @@ function keepPoolAlive(pool: pg.Pool, onLost: (err: Error) => void = warnConnect
   return pool;
 }
 
-function newPrismaClient(adapter: PrismaPg, onStatement?: (sql: string) => void) {
-  if (!onStatement) return new PrismaClient({ adapter });
-  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-  prisma.$on("query", (e) => onStatement(e.query));
-  return prisma as unknown as PrismaClient;
+function newPrismaClient(pool: pg.Pool, onStatement?: (sql: string) => void) {
+  const adapter = new PrismaPg(pool);
+  let prisma: PrismaClient;
+  if (!onStatement) prisma = new PrismaClient({ adapter });
+  else {
+    const logged = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+    logged.$on("query", (e) => onStatement(e.query));
+    prisma = logged as unknown as PrismaClient;
+  }
+  registerPool(prisma, pool, onStatement);
+  return prisma;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -121,7 +128,7 @@ async function openPglite(
     new pg.Pool({ host: socketDir, user: "postgres", database: "postgres", max: 1 }),
     onConnectionLost,
   );
-  const prisma = newPrismaClient(new PrismaPg(pool), onStatement);
+  const prisma = newPrismaClient(pool, onStatement);
   await prisma.$connect();
   return {
     prisma,
@@ -159,7 +166,7 @@ async function openPostgres(
     new pg.Pool({ connectionString: databaseUrl, max: Number.isInteger(max) && max > 0 ? max : 10 }),
     onConnectionLost,
   );
-  const prisma = newPrismaClient(new PrismaPg(pool), onStatement);
+  const prisma = newPrismaClient(pool, onStatement);
   await prisma.$connect();
   return {
     prisma,

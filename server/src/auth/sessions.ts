@@ -2,7 +2,8 @@
 // does not leak usable credentials. Invariant: revoked or expired sessions never authenticate.
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db.ts";
-import type { User } from "../generated/prisma/client.ts";
+import { Prisma, type User } from "../generated/prisma/client.ts";
+import { rawQuery } from "../db/raw-sql.ts";
 
 export type SessionKind = "cookie" | "bearer";
 export const COOKIE_NAME = "rectify_session";
@@ -33,9 +34,12 @@ export async function issueSession(
 
 /** The session and its user in one statement (every request asks: it is on the path of each sync). */
 export async function findSessionUser(prisma: PrismaClient, token: string, now = new Date()) {
-  const rows = await prisma.$queryRaw<(User & { sessionId: string; revokedAt: Date | null; expiresAt: Date })[]>`
-    SELECT s.id AS "sessionId", s."revokedAt", s."expiresAt", u.*
-    FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s."tokenHash" = ${digestToken(token)}`;
+  // Read on every request, so straight on the pool (db/raw-sql.ts); never cached: a revocation counts at once.
+  const rows = await rawQuery<User & { sessionId: string; revokedAt: Date | null; expiresAt: Date }>(
+    prisma,
+    Prisma.sql`SELECT s.id AS "sessionId", s."revokedAt", s."expiresAt", u.*
+    FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s."tokenHash" = ${digestToken(token)}`,
+  );
   const row = rows[0];
   if (!row || row.revokedAt || row.expiresAt <= now || !row.active) return null;
   const { sessionId, revokedAt, expiresAt, ...user } = row;

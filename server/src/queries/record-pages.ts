@@ -5,6 +5,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { RecordKind, Rating, SyncState } from "../generated/prisma/enums.ts";
 import type { PrismaClient } from "../db.ts";
 import { ValidationError } from "../errors.ts";
+import { rawQuery } from "../db/raw-sql.ts";
 
 export interface RecordFilterValues {
   problemId?: string;
@@ -81,15 +82,18 @@ export async function recordPageIds(prisma: PrismaClient, where: Prisma.Sql, w: 
     conds.push(Prisma.sql`(r."deviceTime", r.id) > (${k.deviceTime}, ${k.id}::uuid)`);
   }
   const order = w.inverted ? Prisma.sql`r."deviceTime" ASC, r.id ASC` : Prisma.sql`r."deviceTime" DESC, r.id DESC`;
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT r.id FROM "InspectionRecord" r WHERE ${Prisma.join(conds, " AND ")} ORDER BY ${order} LIMIT ${w.limit}`;
+  const rows = await rawQuery<{ id: string }>(
+    prisma,
+    Prisma.sql`SELECT r.id FROM "InspectionRecord" r WHERE ${Prisma.join(conds, " AND ")} ORDER BY ${order} LIMIT ${w.limit}`,
+  );
   return rows.map((r) => r.id);
 }
 
 export async function countRecords(prisma: PrismaClient, where: Prisma.Sql): Promise<number> {
-  const [row] = await prisma.$queryRaw<
-    { n: number }[]
-  >`SELECT count(*)::int AS n FROM "InspectionRecord" r WHERE ${where}`;
+  const [row] = await rawQuery<{ n: number }>(
+    prisma,
+    Prisma.sql`SELECT count(*)::int AS n FROM "InspectionRecord" r WHERE ${where}`,
+  );
   return row?.n ?? 0;
 }
 

@@ -43,15 +43,24 @@ export function requestMeta(req: IncomingMessage, s: SecuritySettings): RequestM
     proto === "https" ||
     Boolean((req.socket as { encrypted?: boolean }).encrypted);
   const origin = s.publicUrl?.origin ?? `${https ? "https" : "http"}://${host}`;
-  let originTrusted = !!s.publicUrl || (viaProxy && !!forwarded(req, "x-forwarded-host"));
-  if (!originTrusted) {
-    try {
-      originTrusted = ownHostnames().has(new URL(origin).hostname.toLowerCase());
-    } catch {
-      originTrusted = false;
-    }
-  }
-  const meta = { clientAddress, https, origin, originTrusted };
+  const configured = !!s.publicUrl || (viaProxy && !!forwarded(req, "x-forwarded-host"));
+  let trusted: boolean | undefined;
+  const meta: RequestMeta = {
+    clientAddress,
+    https,
+    origin,
+    // Asked only for printed origins (QR posters): the machine's interfaces are not listed on every request.
+    get originTrusted() {
+      if (trusted === undefined) {
+        try {
+          trusted = configured || ownHostnames().has(new URL(origin).hostname.toLowerCase());
+        } catch {
+          trusted = false;
+        }
+      }
+      return trusted;
+    },
+  };
   metas.set(req, meta);
   return meta;
 }
