@@ -1,7 +1,9 @@
 // Traffic-light and period figures; a fixed number of queries (none per item), rows limited by the viewer's visibility.
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Person, Problem, Unit } from "../generated/prisma/client.ts";
-import type { Context } from "../context.ts";
+import type { Context, Viewer } from "../context.ts";
+import type { PrismaClient } from "../db.ts";
+import { Coalescer } from "./coalesce.ts";
 import type { Rating } from "../generated/prisma/enums.ts";
 import {
   addToTally,
@@ -16,7 +18,7 @@ import {
 } from "../domain/traffic-light.ts";
 import { changeOf, figuresByUnit, figuresOf, itemsAt, previousPeriod, type Period } from "../domain/periods.ts";
 import { measureVisibility, measureWhere, type LedgerFilter } from "./ledger-filters.ts";
-import { lightTallies, type LightTallyRow } from "./dashboard-lights.ts";
+import { lightTallies, visibilityKey, type LightTallyRow } from "./dashboard-lights.ts";
 import { thresholdsFor } from "./settings.ts";
 
 /** A measure's light needs its own latest rating and its problem's (records naming no measure). */
@@ -95,15 +97,40 @@ function worstOf(t: LightTally): Light {
 }
 
 export async function loadDashboard(ctx: Context, now = new Date(), filter: LedgerFilter = {}): Promise<Dashboard> {
+  return computeDashboard(ctx.prisma, ctx.viewer, now, await thresholdsFor(ctx), filter.inspectionId ?? null);
+}
+
+const dashboards = new WeakMap<PrismaClient, Coalescer<Dashboard>>();
+
+/**
+ * The dashboard as of now; identical requests at the same time (same database, visibility, inspection and
+ * thresholds) share one computation that starts after all of them arrived (queries/coalesce.ts), so 16
+ * supervisors opening it together cost two computations, not 16, and none sees figures older than its request.
+ */
+export async function sharedDashboard(ctx: Context, inspectionId: string | null): Promise<Dashboard> {
   const thresholds = await thresholdsFor(ctx);
-  const rows = await lightTallies(ctx.prisma, ctx.viewer, now, thresholds, filter.inspectionId ?? null);
+  let flights = dashboards.get(ctx.prisma);
+  if (!flights) dashboards.set(ctx.prisma, (flights = new Coalescer()));
+  const key = JSON.stringify([visibilityKey(ctx.viewer), inspectionId, thresholds]);
+  const { prisma, viewer } = ctx;
+  return flights.run(key, () => computeDashboard(prisma, viewer, new Date(), thresholds, inspectionId));
+}
+
+async function computeDashboard(
+  prisma: PrismaClient,
+  viewer: Viewer | null,
+  now: Date,
+  thresholds: Thresholds,
+  inspectionId: string | null,
+): Promise<Dashboard> {
+  const rows = await lightTallies(prisma, viewer, now, thresholds, inspectionId);
   const keys = (g: string) => rows.filter((r) => r.grouping === g && r.key).map((r) => r.key!);
   const [problems, units, leaders] = await Promise.all([
     // One array parameter, not one bind variable per id: at 5,000 problems findMany({ in }) cost 3× this.
-    ctx.prisma.$queryRaw<Problem[]>`
+    prisma.$queryRaw<Problem[]>`
       SELECT * FROM "Problem" WHERE id = ANY(${keys("problem")}::uuid[]) ORDER BY section, number, id`,
-    ctx.prisma.unit.findMany({ where: { id: { in: keys("unit") } } }),
-    ctx.prisma.person.findMany({ where: { id: { in: keys("leader") } } }),
+    prisma.unit.findMany({ where: { id: { in: keys("unit") } } }),
+    prisma.person.findMany({ where: { id: { in: keys("leader") } } }),
   ]);
   const tallyOf = ({ grouping: _g, key: _k, ...t }: LightTallyRow): LightTally => t;
   const tallies = (g: string) => new Map(rows.filter((r) => r.grouping === g).map((r) => [r.key, tallyOf(r)]));

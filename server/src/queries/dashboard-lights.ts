@@ -18,6 +18,13 @@ export function measureVisibilitySql(viewer: Viewer | null, inspectionId: string
   return Prisma.sql`(${live}${one} AND ${viewerSql(viewer)})`;
 }
 
+/** Viewers with the same key see the same measures (viewerSql below): "public", "all", or a liaison's unit. */
+export function visibilityKey(viewer: Viewer | null): string {
+  if (!viewer) return "public";
+  if (viewer.role !== "UNIT_LIAISON") return "all";
+  return viewer.unitId ? `unit:${viewer.unitId}` : "none";
+}
+
 function viewerSql(viewer: Viewer | null): Prisma.Sql {
   if (!viewer) {
     return Prisma.sql`EXISTS (SELECT 1 FROM "Inspection" i WHERE i.id = p."inspectionId" AND i.published)`;

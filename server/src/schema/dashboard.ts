@@ -4,11 +4,11 @@ import type { Person, Problem, Unit } from "../generated/prisma/client.ts";
 import { ValidationError } from "../errors.ts";
 import { lightOf, type Light, type LightTally, type Thresholds } from "../domain/traffic-light.ts";
 import {
-  loadDashboard,
   measureLightItem,
   measureLightSelect,
   problemLight,
   problemLightSelect,
+  sharedDashboard,
   type Dashboard,
 } from "../queries/analysis.ts";
 import { dueSoonDaysSchema, setTrafficLightThresholds, thresholdsFor } from "../queries/settings.ts";
@@ -144,9 +144,7 @@ builder.queryFields((t) => ({
     authScopes: { staff: true, liaison: true },
     args: { inspection: t.arg.id({ required: false, description: "One inspection only (default: all)" }) },
     resolve: (_root, args, ctx) =>
-      loadDashboard(ctx, new Date(), {
-        inspectionId: args.inspection ? decodeId(args.inspection, "Inspection") : null,
-      }),
+      sharedDashboard(ctx, args.inspection ? decodeId(args.inspection, "Inspection") : null),
   }),
   trafficLightThresholds: t.field({
     type: TrafficLightThresholds,
