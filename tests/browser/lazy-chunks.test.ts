@@ -3,7 +3,7 @@
 // once they arrive, instead of a blank page or the fatal storage message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchPhone } from "./helpers/browser.ts";
-import { PASSWORD, startScenario, type Scenario } from "./helpers/scenario.ts";
+import { logIn, PASSWORD, startScenario, type Scenario } from "./helpers/scenario.ts";
 
 let s: Scenario;
 beforeAll(async () => {
@@ -43,6 +43,25 @@ describe("lazy chunks", () => {
       [...failed.values()].every((n) => n === 2),
       JSON.stringify([...failed]),
     ).toBe(true);
+    expect(await page.getByRole("alert").filter({ hasText: "整改通：" }).count()).toBe(0);
+    await phone.close();
+  });
+
+  it("a supervision screen's chunk that fails to arrive twice is retried, not fatal", async () => {
+    const phone = await launchPhone(s.app.url);
+    const { page, context } = phone;
+    let refused = 0;
+    await context.route(/\/assets\/dashboard-screen-[^/]*\.js$/, async (route) => {
+      if (route.request().serviceWorker()) return route.abort("internetdisconnected");
+      if (refused >= 2) return route.fallback();
+      refused += 1;
+      return route.abort("internetdisconnected");
+    });
+    await logIn(page, "supervisor1");
+    await page.getByRole("navigation").getByRole("link", { name: "督办" }).click();
+    await page.getByRole("link", { name: "督办看板" }).first().click();
+    await expect.poll(() => page.getByRole("table", { name: "按责任单位" }).count(), { timeout: 30_000 }).toBe(1);
+    expect(refused).toBe(2);
     expect(await page.getByRole("alert").filter({ hasText: "整改通：" }).count()).toBe(0);
     await phone.close();
   });
