@@ -6,7 +6,9 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { PrismaClient } from "../db.ts";
 import type { Viewer } from "../context.ts";
 import { DONE_STATUSES, shanghaiDay } from "../domain/dates.ts";
-import type { Light, LightTally, Thresholds } from "../domain/traffic-light.ts";
+import { emptyTally, type Light, type LightTally, type Thresholds } from "../domain/traffic-light.ts";
+import type { Problem } from "../generated/prisma/client.ts";
+import { rawQuery } from "../db/raw-sql.ts";
 
 /**
  * Which measures a viewer may see, as SQL over `m` (Measure) and `p` (Problem): live rows only (archived measures
@@ -62,60 +64,79 @@ export const LIGHT_CASE = Prisma.sql`CASE
       WHEN "dueSoon" THEN 'YELLOW'
       ELSE 'GREEN' END`;
 
-export interface LightTallyRow extends LightTally {
-  /** Which grouping: "problem" | "unit" | "leader" | "all". */
-  grouping: "problem" | "unit" | "leader" | "all";
-  key: string | null;
+/** The tallies of one dashboard: overall, per problem (with the problem's row, in report order), unit, leader. */
+export interface LightTallies {
+  all: LightTally;
+  byProblem: { problem: Problem; tally: LightTally }[];
+  /** Keyed by unit id; null: measures with no responsible unit. */
+  byUnit: Map<string | null, LightTally>;
+  /** Keyed by person id; null: measures with no lead leader. */
+  byLeader: Map<string | null, LightTally>;
 }
 
-interface RawTally {
-  g: number;
-  problem: string | null;
-  unit: string | null;
-  leader: string | null;
-  green: number;
-  yellow: number;
-  red: number;
-  grey: number;
-  total: number;
-  overdue: number;
-  due_soon: number;
-  relapsed: number;
-}
+/** Tally columns are named with this prefix; every other column of a row is the problem's own (p.*). */
+const T = "tally:";
+const TALLY_COLUMNS = ["green", "yellow", "red", "grey", "total", "overdue", "dueSoon", "relapsed"] as const;
+type Row = Record<string, unknown>;
 
-/** Light tallies per problem, per responsible unit, per lead leader and overall, in one statement. */
+/**
+ * Light tallies per problem, per responsible unit, per lead leader and overall, with each problem's row, in one
+ * statement: one snapshot, one round trip, straight on the pool (db/raw-sql.ts), no second look-up by id.
+ */
 export async function lightTallies(
   prisma: PrismaClient,
   viewer: Viewer | null,
   now: Date,
   th: Thresholds,
   inspectionId: string | null = null,
-) {
-  const rows = await prisma.$queryRaw<RawTally[]>`
+): Promise<LightTallies> {
+  const col = (name: string) => Prisma.raw(`"${T}${name}"`);
+  const rows = await rawQuery<Row>(
+    prisma,
+    Prisma.sql`
     WITH lit AS (
       SELECT l.*, ${LIGHT_CASE} AS light
       FROM (${measureLightsSql(now, th, measureVisibilitySql(viewer, inspectionId))}) l
+    ), t AS (
+      SELECT GROUPING("problemId", "responsibleUnitId", "leadLeaderId")::int AS g,
+        "problemId", "responsibleUnitId", "leadLeaderId",
+        count(*) FILTER (WHERE light = 'GREEN')::int AS green,
+        count(*) FILTER (WHERE light = 'YELLOW')::int AS yellow,
+        count(*) FILTER (WHERE light = 'RED')::int AS red,
+        count(*) FILTER (WHERE light = 'GREY')::int AS grey,
+        count(*)::int AS total,
+        count(*) FILTER (WHERE overdue)::int AS overdue,
+        count(*) FILTER (WHERE "dueSoon")::int AS "dueSoon",
+        count(*) FILTER (WHERE status = 'RELAPSED')::int AS relapsed
+      FROM lit
+      GROUP BY GROUPING SETS (("problemId"), ("responsibleUnitId"), ("leadLeaderId"), ())
     )
-    SELECT GROUPING("problemId", "responsibleUnitId", "leadLeaderId")::int AS g,
-      "problemId" AS problem, "responsibleUnitId" AS unit, "leadLeaderId" AS leader,
-      count(*) FILTER (WHERE light = 'GREEN')::int AS green,
-      count(*) FILTER (WHERE light = 'YELLOW')::int AS yellow,
-      count(*) FILTER (WHERE light = 'RED')::int AS red,
-      count(*) FILTER (WHERE light = 'GREY')::int AS grey,
-      count(*)::int AS total,
-      count(*) FILTER (WHERE overdue)::int AS overdue,
-      count(*) FILTER (WHERE "dueSoon")::int AS due_soon,
-      count(*) FILTER (WHERE status = 'RELAPSED')::int AS relapsed
-    FROM lit
-    GROUP BY GROUPING SETS (("problemId"), ("responsibleUnitId"), ("leadLeaderId"), ())`;
-  // GROUPING() bits, left to right: problem 4, unit 2, leader 1; a set leaves the others' bits on.
-  const kind = (g: number): LightTallyRow["grouping"] =>
-    g === 3 ? "problem" : g === 5 ? "unit" : g === 6 ? "leader" : "all";
-  return rows.map(({ g, problem, unit, leader, due_soon, ...counts }) => {
-    const grouping = kind(g);
-    const key = grouping === "problem" ? problem : grouping === "unit" ? unit : grouping === "leader" ? leader : null;
-    return { grouping, key, ...counts, dueSoon: due_soon } satisfies LightTallyRow;
-  });
+    SELECT t.g AS ${col("g")}, t."responsibleUnitId" AS ${col("unit")}, t."leadLeaderId" AS ${col("leader")},
+      ${Prisma.join(
+        TALLY_COLUMNS.map((c) => Prisma.sql`t.${Prisma.raw(`"${c}"`)} AS ${col(c)}`),
+        ", ",
+      )},
+      p.*
+    -- GROUPING() bits, left to right: problem 4, unit 2, leader 1; a set leaves the others' bits on (3: problem).
+    FROM t LEFT JOIN "Problem" p ON t.g = 3 AND p.id = t."problemId"
+    ORDER BY t.g, p.section, p.number, p.id`,
+  );
+  const out: LightTallies = { all: emptyTally(), byProblem: [], byUnit: new Map(), byLeader: new Map() };
+  let problemColumns: string[] | null = null;
+  for (const row of rows) {
+    const tally = {} as LightTally;
+    for (const c of TALLY_COLUMNS) tally[c] = row[T + c] as number;
+    const g = row[`${T}g`] as number;
+    if (g === 3) {
+      problemColumns ??= Object.keys(row).filter((k) => !k.startsWith(T));
+      const problem: Row = {};
+      for (const k of problemColumns) problem[k] = row[k];
+      out.byProblem.push({ problem: problem as Problem, tally });
+    } else if (g === 5) out.byUnit.set(row[`${T}unit`] as string | null, tally);
+    else if (g === 6) out.byLeader.set(row[`${T}leader`] as string | null, tally);
+    else out.all = tally;
+  }
+  return out;
 }
 
 /** The light of each visible measure (for checking the SQL against the domain rules). */
