@@ -99,6 +99,58 @@ describe("opening actions", () => {
   });
 });
 
+describe("actions opened by a supervisor's correction or a conflict's resolution", () => {
+  const REVISE = `mutation($id: ID!, $r: Rating, $f: Boolean) { reviseRecord(id: $id, rating: $r, followUpRequired: $f) {
+    ... on InspectionRecord { rating } } }`;
+  const recordGid = (id: string) => gid("InspectionRecord", id);
+
+  it("a correction to 发现问题 opens the finding's actions in the same transaction; correcting again opens none", async () => {
+    const env = siteVisit(problemId, [m1, m3]);
+    expect((await send(app, "inspector", env)).outcome).toBe("CREATED");
+    expect(await actionsOf(env.recordId)).toEqual([]);
+    const r = await app.as("supervisor")(REVISE, { id: recordGid(env.recordId), r: "PROBLEM_FOUND" });
+    expect(r.data.reviseRecord).toEqual({ rating: "PROBLEM_FOUND" });
+    const opened = await actionsOf(env.recordId);
+    expect(opened.map((a) => a.unitId).sort()).toEqual([app.units.a, app.units.b].sort());
+    expect(opened.every((a) => a.rating === "PROBLEM_FOUND" && a.status === "OPEN")).toBe(true);
+    // the record's inspector is on the campaign's team for m1: unit A's action belongs to the campaign
+    expect(opened.find((a) => a.unitId === app.units.a)).toMatchObject({ campaignId, measureId: m1 });
+    await app.as("supervisor")(REVISE, { id: recordGid(env.recordId), f: true });
+    expect(await actionsOf(env.recordId)).toHaveLength(2);
+    const event = await p().auditEvent.findFirstOrThrow({
+      where: { action: "reviseRecord", entityId: env.recordId, details: { path: ["rating"], equals: "PROBLEM_FOUND" } },
+    });
+    expect((event.details as any).actionsOpened).toHaveLength(2);
+  });
+
+  it("a correction that is no finding opens none", async () => {
+    const env = siteVisit(problemId, [m3]);
+    await send(app, "inspector", env);
+    await app.as("supervisor")(REVISE, { id: recordGid(env.recordId), r: "ON_TRACK" });
+    expect(await actionsOf(env.recordId)).toEqual([]);
+  });
+
+  it("keeping a device's held 进度滞后 edit opens its action", async () => {
+    const env = siteVisit(problemId, [m3]);
+    await send(app, "inspector", env);
+    await app.as("supervisor")(
+      `mutation($id: ID!) { reviseRecord(id: $id, findings: "督查组复核") { ... on InspectionRecord { version } } }`,
+      { id: recordGid(env.recordId) },
+    );
+    const stale = { ...env, revision: 2, baseVersion: 1, rating: "LAGGING" as const };
+    expect((await send(app, "inspector", stale)).outcome).toBe("CONFLICT");
+    expect(await actionsOf(env.recordId)).toEqual([]); // a held copy is not the record's content yet
+    const resolved = await app.as("supervisor")(
+      `mutation($id: ID!) { resolveRecordConflict(id: $id, keep: DEVICE) { ... on InspectionRecord { rating } } }`,
+      { id: recordGid(env.recordId) },
+    );
+    expect(resolved.data.resolveRecordConflict).toEqual({ rating: "LAGGING" });
+    const [a, ...rest] = await actionsOf(env.recordId);
+    expect(rest).toEqual([]);
+    expect(a).toMatchObject({ unitId: app.units.b, rating: "LAGGING", status: "OPEN" });
+  });
+});
+
 describe("the loop: record → action → answer → confirm / reopen", () => {
   let recordId: string;
   let actionId: string;

@@ -5,6 +5,7 @@ import type { InspectionRecord, Prisma } from "../generated/prisma/client.ts";
 import { MeasureNode } from "./ledger.ts";
 import { resolveRecordConflict, reviseRecord } from "../queries/record-review.ts";
 import { syncRecord } from "../queries/records.ts";
+import type { OpenedAction } from "../queries/action-open-sql.ts";
 import { serverAnswerSchema, type ServerAnswer } from "../sync/index.ts";
 import { NotFoundError, SyncBusyError, ValidationError } from "../errors.ts";
 import { z } from "zod";
@@ -208,6 +209,25 @@ const ConflictChoice = builder.enumType("ConflictChoice", {
   values: { SERVER: { description: "Keep the server copy" }, DEVICE: { description: "Keep the device's copy" } },
 });
 
+/**
+ * Tells live screens a record changed (lights, lists) and each action it opened (the unit's liaison sees it at
+ * once on the home screen and dashboards). Called after the transaction committed.
+ */
+function publishRecordChange(ctx: Context, problemId: string | null, actions: OpenedAction[]) {
+  const at = new Date().toISOString();
+  ctx.pubsub.publish("ledger", { kind: "record", problemId, measureId: null, at });
+  for (const a of actions) {
+    ctx.pubsub.publish("ledger", {
+      kind: "action",
+      problemId: a.problemId,
+      measureId: a.measureId,
+      actionId: a.id,
+      unitId: a.unitId,
+      at,
+    });
+  }
+}
+
 builder.mutationFields((t) => ({
   syncRecord: t.field({
     type: SyncAnswer,
@@ -224,25 +244,7 @@ builder.mutationFields((t) => ({
           throw err;
         });
       ctx.metrics.syncOutcomes.inc({ outcome: result.answer.outcome });
-      if (result.changed) {
-        ctx.pubsub.publish("ledger", {
-          kind: "record",
-          problemId: result.problemId,
-          measureId: null,
-          at: new Date().toISOString(),
-        });
-      }
-      // Each action opened by this finding reaches the unit's liaison at once (live dashboards, home screen).
-      for (const a of result.actions) {
-        ctx.pubsub.publish("ledger", {
-          kind: "action",
-          problemId: a.problemId,
-          measureId: a.measureId,
-          actionId: a.id,
-          unitId: a.unitId,
-          at: new Date().toISOString(),
-        });
-      }
+      if (result.changed) publishRecordChange(ctx, result.problemId, result.actions);
       return serverAnswerSchema.parse(result.answer);
     },
   }),
@@ -254,15 +256,16 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = decodeId(args.id, "InspectionRecord");
       const keep = args.keep === "DEVICE" ? "device" : "server";
-      if (!(await resolveRecordConflict(ctx.prisma, ctx.viewer!, id, keep)))
-        throw new NotFoundError("Open conflict on record", id);
+      const outcome = await resolveRecordConflict(ctx.prisma, ctx.viewer!, id, keep);
+      if (!outcome) throw new NotFoundError("Open conflict on record", id);
+      publishRecordChange(ctx, outcome.problemId, outcome.actions);
       return ctx.prisma.inspectionRecord.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   reviseRecord: t.prismaField({
     type: "InspectionRecord",
     description:
-      "A supervisor's correction of a record's findings, rating or follow-up flag (kept over stale device edits).",
+      "A supervisor's correction of a record's findings, rating or follow-up flag (kept over stale device edits). A correction that makes it a finding (LAGGING, PROBLEM_FOUND, follow-up) opens its actions as a synced one does.",
     authScopes: { supervisor: true },
     errors: { types: [NotFoundError, ValidationError] },
     args: {
@@ -273,7 +276,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (query, _root, args, ctx) => {
       const id = decodeId(args.id, "InspectionRecord");
-      if (!(await reviseRecord(ctx.prisma, ctx.viewer!, id, args))) throw new NotFoundError("InspectionRecord", id);
+      const outcome = await reviseRecord(ctx.prisma, ctx.viewer!, id, args);
+      if (!outcome) throw new NotFoundError("InspectionRecord", id);
+      publishRecordChange(ctx, outcome.problemId, outcome.actions);
       return ctx.prisma.inspectionRecord.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
