@@ -1,7 +1,7 @@
 // Pages of inspection records, newest first, by a row-value keyset `("deviceTime", id) < ($t, $id)` that walks the
 // ("deviceTime" DESC, id DESC) index: a page costs the same at any depth. Invariant: the order is total (id breaks
 // ties), a cursor names the last row seen (its deviceTime and id), and every filter is ANDed in SQL.
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma, type InspectionRecord } from "../generated/prisma/client.ts";
 import type { RecordKind, Rating, SyncState } from "../generated/prisma/enums.ts";
 import type { PrismaClient } from "../db.ts";
 import { ValidationError } from "../errors.ts";
@@ -70,8 +70,8 @@ export interface PageWindow {
   inverted: boolean;
 }
 
-/** Ids of one page (limit includes the look-ahead row), in the order of the walk. */
-export async function recordPageIds(prisma: PrismaClient, where: Prisma.Sql, w: PageWindow): Promise<string[]> {
+/** One page's statement (limit includes the look-ahead row), in the order of the walk, reading `columns`. */
+function pageSql(where: Prisma.Sql, w: PageWindow, columns: Prisma.Sql): Prisma.Sql {
   const conds = [where];
   if (w.after) {
     const k = parseRecordCursor(w.after);
@@ -82,11 +82,19 @@ export async function recordPageIds(prisma: PrismaClient, where: Prisma.Sql, w: 
     conds.push(Prisma.sql`(r."deviceTime", r.id) > (${k.deviceTime}, ${k.id}::uuid)`);
   }
   const order = w.inverted ? Prisma.sql`r."deviceTime" ASC, r.id ASC` : Prisma.sql`r."deviceTime" DESC, r.id DESC`;
-  const rows = await rawQuery<{ id: string }>(
-    prisma,
-    Prisma.sql`SELECT r.id FROM "InspectionRecord" r WHERE ${Prisma.join(conds, " AND ")} ORDER BY ${order} LIMIT ${w.limit}`,
-  );
+  return Prisma.sql`SELECT ${columns} FROM "InspectionRecord" r WHERE ${Prisma.join(conds, " AND ")}
+    ORDER BY ${order} LIMIT ${w.limit}`;
+}
+
+/** Ids of one page, in the order of the walk (the nodes are then read with what the query selects on them). */
+export async function recordPageIds(prisma: PrismaClient, where: Prisma.Sql, w: PageWindow): Promise<string[]> {
+  const rows = await rawQuery<{ id: string }>(prisma, pageSql(where, w, Prisma.sql`r.id`));
   return rows.map((r) => r.id);
+}
+
+/** The rows of one page with every column and no relation, in the order of the walk: one statement. */
+export async function recordPageRows(prisma: PrismaClient, where: Prisma.Sql, w: PageWindow) {
+  return rawQuery<InspectionRecord>(prisma, pageSql(where, w, Prisma.sql`r.*`));
 }
 
 export async function countRecords(prisma: PrismaClient, where: Prisma.Sql): Promise<number> {

@@ -20,6 +20,7 @@ import {
   recordCursor,
   recordFilterSql,
   recordPageIds,
+  recordPageRows,
   type RecordFilterValues,
 } from "../queries/record-pages.ts";
 
@@ -129,6 +130,11 @@ function recordFilter(f: typeof RecordFilter.$inferInput | null | undefined): Re
 
 type RecordPage = Awaited<ReturnType<typeof recordPage>>;
 
+/** A Pothos query that loads nothing beyond the row itself: no relation, count or narrowed selection. */
+function ownColumnsOnly(query: { include?: object; select?: object }): boolean {
+  return !query.select && (!query.include || Object.keys(query.include).length === 0);
+}
+
 /** One keyset page of records (newest first); the nodes are read with what the query selects on them. */
 async function recordPage(
   ctx: Context,
@@ -139,9 +145,11 @@ async function recordPage(
   const page = await resolveCursorConnection(
     { args, toCursor: (r) => recordCursor(r as InspectionRecord), defaultSize: 20, maxSize: 100 },
     async (w) => {
+      const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], typeName: "InspectionRecord" });
+      // Only the record's own columns asked for (the lists' usual case): the page's statement reads them.
+      if (ownColumnsOnly(query)) return recordPageRows(ctx.prisma, where, w);
       const ids = await recordPageIds(ctx.prisma, where, w);
       if (!ids.length) return [];
-      const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], typeName: "InspectionRecord" });
       const rows = await ctx.prisma.inspectionRecord.findMany({ ...query, where: { id: { in: ids } } });
       return inIdOrder(ids, rows);
     },
