@@ -1,6 +1,6 @@
 // GraphQL documents of special inspections (专项督查) for supervisors: the list, one campaign with its teams and
 // targets (coverage is computed from these), planning one, the users to pick inspectors from, and the report's
-// addresses. Result types are what the screens read.
+// addresses; correcting a campaign (its facts, targets, teams) and cancelling it. Result types are what the screens read.
 import type { RecordKind } from "@rectify/server/sync";
 import { graphql, type ResultOf, type VariablesOf } from "../graphql/tada.ts";
 import { ERROR_FRAGMENT } from "../supervision/typed-result.ts";
@@ -34,6 +34,8 @@ export const CAMPAIGN_QUERY = graphql(`
         startsOn
         endsOn
         state
+        cancelledAt
+        cancelReason
         actionDueDays
         teams {
           id
@@ -115,6 +117,87 @@ export const ADD_TARGETS = graphql(
           added {
             id
           }
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+
+export const UPDATE_CAMPAIGN = graphql(
+  `
+    mutation UpdateCampaign($id: ID!, $input: CampaignPatch!) {
+      updateCampaign(id: $id, input: $input) {
+        __typename
+        ...ErrorFields
+        ... on Campaign {
+          id
+          name
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+export type CampaignPatch = VariablesOf<typeof UPDATE_CAMPAIGN>["input"];
+
+export const CANCEL_CAMPAIGN = graphql(
+  `
+    mutation CancelCampaign($id: ID!, $reason: String!) {
+      cancelCampaign(id: $id, reason: $reason) {
+        __typename
+        ...ErrorFields
+        ... on Campaign {
+          id
+          state
+          cancelReason
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+
+export const UPDATE_TARGET = graphql(
+  `
+    mutation UpdateCampaignTarget($id: ID!, $methods: [RecordKind!]) {
+      updateCampaignTarget(id: $id, methods: $methods) {
+        __typename
+        ...ErrorFields
+        ... on CampaignTarget {
+          id
+          methods
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+
+export const REMOVE_TARGET = graphql(
+  `
+    mutation RemoveCampaignTarget($id: ID!) {
+      removeCampaignTarget(id: $id) {
+        __typename
+        ...ErrorFields
+        ... on Campaign {
+          id
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+
+export const UPDATE_TEAM = graphql(
+  `
+    mutation UpdateCampaignTeam($id: ID!, $name: String, $memberIds: [ID!]) {
+      updateCampaignTeam(id: $id, name: $name, memberIds: $memberIds) {
+        __typename
+        ...ErrorFields
+        ... on CampaignTeam {
+          id
+          name
         }
       }
     }

@@ -1,20 +1,23 @@
 // One campaign for supervisors: its facts, coverage (done / not yet / overdue) overall, per team and per unit,
-// every target with its state, and the campaign report (printable and .docx). Live: re-read on ledger changes
+// every target with its state, and the campaign report (printable and .docx); supervisors correct or cancel it here
+// (a cancelled one shows its reason and is read-only). Live: re-read on ledger changes
 // (a synced record or an answered action), like the dashboard.
 import { useCallback, useMemo } from "react";
-import { problemLabel, rawId } from "../cache/working-set.ts";
+import { useUser } from "../auth/session.tsx";
+import { rawId } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
-import { LightBadge } from "../lights/light-badge.tsx";
 import { useLedgerChanged } from "../live/use-ledger-changed.ts";
-import { href } from "../router.ts";
 import { DownloadLink } from "../supervision/download-link.tsx";
+import { isSupervisor } from "../supervision/menu.ts";
 import { hhmm, LoadState } from "../supervision/ui.tsx";
 import { useOnlineQuery } from "../supervision/use-query.ts";
 import { CAMPAIGN_QUERY, reportHref, type CampaignTargetRow } from "./campaign-documents.ts";
 import { byTeam, byUnit, coverageBy, coverageTotal, type CoverageTarget } from "./coverage-model.ts";
 import { CoverageTable } from "./coverage-table.tsx";
 import { CampaignActions } from "./campaign-actions.tsx";
+import { CampaignEdit } from "./campaign-edit.tsx";
+import { TargetRow } from "./target-row.tsx";
 
 export function toCoverage(t: CampaignTargetRow): CoverageTarget {
   return {
@@ -36,6 +39,9 @@ export function CampaignScreen({ id }: { id: string }) {
   const c = node?.__typename === "Campaign" ? node : null;
   const coverage = useMemo(() => (c ? c.targets.map(toCoverage) : []), [c]);
   const total = coverageTotal(coverage);
+  // Supervisors correct a campaign until it is cancelled; inspectors (and everyone once cancelled) only read it.
+  const editable = isSupervisor(useUser().role) && !!c && !c.cancelledAt;
+  const changed = useCallback(() => void reload(), [reload]);
 
   return (
     <section className="screen" aria-labelledby="cp-title">
@@ -48,6 +54,11 @@ export function CampaignScreen({ id }: { id: string }) {
       </p>
       {c ? (
         <>
+          {c.cancelledAt ? (
+            <p className="notice" role="note">
+              {t("cp.view.cancelled", { date: c.cancelledAt.slice(0, 10), reason: c.cancelReason ?? "" })}
+            </p>
+          ) : null}
           <ul className="plain small">
             <li>{t("cp.view.period", { from: c.startsOn.slice(0, 10), to: c.endsOn.slice(0, 10) })}</li>
             {c.offices.length ? <li>{t("cp.view.offices", { offices: c.offices.join("、") })}</li> : null}
@@ -58,6 +69,8 @@ export function CampaignScreen({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+
+          {editable ? <CampaignEdit c={c} onChanged={changed} /> : null}
 
           <section aria-labelledby="cov-title" className="panel">
             <h2 id="cov-title">{t("cp.cov.title")}</h2>
@@ -89,29 +102,9 @@ export function CampaignScreen({ id }: { id: string }) {
 
           <h2 id="cov-targets">{t("cp.cov.targets")}</h2>
           <ul className="item-list" aria-labelledby="cov-targets">
-            {c.targets.map((target) => {
-              const state = target.status;
-              const m = target.measure;
-              const p = target.problem;
-              return (
-                <li key={target.id} className="card">
-                  <a href={href({ name: "problem", id: p.id })}>
-                    <span className="item-number">
-                      {problemLabel(p)}（{m.number}）
-                    </span>{" "}
-                    {p.title}
-                  </a>
-                  <p className="item-meta">
-                    <LightBadge light={m.light} />
-                    <span className={`chip cover-${state}`}>{t(keyOf("cp.state", state))}</span>
-                    <span>{target.team.name}</span>
-                    {m.responsibleUnit ? <span>{m.responsibleUnit.name}</span> : null}
-                    <span>{target.methods.map((k) => t(keyOf("cp.method", k))).join("、")}</span>
-                    <span>{t("cp.my.due", { date: target.due.slice(0, 10) })}</span>
-                  </p>
-                </li>
-              );
-            })}
+            {c.targets.map((target) => (
+              <TargetRow key={target.id} target={target} editable={editable} onChanged={changed} />
+            ))}
           </ul>
 
           <ul className="link-list">

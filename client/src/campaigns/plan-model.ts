@@ -44,12 +44,20 @@ export function splitOffices(text: string): string[] {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function checkPlan(s: PlanState): Partial<Record<PlanField, PlanCheck>> {
+/** The campaign's own facts (name, period, due days): checked when planning and when editing one. */
+export type PlanFacts = Pick<PlanState, "name" | "offices" | "startsOn" | "endsOn" | "dueDays">;
+
+export function checkFacts(s: PlanFacts): Partial<Record<PlanField, PlanCheck>> {
   const out: Partial<Record<PlanField, PlanCheck>> = {};
   if (!s.name.trim()) out.name = "needName";
   if (!DAY.test(s.startsOn) || !DAY.test(s.endsOn) || s.endsOn < s.startsOn) out.period = "needPeriod";
   const days = Number(s.dueDays);
   if (!/^\d+$/.test(s.dueDays.trim()) || days < 1 || days > 365) out.dueDays = "needDueDays";
+  return out;
+}
+
+export function checkPlan(s: PlanState): Partial<Record<PlanField, PlanCheck>> {
+  const out = checkFacts(s);
   if (s.teams.length === 0 || s.teams.some((t) => !t.name.trim() || t.memberIds.length === 0)) out.teams = "needTeam";
   if (s.targets.length === 0) out.targets = "needTarget";
   else if (s.targets.some((t) => t.methods.length === 0)) out.targets = "needMethod";

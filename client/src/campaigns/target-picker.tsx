@@ -1,14 +1,13 @@
 // Picking the campaign's targets from the ledger on the device: filter the measures by responsible units and
 // lights (e.g. the red and yellow ones of three units), tick them one by one or all at once; each picked target
 // gets its methods (走访 / 台账 / 问询) and, with several teams, the team that checks it.
-import { RECORD_KINDS } from "@rectify/server/sync";
 import { useMemo, useState } from "react";
 import { problemLabel, type WsProblem } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
-import { keyOf } from "../i18n/i18n.ts";
 import { LightBadge } from "../lights/light-badge.tsx";
 import { LIGHTS, type Light } from "../lights/lights.ts";
 import { FieldMessages } from "../ui/field.tsx";
+import { MethodsField } from "./methods-field.tsx";
 import {
   addTargets,
   DEFAULT_METHODS,
@@ -41,26 +40,11 @@ function TargetOptions({
   const label = pickLabel(pick);
   return (
     <div className="target-options">
-      <fieldset className="bare">
-        <legend className="small">{t("cp.plan.methodsOf", { label })}</legend>
-        <div className="segmented wrap">
-          {RECORD_KINDS.map((k) => (
-            <label key={k} className={target.methods.includes(k) ? "segment selected" : "segment"}>
-              <input
-                type="checkbox"
-                checked={target.methods.includes(k)}
-                onChange={(e) =>
-                  onTarget({
-                    ...target,
-                    methods: RECORD_KINDS.filter((m) => (m === k ? e.target.checked : target.methods.includes(m))),
-                  })
-                }
-              />
-              <span>{t(keyOf("cp.method", k))}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <MethodsField
+        legend={t("cp.plan.methodsOf", { label })}
+        methods={target.methods}
+        onChange={(methods) => onTarget({ ...target, methods })}
+      />
       {plan.teams.length > 1 ? (
         <label className="small">
           {t("cp.plan.teamOf", { label })}

@@ -1,5 +1,5 @@
-// Simplified Chinese strings of special inspections (专项督查): planning, coverage, the inspector's targets and the
-// rectification actions (督促整改事项) units answer; spread into zh-CN.
+// Simplified Chinese strings of special inspections (专项督查): planning, correcting and cancelling, coverage, the
+// inspector's targets and the rectification actions (督促整改事项) units answer; spread into zh-CN.
 export const zhCNCampaign = {
   "sv.menu.campaigns": "专项督查",
   "sv.menuHint.campaigns": "计划专项督查、分组分派核查对象，实时掌握覆盖情况和督促整改事项",
@@ -120,6 +120,38 @@ export const zhCNCampaign = {
   "cp.act.toConfirmEmpty": "暂无待确认的答复。",
   "cp.act.answeringNote": "这份整改进展将作为督促整改事项的答复，发送后由督查人员确认。",
   "cp.act.unknown": "找不到这项督促整改事项，或您无权查看。",
+  "cp.edit.open": "编辑",
+  "cp.edit.title": "编辑专项督查",
+  "cp.edit.save": "保存修改",
+  "cp.edit.discard": "放弃修改",
+  "cp.edit.saved": "已保存修改：{name}",
+  "cp.edit.nothing": "没有要保存的修改",
+  "cp.edit.badOffices": "参加单位每项不超过 100 字，最多 20 项",
+  "cp.edit.cancelledMeanwhile": "该专项督查已取消，不能再修改",
+  "cp.cancel.open": "取消专项督查",
+  "cp.cancel.reason": "取消理由",
+  "cp.cancel.reasonHint": "说明为什么取消；理由与专项督查一并保存",
+  "cp.cancel.needReason": "请填写取消理由（至少 2 个字）",
+  "cp.cancel.submit": "确认取消专项督查",
+  "cp.cancel.back": "返回，不取消",
+  "cp.cancel.confirm": "确定取消专项督查“{name}”吗？取消后不能再修改或恢复。",
+  "cp.cancel.done": "已取消专项督查：{name}",
+  "cp.view.cancelled": "已取消（{date}）。取消理由：{reason}",
+  "cp.target.edit": "修改核查方式",
+  "cp.target.editOf": "修改核查方式：{label}",
+  "cp.target.save": "保存核查方式",
+  "cp.target.saved": "已修改核查方式：{label}",
+  "cp.target.remove": "移除",
+  "cp.target.removeOf": "移除：{label}",
+  "cp.target.confirmRemove": "确定从专项督查中移除 {label} 吗？已有的核查记录会保留。",
+  "cp.target.removed": "已移除核查对象：{label}",
+  "cp.team.edit": "修改督查组",
+  "cp.team.editOf": "修改督查组：{team}",
+  "cp.team.name": "组名",
+  "cp.team.save": "保存督查组",
+  "cp.team.saved": "已保存督查组：{team}",
+  "cp.team.duplicate": "本专项督查已有同名督查组",
+  "cp.team.needTeam": "请填写组名并至少选择一名督查人员",
 } as const;
 
 export type CampaignMessages = Record<keyof typeof zhCNCampaign, string>;

@@ -1,0 +1,63 @@
+// Editing a campaign: the form starts from the campaign, the patch carries only changes, refusals name fields.
+import { describe, expect, it } from "vitest";
+import { checkEdit, checkReason, editStateOf, refusalOf, toPatch } from "./edit-model.ts";
+
+const campaign = {
+  name: "2024年第一季度巡视整改专项督查",
+  offices: ["纪委监委", "市委办"],
+  startsOn: "2024-03-01",
+  endsOn: "2024-03-31",
+  actionDueDays: 10,
+};
+
+describe("edit model", () => {
+  it("prefills the form from the campaign", () => {
+    expect(editStateOf(campaign)).toEqual({
+      name: campaign.name,
+      offices: "纪委监委、市委办",
+      startsOn: "2024-03-01",
+      endsOn: "2024-03-31",
+      dueDays: "10",
+    });
+  });
+
+  it("patches only what changed, trimmed and typed", () => {
+    const before = editStateOf(campaign);
+    expect(toPatch(before, { ...before })).toEqual({});
+    expect(toPatch(before, { ...before, offices: "纪委监委，市委办 " })).toEqual({});
+    expect(toPatch(before, { ...before, name: " 新名称 ", endsOn: "2024-04-15", dueDays: "15" })).toEqual({
+      name: "新名称",
+      endsOn: "2024-04-15",
+      actionDueDays: 15,
+    });
+    expect(toPatch(before, { ...before, offices: "" })).toEqual({ offices: [] });
+  });
+
+  it("checks the facts like planning does", () => {
+    const s = editStateOf(campaign);
+    expect(checkEdit(s)).toEqual({});
+    expect(checkEdit({ ...s, name: " ", endsOn: "2024-02-01", dueDays: "0" })).toEqual({
+      name: "needName",
+      period: "needPeriod",
+      dueDays: "needDueDays",
+    });
+  });
+
+  it("asks for a reason of two characters or more", () => {
+    expect(checkReason(" 是 ")).toBe("needReason");
+    expect(checkReason("计划调整")).toBeNull();
+  });
+
+  it("turns the server's issues into the form's fields", () => {
+    const failure = (fields: Record<string, string>) => ({ kind: "ValidationError", message: "x", fields });
+    expect(refusalOf(failure({ endsOn: "before startsOn" }))).toEqual({
+      fields: { period: "needPeriod" },
+      cancelled: false,
+    });
+    expect(refusalOf(failure({ "0": "must not be empty", actionDueDays: "at most 365 days" }))).toEqual({
+      fields: { offices: "badOffices", dueDays: "needDueDays" },
+      cancelled: false,
+    });
+    expect(refusalOf(failure({ id: "cancelled" }))).toEqual({ fields: {}, cancelled: true });
+  });
+});

@@ -1,0 +1,159 @@
+// Correcting a special inspection (专项督查) in phone-sized Chromium against the real server: a supervisor opens a
+// planned campaign, is refused a bad period (own check) and a too-long office (the server's typed error) in
+// Chinese with nothing changed, renames it and moves its period, removes one target, changes another's methods,
+// then cancels it with a reason; the screen then shows 已取消 with the reason and no editing controls. Each step
+// is checked as the server holds it (queried as the supervisor). Accessibility checked with axe on each form.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, launchPhone, type Phone } from "./helpers/browser.ts";
+import { gqlAt } from "./helpers/app-process.ts";
+import { logIn, startScenario, type Scenario } from "./helpers/scenario.ts";
+
+const NAME = "2024年第一季度巡视整改专项督查";
+const RENAMED = "2024年第一季度巡视整改专项督查（调整）";
+const REASON = "上级统一部署，并入第二季度专项督查。";
+
+let s: Scenario;
+let sup: Phone;
+let campaignId: string;
+
+async function asSupervisor(query: string, variables: object = {}) {
+  const r = await gqlAt(s.app.url, query, variables, s.supervisorToken);
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return r.data;
+}
+
+const held = async () =>
+  (
+    await asSupervisor(
+      `query($id: ID!) { node(id: $id) { ... on Campaign { name offices startsOn endsOn actionDueDays state
+        cancelReason targets { id methods } } } }`,
+      { id: campaignId },
+    )
+  ).node;
+
+beforeAll(async () => {
+  s = await startScenario(4697);
+  const list = await asSupervisor(
+    `{ problems(first: 5, filter: { section: CONTINUING }) { edges { node { id inspection { id }
+      measures { edges { node { id } } } } } } }`,
+  );
+  const node = list.problems.edges.find((e: any) => e.node.measures.edges.length >= 2).node;
+  const staff = await asSupervisor(`{ fieldStaff { id displayName } }`);
+  const inspector = staff.fieldStaff.find((u: any) => u.displayName === "李督查").id;
+  const created = await asSupervisor(
+    `mutation($input: CampaignInput!) { createCampaign(input: $input) { __typename ... on Campaign { id teams { id } } } }`,
+    {
+      input: {
+        name: NAME,
+        offices: ["纪委监委", "市委办"],
+        inspectionId: node.inspection.id,
+        startsOn: "2026-12-01",
+        endsOn: "2026-12-31",
+        actionDueDays: 10,
+        teams: [{ name: "第一督查组", memberIds: [inspector] }],
+      },
+    },
+  );
+  expect(created.createCampaign.__typename).toBe("Campaign");
+  campaignId = created.createCampaign.id;
+  const added = await asSupervisor(
+    `mutation($c: ID!, $input: CampaignTargetsInput!) { addCampaignTargets(campaignId: $c, input: $input) {
+      __typename ... on AddCampaignTargetsPayload { added { id } } } }`,
+    {
+      c: campaignId,
+      input: {
+        teamId: created.createCampaign.teams[0].id,
+        methods: ["SITE_VISIT"],
+        measureIds: node.measures.edges.slice(0, 2).map((e: any) => e.node.id),
+      },
+    },
+  );
+  expect(added.addCampaignTargets.added).toHaveLength(2);
+  sup = await launchPhone(s.app.url);
+}, 420_000);
+afterAll(async () => {
+  await sup?.close();
+  await s?.close();
+});
+
+describe("a supervisor corrects and cancels a special inspection", () => {
+  it("edits name and period, removes a target, changes methods, cancels with a reason", async () => {
+    const p = sup.page;
+    // Every confirm (remove a target, cancel the campaign) is accepted.
+    p.on("dialog", (d) => void d.accept());
+    await logIn(p, "supervisor1");
+    await p.getByRole("navigation").getByRole("link", { name: "督办" }).click();
+    await p.getByRole("link", { name: /专项督查/ }).click();
+    await p.getByRole("link", { name: new RegExp(NAME) }).click();
+    await expect.poll(() => p.getByRole("heading", { name: NAME }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => p.getByText("已完成 0 / 2 项").count(), { timeout: 20_000 }).toBe(1);
+
+    // 1. 编辑: prefilled; a period ending before it starts is refused by the form itself.
+    await p.getByRole("button", { name: "编辑", exact: true }).click();
+    expect(await p.getByLabel("名称").inputValue()).toBe(NAME);
+    expect(await p.getByLabel("参加单位（联同监督）").inputValue()).toBe("纪委监委、市委办");
+    expect(await p.getByLabel("开始日期").inputValue()).toBe("2026-12-01");
+    expect(await p.getByLabel("结束日期").inputValue()).toBe("2026-12-31");
+    expect(await p.getByLabel("整改期限（天）").inputValue()).toBe("10");
+    expect(await axeViolations(p)).toEqual([]);
+    await p.getByLabel("结束日期").fill("2026-11-01");
+    await p.getByRole("button", { name: "保存修改" }).click();
+    await expect.poll(() => p.getByText("请填写开始和结束日期，结束不早于开始").count()).toBe(1);
+
+    // The server's typed refusal (an office over 100 characters), in Chinese next to the field; nothing changed.
+    await p.getByLabel("结束日期").fill("2027-01-31");
+    await p.getByLabel("参加单位（联同监督）").fill(`纪委监委、${"很".repeat(120)}`);
+    await p.getByRole("button", { name: "保存修改" }).click();
+    await expect.poll(() => p.getByText("参加单位每项不超过 100 字，最多 20 项").count(), { timeout: 20_000 }).toBe(1);
+    expect(await p.getByRole("alert").filter({ hasText: "输入有误" }).count()).toBe(1);
+    expect(await held()).toMatchObject({ name: NAME, offices: ["纪委监委", "市委办"], endsOn: "2026-12-31" });
+    expect(await axeViolations(p)).toEqual([]);
+
+    // Renamed, the period moved, the due days changed: the screen shows the new state and the server holds it.
+    await p.getByLabel("参加单位（联同监督）").fill("纪委监委、市委办、巡察办");
+    await p.getByLabel("名称").fill(RENAMED);
+    await p.getByLabel("开始日期").fill("2026-12-05");
+    await p.getByLabel("整改期限（天）").fill("15");
+    await p.getByRole("button", { name: "保存修改" }).click();
+    await expect.poll(() => p.getByRole("heading", { name: RENAMED }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => p.getByText("督查时间：2026-12-05 至 2027-01-31").count()).toBe(1);
+    expect(await p.getByText("整改期限：发现问题后 15 天").count()).toBe(1);
+    expect(await held()).toMatchObject({
+      name: RENAMED,
+      offices: ["纪委监委", "市委办", "巡察办"],
+      startsOn: "2026-12-05",
+      endsOn: "2027-01-31",
+      actionDueDays: 15,
+    });
+
+    // 2. One target removed (after the confirm), the other's methods changed to 走访 and 台账.
+    await p
+      .getByRole("button", { name: /^移除：/ })
+      .first()
+      .click();
+    await expect.poll(() => p.getByText("已完成 0 / 1 项").count(), { timeout: 20_000 }).toBe(1);
+    expect((await held()).targets).toHaveLength(1);
+    await p.getByRole("button", { name: /^修改核查方式：/ }).click();
+    await p.getByRole("checkbox", { name: "台账" }).check();
+    expect(await axeViolations(p)).toEqual([]);
+    await p.getByRole("button", { name: "保存核查方式" }).click();
+    await expect.poll(() => p.getByText("走访、台账").count(), { timeout: 20_000 }).toBe(1);
+    expect((await held()).targets.map((t: any) => t.methods)).toEqual([["SITE_VISIT", "LEDGER_CHECK"]]);
+
+    // 3. 取消专项督查: a reason is required, then the confirm; the screen shows it cancelled, read-only.
+    await p.getByRole("button", { name: "取消专项督查" }).click();
+    await p.getByRole("button", { name: "确认取消专项督查" }).click();
+    await expect.poll(() => p.getByText("请填写取消理由（至少 2 个字）").count()).toBe(1);
+    expect((await held()).state).not.toBe("CANCELLED");
+    await p.getByLabel("取消理由").fill(REASON);
+    expect(await axeViolations(p)).toEqual([]);
+    await p.getByRole("button", { name: "确认取消专项督查" }).click();
+    await expect
+      .poll(() => p.getByText(new RegExp(`^已取消（.+）。取消理由：${REASON}$`)).count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(await p.getByRole("button", { name: "编辑", exact: true }).count()).toBe(0);
+    expect(await p.getByRole("button", { name: /^移除：|^修改核查方式：|取消专项督查/ }).count()).toBe(0);
+    expect(await held()).toMatchObject({ state: "CANCELLED", cancelReason: REASON });
+    expect(await axeViolations(p)).toEqual([]);
+  }, 420_000);
+});
