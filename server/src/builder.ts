@@ -9,7 +9,7 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
-import type { Context } from "./context.ts";
+import type { Context, Viewer } from "./context.ts";
 import { ForbiddenError, UnauthenticatedError, ValidationError } from "./errors.ts";
 
 export interface ProblemRef {
@@ -19,6 +19,12 @@ export interface ProblemRef {
 export interface MeasureRef {
   id: string;
   problemId: string;
+}
+
+/** Admin, supervisor or inspector: may read the whole ledger (the `staff` scope). */
+export function isStaff(viewer: Pick<Viewer, "role"> | null | undefined): boolean {
+  const role = viewer?.role;
+  return role === "ADMIN" || role === "SUPERVISOR" || role === "INSPECTOR";
 }
 
 export const builder = new SchemaBuilder<{
@@ -83,7 +89,7 @@ export const builder = new SchemaBuilder<{
       ctx.viewer ? new ForbiddenError(result.message) : new UnauthenticatedError(result.message),
     authScopes: (ctx) => {
       const role = ctx.viewer?.role;
-      const staff = role === "ADMIN" || role === "SUPERVISOR" || role === "INSPECTOR";
+      const staff = isStaff(ctx.viewer);
       return {
         loggedIn: !!ctx.viewer,
         admin: role === "ADMIN",
