@@ -1,9 +1,11 @@
 // Correcting a special inspection (专项督查) in phone-sized Chromium against the real server: a supervisor opens a
 // planned campaign, is refused a bad period (own check) and a too-long office (the server's typed error) in
 // Chinese with nothing changed, renames it and moves its period, removes one target, changes another's methods,
-// then cancels it with a reason; the screen then shows 已取消 with the reason and no editing controls. Each step
-// is checked as the server holds it (queried as the supervisor). Accessibility checked with axe on each form.
+// renames its team and adds an inspector, then cancels it with a reason; the screen then shows 已取消 with the
+// reason and no editing controls. Each step is checked as the server holds it (queried as the supervisor).
+// Accessibility checked with axe on each form; CAMPAIGN_SHOTS=<dir> saves screenshots for review.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { axeViolations, launchPhone, type Phone } from "./helpers/browser.ts";
 import { gqlAt } from "./helpers/app-process.ts";
 import { logIn, startScenario, type Scenario } from "./helpers/scenario.ts";
@@ -11,6 +13,8 @@ import { logIn, startScenario, type Scenario } from "./helpers/scenario.ts";
 const NAME = "2024年第一季度巡视整改专项督查";
 const RENAMED = "2024年第一季度巡视整改专项督查（调整）";
 const REASON = "上级统一部署，并入第二季度专项督查。";
+
+const SHOTS = process.env.CAMPAIGN_SHOTS ?? null;
 
 let s: Scenario;
 let sup: Phone;
@@ -22,11 +26,16 @@ async function asSupervisor(query: string, variables: object = {}) {
   return r.data;
 }
 
+/** The whole page (CAMPAIGN_SHOTS=dir), to review the 360 px layout. */
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/campaign-edit-${name}.png`, fullPage: true });
+}
+
 const held = async () =>
   (
     await asSupervisor(
       `query($id: ID!) { node(id: $id) { ... on Campaign { name offices startsOn endsOn actionDueDays state
-        cancelReason targets { id methods } } } }`,
+        cancelReason targets { id methods } teams { name members { displayName } } } } }`,
       { id: campaignId },
     )
   ).node;
@@ -77,7 +86,7 @@ afterAll(async () => {
 });
 
 describe("a supervisor corrects and cancels a special inspection", () => {
-  it("edits name and period, removes a target, changes methods, cancels with a reason", async () => {
+  it("edits name and period, removes a target, changes methods and the team, cancels with a reason", async () => {
     const p = sup.page;
     // Every confirm (remove a target, cancel the campaign) is accepted.
     p.on("dialog", (d) => void d.accept());
@@ -106,6 +115,7 @@ describe("a supervisor corrects and cancels a special inspection", () => {
     await p.getByRole("button", { name: "保存修改" }).click();
     await expect.poll(() => p.getByText("参加单位每项不超过 100 字，最多 20 项").count(), { timeout: 20_000 }).toBe(1);
     expect(await p.getByRole("alert").filter({ hasText: "输入有误" }).count()).toBe(1);
+    await shot(p, "1-refused");
     expect(await held()).toMatchObject({ name: NAME, offices: ["纪委监委", "市委办"], endsOn: "2026-12-31" });
     expect(await axeViolations(p)).toEqual([]);
 
@@ -136,11 +146,32 @@ describe("a supervisor corrects and cancels a special inspection", () => {
     await p.getByRole("button", { name: /^修改核查方式：/ }).click();
     await p.getByRole("checkbox", { name: "台账" }).check();
     expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "2-methods");
     await p.getByRole("button", { name: "保存核查方式" }).click();
     await expect.poll(() => p.getByText("走访、台账").count(), { timeout: 20_000 }).toBe(1);
     expect((await held()).targets.map((t: any) => t.methods)).toEqual([["SITE_VISIT", "LEDGER_CHECK"]]);
 
-    // 3. 取消专项督查: a reason is required, then the confirm; the screen shows it cancelled, read-only.
+    // 3. 修改督查组: a team without inspectors is refused by the form; renamed and with 王主任 added it is saved.
+    await p.getByRole("button", { name: "修改督查组" }).click();
+    expect(await p.getByLabel("第 1 组的组名").inputValue()).toBe("第一督查组");
+    await p.getByRole("checkbox", { name: "李督查" }).uncheck();
+    await p.getByRole("button", { name: "保存督查组" }).click();
+    await expect.poll(() => p.getByText("请填写组名并至少选择一名督查人员").count()).toBe(1);
+    await p.getByRole("checkbox", { name: "李督查" }).check();
+    await p.getByRole("checkbox", { name: "王主任" }).check();
+    await p.getByLabel("第 1 组的组名").fill("第一组（联合）");
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "3-teams");
+    await p.getByRole("button", { name: "保存督查组" }).click();
+    await expect.poll(() => p.getByText("第一组（联合）：李督查、王主任").count(), { timeout: 20_000 }).toBe(1);
+    expect((await held()).teams).toEqual([
+      {
+        name: "第一组（联合）",
+        members: expect.arrayContaining([{ displayName: "李督查" }, { displayName: "王主任" }]),
+      },
+    ]);
+
+    // 4. 取消专项督查: a reason is required, then the confirm; the screen shows it cancelled, read-only.
     await p.getByRole("button", { name: "取消专项督查" }).click();
     await p.getByRole("button", { name: "确认取消专项督查" }).click();
     await expect.poll(() => p.getByText("请填写取消理由（至少 2 个字）").count()).toBe(1);
@@ -154,6 +185,7 @@ describe("a supervisor corrects and cancels a special inspection", () => {
     expect(await p.getByRole("button", { name: "编辑", exact: true }).count()).toBe(0);
     expect(await p.getByRole("button", { name: /^移除：|^修改核查方式：|取消专项督查/ }).count()).toBe(0);
     expect(await held()).toMatchObject({ state: "CANCELLED", cancelReason: REASON });
+    await shot(p, "4-cancelled");
     expect(await axeViolations(p)).toEqual([]);
   }, 420_000);
 });

@@ -1,6 +1,7 @@
 // Correcting a campaign on its screen (supervisors, while it is not cancelled): 编辑 opens a form prefilled with its
-// name, offices, period and due days, saved as a patch of what changed; 取消专项督查 asks for a reason and a
-// confirmation. Own checks and the server's typed refusals mark the fields in Chinese; a refusal changes nothing.
+// name, offices, period and due days, saved as a patch of what changed; 修改督查组 renames and re-staffs its teams
+// (teams-edit.tsx); 取消专项督查 asks for a reason and a confirmation. Own checks and the server's typed refusals
+// mark the fields in Chinese; a refusal changes nothing.
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
@@ -20,8 +21,9 @@ import {
   type EditField,
 } from "./edit-model.ts";
 import type { PlanFacts } from "./plan-model.ts";
+import { TeamsForm } from "./teams-edit.tsx";
 
-type Mode = "view" | "edit" | "cancel";
+type Mode = "view" | "edit" | "teams" | "cancel";
 
 const messageKey = (check: EditCheck) => (check === "badOffices" ? "cp.edit.badOffices" : keyOf("cp.plan", check));
 
@@ -211,11 +213,15 @@ export function CampaignEdit({ c, onChanged }: { c: CampaignDetail; onChanged: (
     if (changed) onChanged();
   };
   if (mode === "edit") return <EditForm c={c} onDone={done} />;
+  if (mode === "teams") return <TeamsForm c={c} onDone={done} />;
   if (mode === "cancel") return <CancelForm c={c} onDone={done} />;
   return (
     <div className="actions">
       <button type="button" className="secondary" onClick={() => setMode("edit")}>
         {t("cp.edit.open")}
+      </button>
+      <button type="button" className="secondary" onClick={() => setMode("teams")}>
+        {t("cp.team.edit")}
       </button>
       <button type="button" className="secondary" onClick={() => setMode("cancel")}>
         {t("cp.cancel.open")}

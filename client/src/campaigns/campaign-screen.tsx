@@ -7,6 +7,7 @@ import { useUser } from "../auth/session.tsx";
 import { rawId } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
+import { shanghaiDay } from "../lib/shanghai.ts";
 import { useLedgerChanged } from "../live/use-ledger-changed.ts";
 import { DownloadLink } from "../supervision/download-link.tsx";
 import { isSupervisor } from "../supervision/menu.ts";
@@ -56,7 +57,7 @@ export function CampaignScreen({ id }: { id: string }) {
         <>
           {c.cancelledAt ? (
             <p className="notice" role="note">
-              {t("cp.view.cancelled", { date: c.cancelledAt.slice(0, 10), reason: c.cancelReason ?? "" })}
+              {t("cp.view.cancelled", { date: shanghaiDay(new Date(c.cancelledAt)), reason: c.cancelReason ?? "" })}
             </p>
           ) : null}
           <ul className="plain small">

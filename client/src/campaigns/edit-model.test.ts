@@ -1,6 +1,7 @@
 // Editing a campaign: the form starts from the campaign, the patch carries only changes, refusals name fields.
 import { describe, expect, it } from "vitest";
-import { checkEdit, checkReason, editStateOf, refusalOf, toPatch } from "./edit-model.ts";
+import { checkEdit, checkReason, editStateOf, refusalOf, teamChanges, teamsOf, toPatch } from "./edit-model.ts";
+import { checkTeams } from "./plan-model.ts";
 
 const campaign = {
   name: "2024年第一季度巡视整改专项督查",
@@ -59,5 +60,30 @@ describe("edit model", () => {
       cancelled: false,
     });
     expect(refusalOf(failure({ id: "cancelled" }))).toEqual({ fields: {}, cancelled: true });
+  });
+
+  it("saves only the teams whose name or members changed", () => {
+    const t1 = { key: "t1", name: "第一督查组", memberIds: ["u1", "u2"] };
+    const t2 = { key: "t2", name: "第二督查组", memberIds: ["u3"] };
+    const before = [t1, t2];
+    expect(
+      teamsOf([
+        { id: "t1", name: "第一督查组", members: [{ id: "u1" }, { id: "u2" }] },
+        { id: "t2", name: "第二督查组", members: [{ id: "u3" }] },
+      ]),
+    ).toEqual(before);
+    expect(teamChanges(before, before)).toEqual([]);
+    // Members in another order are the same team.
+    expect(teamChanges(before, [{ ...t1, memberIds: ["u2", "u1"] }, t2])).toEqual([]);
+    const after = [
+      { ...t1, name: " 第一组 " },
+      { ...t2, memberIds: ["u3", "u4"] },
+    ];
+    expect(teamChanges(before, after)).toEqual([
+      { id: "t1", name: "第一组" },
+      { id: "t2", memberIds: ["u3", "u4"] },
+    ]);
+    expect(checkTeams(after)).toBeNull();
+    expect(checkTeams([{ ...t1, memberIds: [] }])).toBe("needTeam");
   });
 });

@@ -1,9 +1,17 @@
 // Correcting a planned campaign (pure): the edit form's state from the campaign as read, the patch of only what
 // changed (omitted fields stay on the server), the cancel reason's check (the server's rule: at least 2 characters
-// once trimmed), and the server's typed refusals turned into the form's own field checks so they show in Chinese.
+// once trimmed), the server's typed refusals turned into the form's own field checks so they show in Chinese, and
+// the teams' changes (one call per changed team).
 import type { FormFailure } from "../supervision/typed-result.ts";
 import type { CampaignPatch } from "./campaign-documents.ts";
-import { checkFacts, splitOffices, type PlanCheck, type PlanFacts, type PlanField } from "./plan-model.ts";
+import {
+  checkFacts,
+  splitOffices,
+  type PlanCheck,
+  type PlanFacts,
+  type PlanField,
+  type PlanTeam,
+} from "./plan-model.ts";
 
 export type EditField = Extract<PlanField, "name" | "period" | "dueDays"> | "offices";
 export type EditCheck = PlanCheck | "badOffices";
@@ -80,4 +88,34 @@ export function refusalOf(f: FormFailure): ServerRefusal {
     else if ((path === "id" || path === "campaignId") && message.includes("cancelled")) cancelled = true;
   }
   return { fields, cancelled };
+}
+
+export interface TeamChange {
+  /** The team's global id (its key in the form). */
+  id: string;
+  name?: string;
+  memberIds?: string[];
+}
+
+/** The teams as the form edits them: keyed by their ids. */
+export function teamsOf(
+  teams: readonly { id: string; name: string; members: readonly { id: string }[] }[],
+): PlanTeam[] {
+  return teams.map((t) => ({ key: t.id, name: t.name, memberIds: t.members.map((m) => m.id) }));
+}
+
+/** One updateCampaignTeam per team whose name or members changed, with only what changed (members as a set). */
+export function teamChanges(before: readonly PlanTeam[], after: readonly PlanTeam[]): TeamChange[] {
+  const was = new Map(before.map((t) => [t.key, t]));
+  const out: TeamChange[] = [];
+  for (const t of after) {
+    const b = was.get(t.key);
+    if (!b) continue;
+    const change: TeamChange = { id: t.key };
+    if (t.name.trim() !== b.name.trim()) change.name = t.name.trim();
+    const same = t.memberIds.length === b.memberIds.length && t.memberIds.every((m) => b.memberIds.includes(m));
+    if (!same) change.memberIds = [...t.memberIds];
+    if (change.name !== undefined || change.memberIds) out.push(change);
+  }
+  return out;
 }

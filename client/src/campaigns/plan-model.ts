@@ -56,9 +56,15 @@ export function checkFacts(s: PlanFacts): Partial<Record<PlanField, PlanCheck>> 
   return out;
 }
 
+/** Every team named and with at least one member (planning, and correcting a campaign's teams). */
+export function checkTeams(teams: readonly PlanTeam[]): PlanCheck | null {
+  return teams.length === 0 || teams.some((t) => !t.name.trim() || t.memberIds.length === 0) ? "needTeam" : null;
+}
+
 export function checkPlan(s: PlanState): Partial<Record<PlanField, PlanCheck>> {
   const out = checkFacts(s);
-  if (s.teams.length === 0 || s.teams.some((t) => !t.name.trim() || t.memberIds.length === 0)) out.teams = "needTeam";
+  const teams = checkTeams(s.teams);
+  if (teams) out.teams = teams;
   if (s.targets.length === 0) out.targets = "needTarget";
   else if (s.targets.some((t) => t.methods.length === 0)) out.targets = "needMethod";
   return out;

@@ -1,5 +1,6 @@
 // The plan's teams (督查组): a name each and its inspectors ticked from the staff list (inspectors and
-// supervisors, active only); add and remove teams. A removed team's targets go to the first team left.
+// supervisors, active only); add and remove teams. A removed team's targets go to the first team left. Fixed (a
+// campaign's teams being corrected): rename and re-staff only.
 import { useT } from "../i18n/i18n-context.tsx";
 import { newUuid } from "../lib/ids.ts";
 import { FieldMessages, fieldId } from "../ui/field.tsx";
@@ -16,11 +17,14 @@ export function TeamFields({
   staff,
   error,
   onChange,
+  fixed = false,
 }: {
   plan: PlanState;
   staff: Staff[];
   error: string | null;
   onChange: (patch: (p: PlanState) => PlanState) => void;
+  /** The teams of a campaign being corrected: renamed and re-staffed only (no adding or removing here). */
+  fixed?: boolean;
 }) {
   const t = useT();
   const setTeam = (key: string, patch: Partial<PlanState["teams"][number]>) =>
@@ -61,7 +65,7 @@ export function TeamFields({
                 </label>
               ))}
             </fieldset>
-            {plan.teams.length > 1 ? (
+            {plan.teams.length > 1 && !fixed ? (
               <button
                 type="button"
                 className="secondary small"
@@ -73,21 +77,23 @@ export function TeamFields({
           </div>
         );
       })}
-      <button
-        type="button"
-        className="secondary block"
-        onClick={() =>
-          onChange((p) => ({
-            ...p,
-            teams: [
-              ...p.teams,
-              { key: newUuid(), name: t("cp.plan.defaultTeam", { n: p.teams.length + 1 }), memberIds: [] },
-            ],
-          }))
-        }
-      >
-        {t("cp.plan.addTeam")}
-      </button>
+      {fixed ? null : (
+        <button
+          type="button"
+          className="secondary block"
+          onClick={() =>
+            onChange((p) => ({
+              ...p,
+              teams: [
+                ...p.teams,
+                { key: newUuid(), name: t("cp.plan.defaultTeam", { n: p.teams.length + 1 }), memberIds: [] },
+              ],
+            }))
+          }
+        >
+          {t("cp.plan.addTeam")}
+        </button>
+      )}
     </fieldset>
   );
 }
