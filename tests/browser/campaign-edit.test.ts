@@ -128,6 +128,8 @@ describe("a supervisor corrects and cancels a special inspection", () => {
     await expect.poll(() => p.getByRole("heading", { name: RENAMED }).count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => p.getByText("督查时间：2026-12-05 至 2027-01-31").count()).toBe(1);
     expect(await p.getByText("整改期限：发现问题后 15 天").count()).toBe(1);
+    // The keyboard is back on the button that opened the form.
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe("编辑");
     expect(await held()).toMatchObject({
       name: RENAMED,
       offices: ["纪委监委", "市委办", "巡察办"],
@@ -150,6 +152,7 @@ describe("a supervisor corrects and cancels a special inspection", () => {
     await p.getByRole("button", { name: "保存核查方式" }).click();
     await expect.poll(() => p.getByText("走访、台账").count(), { timeout: 20_000 }).toBe(1);
     expect((await held()).targets.map((t: any) => t.methods)).toEqual([["SITE_VISIT", "LEDGER_CHECK"]]);
+    expect(await p.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^修改核查方式：/);
 
     // 3. 修改督查组: a team without inspectors is refused by the form; renamed and with 王主任 added it is saved.
     await p.getByRole("button", { name: "修改督查组" }).click();

@@ -208,6 +208,17 @@ function CancelForm({ c, onDone }: { c: CampaignDetail; onDone: (cancelled: bool
 export function CampaignEdit({ c, onChanged }: { c: CampaignDetail; onChanged: () => void }) {
   const t = useT();
   const [mode, setMode] = useState<Mode>("view");
+  // A closed form hands the focus back to the button that opened it (keyboard users stay where they were).
+  const [last, setLast] = useState<Mode>("view");
+  const buttons = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (mode === "view" && last !== "view")
+      buttons.current?.querySelector<HTMLElement>(`[data-mode="${last}"]`)?.focus();
+  }, [mode, last]);
+  const open = (next: Mode) => {
+    setLast(next);
+    setMode(next);
+  };
   const done = (changed: boolean) => {
     setMode("view");
     if (changed) onChanged();
@@ -216,14 +227,14 @@ export function CampaignEdit({ c, onChanged }: { c: CampaignDetail; onChanged: (
   if (mode === "teams") return <TeamsForm c={c} onDone={done} />;
   if (mode === "cancel") return <CancelForm c={c} onDone={done} />;
   return (
-    <div className="actions">
-      <button type="button" className="secondary" onClick={() => setMode("edit")}>
+    <div className="actions" ref={buttons}>
+      <button type="button" className="secondary" data-mode="edit" onClick={() => open("edit")}>
         {t("cp.edit.open")}
       </button>
-      <button type="button" className="secondary" onClick={() => setMode("teams")}>
+      <button type="button" className="secondary" data-mode="teams" onClick={() => open("teams")}>
         {t("cp.team.edit")}
       </button>
-      <button type="button" className="secondary" onClick={() => setMode("cancel")}>
+      <button type="button" className="secondary" data-mode="cancel" onClick={() => open("cancel")}>
         {t("cp.cancel.open")}
       </button>
     </div>

@@ -2,7 +2,7 @@
 // campaign not cancelled may change its methods (走访 / 台账 / 问询, at least one) or remove it (after a confirm);
 // records made for a removed target keep their content on the server.
 import type { RecordKind } from "@rectify/server/sync";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { problemLabel } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
@@ -78,6 +78,13 @@ export function TargetRow({
   const run = useMutationRunner();
   const announce = useAnnounce();
   const [editing, setEditing] = useState(false);
+  // Closing the methods editor hands the focus back to its button (keyboard users stay on this target).
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (!editing && wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const m = target.measure;
   const p = target.problem;
@@ -117,6 +124,7 @@ export function TargetRow({
       {editable && !editing ? (
         <div className="card-actions">
           <button
+            ref={editButton}
             type="button"
             className="secondary small"
             aria-label={t("cp.target.editOf", { label })}
