@@ -14,6 +14,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { resolveCursorConnection, type PageInfoShape } from "@pothos/plugin-relay";
 import type { Context } from "../context.ts";
+import { ownColumnsOnly } from "./own-columns.ts";
 import {
   countRecords,
   inIdOrder,
@@ -129,11 +130,6 @@ function recordFilter(f: typeof RecordFilter.$inferInput | null | undefined): Re
 }
 
 type RecordPage = Awaited<ReturnType<typeof recordPage>>;
-
-/** A Pothos query that loads nothing beyond the row itself: no relation, count or narrowed selection. */
-function ownColumnsOnly(query: { include?: object; select?: object }): boolean {
-  return !query.select && (!query.include || Object.keys(query.include).length === 0);
-}
 
 /** One keyset page of records (newest first); the nodes are read with what the query selects on them. */
 async function recordPage(
