@@ -80,6 +80,8 @@ export default tseslint.config(
               "LedgerSheetProblem",
               "LedgerSheetMeasure",
               "LedgerWarning",
+              // A window of the offline working-set download (problems as JSON): nothing to identify or refetch.
+              "WorkingSetPage",
             ],
             suffixes: ["Connection", "Edge", "Error", "Payload", "Summary", "Counts", "Figures", "Success"],
           },
