@@ -1,6 +1,6 @@
-// The chunks behind the login screen (the app, the sync engine, the connectivity pill) failing to arrive on a first
-// visit (the connection drops after index.html) are asked for again: the login screen stays up and the login works
-// once they arrive, instead of a blank page or the fatal storage message.
+// The chunks behind the login screen (the app, the sync engine, the connectivity pill), a supervision screen's and a
+// language's, failing to arrive on a first visit (the connection drops after index.html), are asked for again: the
+// app keeps working and shows them once they arrive, instead of a blank page or the fatal storage message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchPhone } from "./helpers/browser.ts";
 import { logIn, PASSWORD, startScenario, type Scenario } from "./helpers/scenario.ts";
@@ -45,6 +45,25 @@ describe("lazy chunks", () => {
       JSON.stringify([...failed]),
     ).toBe(true);
     expect(await page.getByRole("alert").filter({ hasText: "整改通：" }).count()).toBe(0);
+    await phone.close();
+  });
+
+  it("a language's catalogue that fails to arrive twice is retried: its text follows without choosing again", async () => {
+    const phone = await launchPhone(s.app.url);
+    const { page, context } = phone;
+    let refused = 0;
+    await context.route(/\/assets\/messages-en-[^/]*\.js$/, async (route) => {
+      if (route.request().serviceWorker()) return route.abort("internetdisconnected");
+      if (refused >= 2) return route.fallback();
+      refused += 1;
+      return route.abort("internetdisconnected");
+    });
+    await logIn(page, "inspector1");
+    await page.getByRole("link", { name: "设置" }).click();
+    await page.getByRole("radio", { name: "English" }).check();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 30_000 }).toBe("en");
+    expect(refused).toBe(2);
+    expect(await page.getByRole("radio", { name: "English" }).isChecked()).toBe(true);
     await phone.close();
   });
 

@@ -21,12 +21,21 @@ export function I18nProvider(props: { locale: Locale; onChange: (locale: Locale)
   const [textLocale, setTextLocale] = useState(locale);
   useEffect(() => {
     let current = true;
-    loadLocale(locale).then(
-      () => current && setTextLocale(locale),
-      (error: unknown) => console.warn("language failed to load", error),
-    );
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    // A catalogue's chunk that fails to arrive (the connection dropped before the service worker held it) is asked
+    // for again every few seconds, as the app's other chunks are; meanwhile the text stays in the language shown.
+    const attempt = () =>
+      loadLocale(locale).then(
+        () => current && setTextLocale(locale),
+        (error: unknown) => {
+          console.warn("language failed to load, retrying", error);
+          if (current) retry = setTimeout(attempt, 3000);
+        },
+      );
+    void attempt();
     return () => {
       current = false;
+      clearTimeout(retry);
     };
   }, [locale]);
   useEffect(() => {
