@@ -46,39 +46,34 @@ interface RawProblem {
   measures: RawMeasure[];
 }
 
-/** A measure as the working-set document asks for it (client GqlMeasure). */
-export interface WsMeasureJson {
-  id: string;
-  number: number;
-  numbered: boolean;
-  text: string;
-  subPoints: string[];
-  status: RectStatus;
-  deadline: string | null;
-  longTerm: boolean;
+type Named = { name: string } | null;
+
+/** A measure as the working-set document asks for it (client GqlMeasure): the row with its light, unit by name. */
+export type WsMeasureJson = Omit<RawMeasure, "latestRating" | "latestRatedAt" | "responsibleUnit"> & {
   overdue: boolean;
   light: Light;
-  responsibleUnit: { name: string } | null;
-}
+  responsibleUnit: Named;
+};
 
-/** A problem as the working-set document asks for it (client GqlProblem). */
-export interface WsProblemJson {
-  id: string;
-  section: Section;
-  number: number;
-  title: string;
-  body: string;
-  status: RectStatus;
-  deadline: string | null;
+/** A problem as the working-set document asks for it (client GqlProblem), measures as a connection's edges. */
+export type WsProblemJson = Omit<
+  RawProblem,
+  | "inspectionId"
+  | "latestRating"
+  | "latestRatedAt"
+  | "responsibleUnit"
+  | "leadLeader"
+  | "participatingUnits"
+  | "measures"
+> & {
   overdue: boolean;
   light: Light;
   inspection: { id: string };
-  archivedAt: string | null;
-  responsibleUnit: { name: string } | null;
-  leadLeader: { name: string } | null;
+  responsibleUnit: Named;
+  leadLeader: Named;
   participatingUnits: { name: string }[];
   measures: { edges: { node: WsMeasureJson }[] };
-}
+};
 
 export interface WorkingSetPage {
   problems: WsProblemJson[];
