@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 
 let app: TestApp;
+/** Statements run on the pool, to see what a dashboard reads of each problem. */
+const statements: string[] = [];
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 /** A day relative to today in Asia/Shanghai, as the UTC midnight a Date column holds. */
 const dayFromToday = (n: number) => {
@@ -38,7 +40,7 @@ async function addRecord(problemId: string, measureIds: string[], rating: string
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ onStatement: (sql) => statements.push(sql) });
   const db = app.db.prisma;
   const problems = await db.problem.findMany({
     where: { section: "CONTINUING" },
@@ -141,6 +143,46 @@ describe("traffic lights", () => {
     expect(problem(0)).toMatchObject({ light: "RED", counts: { red: 1, grey: 1, overdue: 1 } });
     expect(problem(2)).toMatchObject({ light: "RED", counts: { red: 1, yellow: 1 } });
     expect(problem(3)).toMatchObject({ light: "YELLOW", counts: { yellow: p4, total: p4 } });
+  });
+
+  it("read only the problem columns asked for, and every other Problem field still answers", async () => {
+    const rows = await app.db.prisma.problem.findMany({ where: { archivedAt: null } });
+    const byGid = new Map(rows.map((p) => [gid("Problem", p.id), p]));
+    const tallies = (sql: string) => sql.includes('"tally:g"');
+    // Own columns only, through an alias, a named fragment and an inline fragment: no p.*, no body read.
+    statements.length = 0;
+    const narrow: any = await app.as("inspector")(
+      `{ dashboard { byProblem { p: problem { ...F ... on Problem { n: number } } light } } }
+       fragment F on Problem { id title section }`,
+    );
+    expect(narrow.errors).toBeUndefined();
+    const sql = statements.find(tallies)!;
+    expect(sql).not.toContain("p.*");
+    expect(sql).not.toContain('p."body"');
+    expect(narrow.data.dashboard.byProblem).toHaveLength(rows.length);
+    for (const { p } of narrow.data.dashboard.byProblem) {
+      const row = byGid.get(p.id)!;
+      expect(p).toEqual({ id: p.id, title: row.title, section: row.section, n: row.number });
+    }
+    // A field that is not one column (relations, computed fields) reads the whole row, as before.
+    statements.length = 0;
+    const full: any = await app.as("inspector")(
+      `{ dashboard { byProblem { problem { id body deadline overdue inspection { id } measures(first: 1) { totalCount } } } } }`,
+    );
+    expect(full.errors).toBeUndefined();
+    expect(statements.find(tallies)).toContain("p.*");
+    for (const { problem } of full.data.dashboard.byProblem) {
+      const row = byGid.get(problem.id)!;
+      expect(problem.body).toBe(row.body);
+      expect(problem.inspection.id).toBe(gid("Inspection", row.inspectionId));
+      expect(problem.measures.totalCount).toBeGreaterThan(0);
+    }
+    // body alone is one column: read with the others asked for.
+    statements.length = 0;
+    const body: any = await app.as("liaisonA")(`{ dashboard { byProblem { problem { body createdAt } } } }`);
+    expect(body.errors).toBeUndefined();
+    expect(statements.find(tallies)).toContain('p."body"');
+    expect(body.data.dashboard.byProblem.length).toBeGreaterThan(0);
   });
 
   it("give a liaison only their unit's measures, and problems lit by those alone", async () => {

@@ -18,7 +18,7 @@ import {
 } from "../domain/traffic-light.ts";
 import { changeOf, figuresByUnit, figuresOf, itemsAt, previousPeriod, type Period } from "../domain/periods.ts";
 import { measureVisibility, measureWhere, type LedgerFilter } from "./ledger-filters.ts";
-import { lightTallies, visibilityKey } from "./dashboard-lights.ts";
+import { lightTallies, visibilityKey, type ProblemColumns } from "./dashboard-lights.ts";
 import { thresholdsFor } from "./settings.ts";
 
 /** A measure's light needs its own latest rating and its problem's (records naming no measure). */
@@ -97,7 +97,7 @@ function worstOf(t: LightTally): Light {
 }
 
 export async function loadDashboard(ctx: Context, now = new Date(), filter: LedgerFilter = {}): Promise<Dashboard> {
-  return computeDashboard(ctx.prisma, ctx.viewer, now, await thresholdsFor(ctx), filter.inspectionId ?? null);
+  return computeDashboard(ctx.prisma, ctx.viewer, now, await thresholdsFor(ctx), filter.inspectionId ?? null, null);
 }
 
 const dashboards = new WeakMap<PrismaClient, Coalescer<Dashboard>>();
@@ -107,13 +107,17 @@ const dashboards = new WeakMap<PrismaClient, Coalescer<Dashboard>>();
  * thresholds) share one computation that starts after all of them arrived (queries/coalesce.ts), so 16
  * supervisors opening it together cost two computations, not 16, and none sees figures older than its request.
  */
-export async function sharedDashboard(ctx: Context, inspectionId: string | null): Promise<Dashboard> {
+export async function sharedDashboard(
+  ctx: Context,
+  inspectionId: string | null,
+  problemColumns: ProblemColumns = null,
+): Promise<Dashboard> {
   const thresholds = await thresholdsFor(ctx);
   let flights = dashboards.get(ctx.prisma);
   if (!flights) dashboards.set(ctx.prisma, (flights = new Coalescer()));
-  const key = JSON.stringify([visibilityKey(ctx.viewer), inspectionId, thresholds]);
+  const key = JSON.stringify([visibilityKey(ctx.viewer), inspectionId, thresholds, problemColumns]);
   const { prisma, viewer } = ctx;
-  return flights.run(key, () => computeDashboard(prisma, viewer, new Date(), thresholds, inspectionId));
+  return flights.run(key, () => computeDashboard(prisma, viewer, new Date(), thresholds, inspectionId, problemColumns));
 }
 
 async function computeDashboard(
@@ -122,8 +126,9 @@ async function computeDashboard(
   now: Date,
   thresholds: Thresholds,
   inspectionId: string | null,
+  problemColumns: ProblemColumns,
 ): Promise<Dashboard> {
-  const t = await lightTallies(prisma, viewer, now, thresholds, inspectionId);
+  const t = await lightTallies(prisma, viewer, now, thresholds, inspectionId, problemColumns);
   const ids = (m: Map<string | null, LightTally>) => [...m.keys()].filter((k): k is string => k !== null);
   const [units, leaders] = await Promise.all([
     prisma.unit.findMany({ where: { id: { in: ids(t.byUnit) } } }),

@@ -77,7 +77,20 @@ export interface LightTallies {
 /** Tally columns are named with this prefix; every other column of a row is the problem's own (p.*). */
 const T = "tally:";
 const TALLY_COLUMNS = ["green", "yellow", "red", "grey", "total", "overdue", "dueSoon", "relapsed"] as const;
+const TALLY_KEYS = TALLY_COLUMNS.map((c) => [c, T + c] as const);
 type Row = Record<string, unknown>;
+
+/**
+ * The Problem columns a dashboard reads with each problem's tally: null for every column (p.*), or these. `id` and
+ * `inspectionId` are always read: the Problem type's scope checks need them (builder.ts, seeProblem).
+ */
+export type ProblemColumns = readonly (keyof Problem)[] | null;
+
+function problemProjection(columns: ProblemColumns): Prisma.Sql {
+  if (!columns) return Prisma.sql`p.*`;
+  const all = [...new Set<string>(["id", "inspectionId", ...columns])];
+  return Prisma.raw(all.map((c) => `p."${c.replace(/"/g, "")}"`).join(", "));
+}
 
 /**
  * Light tallies per problem, per responsible unit, per lead leader and overall, with each problem's row, in one
@@ -89,6 +102,7 @@ export async function lightTallies(
   now: Date,
   th: Thresholds,
   inspectionId: string | null = null,
+  columns: ProblemColumns = null,
 ): Promise<LightTallies> {
   const col = (name: string) => Prisma.raw(`"${T}${name}"`);
   const rows = await rawQuery<Row>(
@@ -116,7 +130,7 @@ export async function lightTallies(
         TALLY_COLUMNS.map((c) => Prisma.sql`t.${Prisma.raw(`"${c}"`)} AS ${col(c)}`),
         ", ",
       )},
-      p.*
+      ${problemProjection(columns)}
     -- GROUPING() bits, left to right: problem 4, unit 2, leader 1; a set leaves the others' bits on (3: problem).
     FROM t LEFT JOIN "Problem" p ON t.g = 3 AND p.id = t."problemId"
     ORDER BY t.g, p.section, p.number, p.id`,
@@ -125,7 +139,7 @@ export async function lightTallies(
   let problemColumns: string[] | null = null;
   for (const row of rows) {
     const tally = {} as LightTally;
-    for (const c of TALLY_COLUMNS) tally[c] = row[T + c] as number;
+    for (const [c, key] of TALLY_KEYS) tally[c] = row[key] as number;
     const g = row[`${T}g`] as number;
     if (g === 3) {
       problemColumns ??= Object.keys(row).filter((k) => !k.startsWith(T));
