@@ -18,6 +18,7 @@ import {
 } from "../domain/traffic-light.ts";
 import { changeOf, figuresByUnit, figuresOf, itemsAt, previousPeriod, type Period } from "../domain/periods.ts";
 import { measureVisibility, measureWhere, type LedgerFilter } from "./ledger-filters.ts";
+import { rawQuery, Prisma as PrismaSql } from "../db/raw-sql.ts";
 import { lightTallies, visibilityKey, type ProblemColumns } from "./dashboard-lights.ts";
 import { thresholdsFor } from "./settings.ts";
 
@@ -130,9 +131,10 @@ async function computeDashboard(
 ): Promise<Dashboard> {
   const t = await lightTallies(prisma, viewer, now, thresholds, inspectionId, problemColumns);
   const ids = (m: Map<string | null, LightTally>) => [...m.keys()].filter((k): k is string => k !== null);
+  // Raw on the pool: Prisma compiling `id IN (400 ids)` cost as much CPU as the tallies' own statement.
   const [units, leaders] = await Promise.all([
-    prisma.unit.findMany({ where: { id: { in: ids(t.byUnit) } } }),
-    prisma.person.findMany({ where: { id: { in: ids(t.byLeader) } } }),
+    rawQuery<Unit>(prisma, PrismaSql.sql`SELECT * FROM "Unit" WHERE id = ANY(${ids(t.byUnit)}::uuid[])`),
+    rawQuery<Person>(prisma, PrismaSql.sql`SELECT * FROM "Person" WHERE id = ANY(${ids(t.byLeader)}::uuid[])`),
   ]);
   const unitsById = new Map(units.map((u) => [u.id, u]));
   const leadersById = new Map(leaders.map((l) => [l.id, l]));
