@@ -223,7 +223,19 @@ describe("problem pages in one statement", () => {
     expect(r.data.problems.edges).toHaveLength(20);
     const problemStatements = statements.filter((s) => /"Problem"/.test(s));
     expect(problemStatements).toHaveLength(1);
-    expect(problemStatements[0]).toMatch(/^SELECT p\.\* FROM "Problem" p/);
+    // just the columns asked for (and what the type's scope checks read)
+    expect(problemStatements[0]).toMatch(/^SELECT p\."\w+"(, p\."\w+")* FROM "Problem" p/);
+    expect(problemStatements[0]).toContain('p."inspectionId"');
+    const narrow: any = await sup(
+      `query($a: String) { problems(first: 20, after: $a) { edges { node { id title } } } }`,
+      {
+        a: first.data.problems.pageInfo.endCursor,
+      },
+    );
+    expect(narrow.data.problems.edges.map((e: any) => e.node)).toEqual(
+      r.data.problems.edges.map((e: any) => ({ id: e.node.id, title: e.node.title })),
+    );
+    expect(statements.filter((s) => /"Problem"/.test(s)).at(-1)).not.toContain('p."body"');
     // with a relation the page is Prisma's own query
     statements = [];
     await sup(`{ problems(first: 20) { edges { node { ${OWN} inspection { id } } } } }`);

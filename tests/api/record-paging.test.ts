@@ -131,6 +131,20 @@ describe("record pages", () => {
     expect(byPrisma.data.nodes.map(({ problem: _p, ...n }: any) => n)).toEqual(nodes);
   });
 
+  it("read only the columns a page of own fields asks for", async () => {
+    const q = (fields: string) => `{ inspectionRecords(first: 9) { edges { node { ${fields} } } } }`;
+    statements = [];
+    const narrow: any = await app.as("supervisor")(q("id kind rating findings"));
+    expect(narrow.errors).toBeUndefined();
+    const [page] = statements.filter((s) => /"InspectionRecord"/.test(s));
+    expect(page).toMatch(/^SELECT r\."deviceTime", r\."findings", r\."id", r\."kind", r\."rating" FROM/);
+    const full: any = await app.as("supervisor")(q("id kind rating findings lookBack"));
+    expect(statements.filter((s) => /"InspectionRecord"/.test(s)).at(-1)).toMatch(/^SELECT r\.\* FROM/);
+    expect(full.data.inspectionRecords.edges.map(({ node: { lookBack: _l, ...n } }: any) => n)).toEqual(
+      narrow.data.inspectionRecords.edges.map((e: any) => e.node),
+    );
+  });
+
   it("refuse a cursor that is not one of theirs, with a typed error", async () => {
     const r: any = await app.as("supervisor")(PAGE, { first: 5, after: "bm9wZQ==" });
     expect(r.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");

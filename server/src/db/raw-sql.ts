@@ -51,3 +51,9 @@ export async function rawQuery<T>(prisma: PrismaClient, sql: Prisma.Sql): Promis
   const result = await direct.pool.query({ text: sql.text, values, types });
   return result.rows as T[];
 }
+
+/** `alias`.* for null, else those columns of `alias` (names from the server's own lists, never from a request). */
+export function columnsSql(alias: string, columns: readonly string[] | null): Prisma.Sql {
+  if (!columns) return Prisma.raw(`${alias}.*`);
+  return Prisma.raw(columns.map((c) => `${alias}."${c.replace(/"/g, "")}"`).join(", "));
+}

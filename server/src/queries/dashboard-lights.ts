@@ -8,7 +8,7 @@ import type { Viewer } from "../context.ts";
 import { DONE_STATUSES, shanghaiDay } from "../domain/dates.ts";
 import { emptyTally, type Light, type LightTally, type Thresholds } from "../domain/traffic-light.ts";
 import type { Problem } from "../generated/prisma/client.ts";
-import { rawQuery } from "../db/raw-sql.ts";
+import { columnsSql, rawQuery } from "../db/raw-sql.ts";
 
 /**
  * Which measures a viewer may see, as SQL over `m` (Measure) and `p` (Problem): live rows only (archived measures
@@ -80,17 +80,8 @@ const TALLY_COLUMNS = ["green", "yellow", "red", "grey", "total", "overdue", "du
 const TALLY_KEYS = TALLY_COLUMNS.map((c) => [c, T + c] as const);
 type Row = Record<string, unknown>;
 
-/**
- * The Problem columns a dashboard reads with each problem's tally: null for every column (p.*), or these. `id` and
- * `inspectionId` are always read: the Problem type's scope checks need them (builder.ts, seeProblem).
- */
+/** The Problem columns a dashboard reads with each problem's tally: null for every column (p.*), or these. */
 export type ProblemColumns = readonly (keyof Problem)[] | null;
-
-function problemProjection(columns: ProblemColumns): Prisma.Sql {
-  if (!columns) return Prisma.sql`p.*`;
-  const all = [...new Set<string>(["id", "inspectionId", ...columns])];
-  return Prisma.raw(all.map((c) => `p."${c.replace(/"/g, "")}"`).join(", "));
-}
 
 /**
  * Light tallies per problem, per responsible unit, per lead leader and overall, with each problem's row, in one
@@ -130,7 +121,7 @@ export async function lightTallies(
         TALLY_COLUMNS.map((c) => Prisma.sql`t.${Prisma.raw(`"${c}"`)} AS ${col(c)}`),
         ", ",
       )},
-      ${problemProjection(columns)}
+      ${columnsSql("p", columns)}
     -- GROUPING() bits, left to right: problem 4, unit 2, leader 1; a set leaves the others' bits on (3: problem).
     FROM t LEFT JOIN "Problem" p ON t.g = 3 AND p.id = t."problemId"
     ORDER BY t.g, p.section, p.number, p.id`,

@@ -6,7 +6,7 @@ import { Prisma, type Problem } from "../generated/prisma/client.ts";
 import type { PrismaClient } from "../db.ts";
 import type { Viewer } from "../context.ts";
 import { DONE_STATUSES, shanghaiToday } from "../domain/dates.ts";
-import { rawQuery } from "../db/raw-sql.ts";
+import { columnsSql, rawQuery } from "../db/raw-sql.ts";
 import { changedAfter, type LedgerFilter } from "./ledger-filters.ts";
 
 /** A Date column's value as Prisma's adapter writes it (the UTC day), whatever the connection's time zone. */
@@ -102,7 +102,13 @@ export function problemWindow(query: { take?: unknown; skip?: unknown; cursor?: 
  * row (included, then `skip` rows skipped, whether or not the cursor row passes the filter; none when it does not
  * exist), read backwards and turned round for a negative `take`.
  */
-export async function problemPageRows(prisma: PrismaClient, where: Prisma.Sql, w: ProblemWindow): Promise<Problem[]> {
+export async function problemPageRows(
+  prisma: PrismaClient,
+  where: Prisma.Sql,
+  w: ProblemWindow,
+  /** Only these columns (what the query asks for); null: every column. */
+  columns: readonly string[] | null = null,
+): Promise<Problem[]> {
   const back = w.take < 0;
   const conds = [where];
   if (w.cursorId) {
@@ -113,7 +119,7 @@ export async function problemPageRows(prisma: PrismaClient, where: Prisma.Sql, w
   const order = back ? Prisma.sql`p.section DESC, p.number DESC, p.id DESC` : Prisma.sql`p.section, p.number, p.id`;
   const rows = await rawQuery<Problem>(
     prisma,
-    Prisma.sql`SELECT p.* FROM "Problem" p WHERE ${Prisma.join(conds, " AND ")}
+    Prisma.sql`SELECT ${columnsSql("p", columns)} FROM "Problem" p WHERE ${Prisma.join(conds, " AND ")}
       ORDER BY ${order} LIMIT ${Math.abs(w.take)} OFFSET ${w.skip}`,
   );
   return back ? rows.reverse() : rows;

@@ -5,7 +5,7 @@ import { Prisma, type InspectionRecord } from "../generated/prisma/client.ts";
 import type { RecordKind, Rating, SyncState } from "../generated/prisma/enums.ts";
 import type { PrismaClient } from "../db.ts";
 import { ValidationError } from "../errors.ts";
-import { rawQuery } from "../db/raw-sql.ts";
+import { columnsSql, rawQuery } from "../db/raw-sql.ts";
 
 export interface RecordFilterValues {
   problemId?: string;
@@ -92,9 +92,14 @@ export async function recordPageIds(prisma: PrismaClient, where: Prisma.Sql, w: 
   return rows.map((r) => r.id);
 }
 
-/** The rows of one page with every column and no relation, in the order of the walk: one statement. */
-export async function recordPageRows(prisma: PrismaClient, where: Prisma.Sql, w: PageWindow) {
-  return rawQuery<InspectionRecord>(prisma, pageSql(where, w, Prisma.sql`r.*`));
+/** The rows of one page with no relation (these columns; null: every one), in the order of the walk: one statement. */
+export async function recordPageRows(
+  prisma: PrismaClient,
+  where: Prisma.Sql,
+  w: PageWindow,
+  columns: readonly string[] | null = null,
+) {
+  return rawQuery<InspectionRecord>(prisma, pageSql(where, w, columnsSql("r", columns)));
 }
 
 export async function countRecords(prisma: PrismaClient, where: Prisma.Sql): Promise<number> {

@@ -13,40 +13,9 @@ import {
 } from "../queries/analysis.ts";
 import { dueSoonDaysSchema, setTrafficLightThresholds, thresholdsFor } from "../queries/settings.ts";
 import { PersonNode, UnitNode } from "./users.ts";
-import { ProblemNode } from "./ledger.ts";
+import { PROBLEM_ALWAYS_READ, PROBLEM_OWN_COLUMNS, ProblemNode } from "./ledger.ts";
 import { decodeId } from "./ids.ts";
-import { selectedFieldNames } from "./selected-fields.ts";
-import type { ProblemColumns } from "../queries/dashboard-lights.ts";
-
-/** Problem fields that are one column of the row (t.expose in ledger.ts), by GraphQL field name. */
-const PROBLEM_COLUMN_FIELDS: Record<string, keyof Problem> = {
-  id: "id",
-  section: "section",
-  number: "number",
-  title: "title",
-  category: "category",
-  body: "body",
-  status: "status",
-  deadline: "deadline",
-  createdAt: "createdAt",
-  updatedAt: "updatedAt",
-};
-
-/**
- * The problem columns a dashboard query reads: only those its `byProblem { problem { … } }` asks for when every
- * field asked for is one column (a dashboard of 5,000 problems then leaves their bodies and timestamps unread);
- * otherwise every column, as any other field of Problem may need.
- */
-function problemColumnsOf(fields: Set<string>): ProblemColumns {
-  const columns = new Set<keyof Problem>();
-  for (const f of fields) {
-    if (f === "__typename") continue;
-    const column = PROBLEM_COLUMN_FIELDS[f];
-    if (!column) return null;
-    columns.add(column);
-  }
-  return [...columns].sort();
-}
+import { columnsAskedFor } from "./own-columns.ts";
 
 export const TrafficLightEnum = builder.enumType("TrafficLight", {
   description: "An item's traffic light, computed in Asia/Shanghai days (rules: server/src/domain/traffic-light.ts).",
@@ -179,7 +148,8 @@ builder.queryFields((t) => ({
       sharedDashboard(
         ctx,
         args.inspection ? decodeId(args.inspection, "Inspection") : null,
-        problemColumnsOf(selectedFieldNames(info, ["byProblem", "problem"])),
+        // A dashboard of 5,000 problems asking for their numbers and titles leaves bodies and timestamps unread.
+        columnsAskedFor(info, ["byProblem", "problem"], PROBLEM_OWN_COLUMNS, PROBLEM_ALWAYS_READ),
       ),
   }),
   trafficLightThresholds: t.field({

@@ -7,13 +7,30 @@ import { problemWhere, measureWhere, measureVisibility, type LedgerFilter } from
 import { DONE_STATUSES, shanghaiToday } from "../domain/dates.ts";
 import { RectStatusEnum, SectionEnum } from "./enums.ts";
 import { decodeId } from "./ids.ts";
-import { ownColumnsOnly } from "./own-columns.ts";
+import { columnsAskedFor, ownColumnsOnly } from "./own-columns.ts";
+import type { Problem } from "../generated/prisma/client.ts";
 import { countProblems, problemFilterSql, problemPageRows, problemWindow } from "../queries/problem-pages.ts";
 import { UnitNode } from "./users.ts";
 import { rollUpHidden } from "../queries/history-visibility.ts";
 import "./inspection.ts";
 
 const internal = { authScopes: { loggedIn: true } } as const;
+
+/** Problem fields that are one column of the row (the t.expose fields below), by GraphQL field name. */
+export const PROBLEM_OWN_COLUMNS = {
+  id: "id",
+  section: "section",
+  number: "number",
+  title: "title",
+  category: "category",
+  body: "body",
+  status: "status",
+  deadline: "deadline",
+  createdAt: "createdAt",
+  updatedAt: "updatedAt",
+} as const satisfies Record<string, keyof Problem>;
+/** Read whatever was asked for: the type's scope checks use them (builder.ts, seeProblem). */
+export const PROBLEM_ALWAYS_READ = ["id", "inspectionId"] as const satisfies (keyof Problem)[];
 
 export const ProblemNode = builder.prismaNode("Problem", {
   description: "A problem fed back by the inspection (一问题一清单: one ledger per problem).",
@@ -197,10 +214,13 @@ builder.queryFields((t) => ({
     // statement each: Prisma compiles every query anew, which cost more than the statements themselves.
     totalCount: (_c, args, ctx) =>
       countProblems(ctx.prisma, problemFilterSql(ctx.viewer, filterArgs(ctx, args.filter))),
-    resolve: (query, _root, args, ctx) => {
+    resolve: (query, _root, args, ctx, info) => {
       const filter = filterArgs(ctx, args.filter);
       const window = ownColumnsOnly(query) ? problemWindow(query) : null;
-      if (window) return problemPageRows(ctx.prisma, problemFilterSql(ctx.viewer, filter), window);
+      if (window) {
+        const columns = columnsAskedFor(info, ["edges", "node"], PROBLEM_OWN_COLUMNS, PROBLEM_ALWAYS_READ);
+        return problemPageRows(ctx.prisma, problemFilterSql(ctx.viewer, filter), window, columns);
+      }
       return ctx.prisma.problem.findMany({
         ...query,
         where: problemWhere(ctx, filter),

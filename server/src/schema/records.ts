@@ -14,7 +14,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { resolveCursorConnection, type PageInfoShape } from "@pothos/plugin-relay";
 import type { Context } from "../context.ts";
-import { ownColumnsOnly } from "./own-columns.ts";
+import { columnsAskedFor, ownColumnsOnly } from "./own-columns.ts";
 import {
   countRecords,
   inIdOrder,
@@ -45,6 +45,27 @@ const SyncStateEnum = builder.enumType("SyncState", {
     CONFLICT: { description: "A stale edit is held beside the server copy for a supervisor" },
   },
 });
+
+/** InspectionRecord fields that are one column of the row (the t.expose fields below), by GraphQL field name. */
+const RECORD_OWN_COLUMNS = {
+  id: "id",
+  kind: "kind",
+  deviceTime: "deviceTime",
+  receivedAt: "receivedAt",
+  updatedAt: "updatedAt",
+  latitude: "latitude",
+  longitude: "longitude",
+  accuracyM: "accuracyM",
+  findings: "findings",
+  rating: "rating",
+  followUpRequired: "followUpRequired",
+  details: "details",
+  version: "version",
+  syncState: "syncState",
+  conflict: "conflict",
+} as const satisfies Record<string, keyof InspectionRecord>;
+/** The page's cursor is made of these (recordCursor). */
+const RECORD_ALWAYS_READ = ["id", "deviceTime"] as const satisfies (keyof InspectionRecord)[];
 
 const InspectionRecordNode = builder.prismaNode("InspectionRecord", {
   description: "A field inspector's record: site visit, ledger check or on-site questioning.",
@@ -143,7 +164,10 @@ async function recordPage(
     async (w) => {
       const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], typeName: "InspectionRecord" });
       // Only the record's own columns asked for (the lists' usual case): the page's statement reads them.
-      if (ownColumnsOnly(query)) return recordPageRows(ctx.prisma, where, w);
+      if (ownColumnsOnly(query)) {
+        const columns = columnsAskedFor(info, ["edges", "node"], RECORD_OWN_COLUMNS, RECORD_ALWAYS_READ);
+        return recordPageRows(ctx.prisma, where, w, columns);
+      }
       const ids = await recordPageIds(ctx.prisma, where, w);
       if (!ids.length) return [];
       const rows = await ctx.prisma.inspectionRecord.findMany({ ...query, where: { id: { in: ids } } });
