@@ -33,18 +33,22 @@ const ADMIN = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /**
- * p50 of `n` runs of `fn` after `warm` untimed ones: each system (Rectify, the floor, PostGraphile) gets the same
- * warm-up, so what is compared is steady serving, not which one's JIT has compiled this code path yet.
+ * p50 of `n` runs of each of `fns` after `warm` untimed runs of each, taking turns (A, B, C, A, B, C, …): each
+ * system (Rectify, the floor, PostGraphile) gets the same warm-up, so what is compared is steady serving rather
+ * than whose JIT has compiled the path yet, and whatever else the machine does meanwhile (autovacuum after the
+ * sync phase, a checkpoint) falls on all of them alike instead of on whichever was measured first.
  */
-async function timed(n: number, fn: () => Promise<unknown>, warm = 0) {
-  for (let i = 0; i < warm; i++) await fn();
-  const out: number[] = [];
+async function timedInTurns(n: number, fns: (() => Promise<unknown>)[], warm = 0): Promise<number[]> {
+  for (let i = 0; i < warm; i++) for (const fn of fns) await fn();
+  const out = fns.map(() => [] as number[]);
   for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    out.push(ms(t0));
+    for (const [k, fn] of fns.entries()) {
+      const t0 = process.hrtime.bigint();
+      await fn();
+      out[k]!.push(ms(t0));
+    }
   }
-  return p50(out);
+  return out.map(p50);
 }
 /** A POST over node:http asking for brotli, as browsers do: the bytes on the wire and the decoded body. */
 function rawPost(url: string, body: string, token: string | null) {
@@ -275,8 +279,10 @@ async function main() {
     const reps = smoke ? 2 : 11;
     const warm = smoke ? 0 : 3;
     const crowd = smoke ? 4 : 16; // the smoke run only shows that concurrent dashboards answer
-    const dr = await timed(reps, () => gql(supToken, DASH), warm);
-    const df = await timed(reps, () => floorGet("/dashboard"), warm);
+    const [dr, df] = (await timedInTurns(reps, [() => gql(supToken, DASH), () => floorGet("/dashboard")], warm)) as [
+      number,
+      number,
+    ];
     row(`dashboard p50 (ms)`, fmt(dr), fmt(df), `${(dr / df).toFixed(1)}×`);
     const idleRss = await server.rssMb();
     let rss = idleRss;
@@ -338,9 +344,11 @@ async function main() {
     const lreps = smoke ? 3 : 51;
     const lwarm = smoke ? 0 : 20;
     for (const [what, q, fp, pq] of lists) {
-      const r = await timed(lreps, () => gql(supToken, q), lwarm);
-      const f = await timed(lreps, () => floorGet(fp), lwarm);
-      const p = pgl && pq ? await timed(lreps, () => pgl!(pq), lwarm) : null;
+      const [r, f, p = null] = (await timedInTurns(
+        lreps,
+        [() => gql(supToken, q), () => floorGet(fp), ...(pgl && pq ? [() => pgl!(pq)] : [])],
+        lwarm,
+      )) as [number, number, number?];
       row(
         `${what} p50 (ms)`,
         fmt(r),
