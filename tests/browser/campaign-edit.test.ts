@@ -2,7 +2,10 @@
 // planned campaign, is refused a bad period (own check) and a too-long office (the server's typed error) in
 // Chinese with nothing changed, renames it and moves its period, removes one target, changes another's methods,
 // renames its team and adds an inspector, then cancels it with a reason; the screen then shows 已取消 with the
-// reason and no editing controls. Each step is checked as the server holds it (queried as the supervisor).
+// reason and no editing controls. Then, on another campaign, a supervisor adds a team (第2督查组), adds targets
+// (the unit's measures not yet targeted, picked with the plan's picker), is refused removing a team that still has
+// targets (in Chinese, with the count) and removes the empty one. Each step is checked as the server holds it
+// (queried as the supervisor).
 // Accessibility checked with axe on each form; CAMPAIGN_SHOTS=<dir> saves screenshots for review.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -19,6 +22,7 @@ const SHOTS = process.env.CAMPAIGN_SHOTS ?? null;
 let s: Scenario;
 let sup: Phone;
 let campaignId: string;
+let sup2: Phone | undefined;
 
 async function asSupervisor(query: string, variables: object = {}) {
   const r = await gqlAt(s.app.url, query, variables, s.supervisorToken);
@@ -40,22 +44,17 @@ const held = async () =>
     )
   ).node;
 
-beforeAll(async () => {
-  s = await startScenario(4697);
-  const list = await asSupervisor(
-    `{ problems(first: 5, filter: { section: CONTINUING }) { edges { node { id inspection { id }
-      measures { edges { node { id } } } } } } }`,
-  );
-  const node = list.problems.edges.find((e: any) => e.node.measures.edges.length >= 2).node;
+/** A campaign planned through the API: one team (第一督查组: 李督查), the measures targeted by 走访. */
+async function planCampaign(name: string, offices: string[], inspectionId: string, measureIds: string[]) {
   const staff = await asSupervisor(`{ fieldStaff { id displayName } }`);
   const inspector = staff.fieldStaff.find((u: any) => u.displayName === "李督查").id;
   const created = await asSupervisor(
     `mutation($input: CampaignInput!) { createCampaign(input: $input) { __typename ... on Campaign { id teams { id } } } }`,
     {
       input: {
-        name: NAME,
-        offices: ["纪委监委", "市委办"],
-        inspectionId: node.inspection.id,
+        name,
+        offices,
+        inspectionId,
         startsOn: "2026-12-01",
         endsOn: "2026-12-31",
         actionDueDays: 10,
@@ -64,23 +63,31 @@ beforeAll(async () => {
     },
   );
   expect(created.createCampaign.__typename).toBe("Campaign");
-  campaignId = created.createCampaign.id;
   const added = await asSupervisor(
     `mutation($c: ID!, $input: CampaignTargetsInput!) { addCampaignTargets(campaignId: $c, input: $input) {
       __typename ... on AddCampaignTargetsPayload { added { id } } } }`,
     {
-      c: campaignId,
-      input: {
-        teamId: created.createCampaign.teams[0].id,
-        methods: ["SITE_VISIT"],
-        measureIds: node.measures.edges.slice(0, 2).map((e: any) => e.node.id),
-      },
+      c: created.createCampaign.id,
+      input: { teamId: created.createCampaign.teams[0].id, methods: ["SITE_VISIT"], measureIds },
     },
   );
-  expect(added.addCampaignTargets.added).toHaveLength(2);
+  expect(added.addCampaignTargets.added).toHaveLength(measureIds.length);
+  return created.createCampaign.id as string;
+}
+
+beforeAll(async () => {
+  s = await startScenario(4697);
+  const list = await asSupervisor(
+    `{ problems(first: 5, filter: { section: CONTINUING }) { edges { node { id inspection { id }
+      measures { edges { node { id } } } } } } }`,
+  );
+  const node = list.problems.edges.find((e: any) => e.node.measures.edges.length >= 2).node;
+  const measureIds = node.measures.edges.slice(0, 2).map((e: any) => e.node.id);
+  campaignId = await planCampaign(NAME, ["纪委监委", "市委办"], node.inspection.id, measureIds);
   sup = await launchPhone(s.app.url);
 }, 420_000);
 afterAll(async () => {
+  await sup2?.close();
   await sup?.close();
   await s?.close();
 });
@@ -186,9 +193,121 @@ describe("a supervisor corrects and cancels a special inspection", () => {
       .poll(() => p.getByText(new RegExp(`^已取消（.+）。取消理由：${REASON}$`)).count(), { timeout: 20_000 })
       .toBe(1);
     expect(await p.getByRole("button", { name: "编辑", exact: true }).count()).toBe(0);
-    expect(await p.getByRole("button", { name: /^移除：|^修改核查方式：|取消专项督查/ }).count()).toBe(0);
+    expect(
+      await p
+        .getByRole("button", { name: /^移除：|^修改核查方式：|取消专项督查|^删除督查组：|添加督查组|添加核查对象/ })
+        .count(),
+    ).toBe(0);
     expect(await held()).toMatchObject({ state: "CANCELLED", cancelReason: REASON });
     await shot(p, "4-cancelled");
     expect(await axeViolations(p)).toEqual([]);
+  }, 420_000);
+});
+
+const GROWN = "2024年第二季度巡视整改专项督查";
+const UNIT = "市财政局";
+
+describe("a supervisor grows a special inspection", () => {
+  it("adds a team, adds targets not yet targeted, is refused removing a team with targets, removes the empty one", async () => {
+    // A unit answers for three measures of one problem: the campaign targets the first, the picker offers the rest.
+    const unit = await gqlAt(
+      s.app.url,
+      `mutation { createUnit(name: "${UNIT}") { ... on Unit { id } } }`,
+      {},
+      s.adminToken,
+    );
+    const list = await asSupervisor(
+      `{ problems(first: 20, filter: { section: CONTINUING }) { edges { node { inspection { id }
+        measures { edges { node { id } } } } } } }`,
+    );
+    const node = list.problems.edges.find((e: any) => e.node.measures.edges.length >= 3).node;
+    const measures: string[] = node.measures.edges.slice(0, 3).map((e: any) => e.node.id);
+    for (const m of measures) {
+      await asSupervisor(
+        `mutation($id: ID!, $u: ID!) { assignMeasure(id: $id, assignment: { responsibleUnitId: $u, deadline: "2099-12-31" }) { __typename } }`,
+        { id: m, u: unit.data.createUnit.id },
+      );
+    }
+    const grownId = await planCampaign(GROWN, ["纪委监委"], node.inspection.id, [measures[0]!]);
+    const grown = async () =>
+      (
+        await asSupervisor(
+          `query($id: ID!) { node(id: $id) { ... on Campaign { teams { name members { displayName } }
+            targets { methods measure { id } team { name } } } } }`,
+          { id: grownId },
+        )
+      ).node;
+
+    sup2 = await launchPhone(s.app.url);
+    const p = sup2.page;
+    p.on("dialog", (d) => void d.accept());
+    await logIn(p, "supervisor1");
+    await p.getByRole("navigation").getByRole("link", { name: "督办" }).click();
+    await p.getByRole("link", { name: /专项督查/ }).click();
+    await p.getByRole("link", { name: new RegExp(GROWN) }).click();
+    await expect.poll(() => p.getByText("已完成 0 / 1 项").count(), { timeout: 20_000 }).toBe(1);
+
+    // 1. 添加督查组: named after the campaign's teams; without inspectors the form refuses it.
+    await p.getByRole("button", { name: "添加督查组" }).click();
+    expect(await p.getByLabel("第 2 组的组名").inputValue()).toBe("第2督查组");
+    await p.getByRole("button", { name: "保存新督查组" }).click();
+    await expect.poll(() => p.getByText("请填写组名并至少选择一名督查人员").count()).toBe(1);
+    await p.getByRole("checkbox", { name: "王主任" }).check();
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "5-add-team");
+    await p.getByRole("button", { name: "保存新督查组" }).click();
+    await expect.poll(() => p.getByText("第2督查组：王主任").count(), { timeout: 20_000 }).toBe(1);
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe("添加督查组");
+    const teams = (await grown()).teams;
+    expect(teams).toHaveLength(2);
+    expect(teams).toEqual(
+      expect.arrayContaining([
+        { name: "第一督查组", members: [{ displayName: "李督查" }] },
+        { name: "第2督查组", members: [{ displayName: "王主任" }] },
+      ]),
+    );
+
+    // 2. 添加核查对象: the unit's measures less the one already targeted; all picked, with 台账 added to the first.
+    await p.getByRole("button", { name: "添加核查对象" }).click();
+    await p.getByRole("checkbox", { name: UNIT, exact: true }).check();
+    const left = measures.length - 1;
+    await expect.poll(() => p.getByText(`符合条件的措施 ${left} 项`).count()).toBe(1);
+    await p.getByRole("button", { name: "全选符合条件的措施" }).click();
+    await expect.poll(() => p.getByText(`已选 ${left} 项`).count()).toBe(1);
+    await p
+      .getByRole("group", { name: /的核查方式$/ })
+      .first()
+      .getByRole("checkbox", { name: "台账" })
+      .check();
+    // With two teams each pick names its team: all go to 第一督查组.
+    const teamSelects = p.getByRole("combobox", { name: /由哪个督查组核查$/ });
+    expect(await teamSelects.count()).toBe(left);
+    for (let i = 0; i < left; i++) await teamSelects.nth(i).selectOption({ label: "第一督查组" });
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "6-add-targets");
+    await p.getByRole("button", { name: "保存所选核查对象" }).click();
+    await expect.poll(() => p.getByText(`已完成 0 / ${measures.length} 项`).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => p.getByRole("status").textContent()).toContain(`已添加 ${left} 项核查对象，跳过 0 项`);
+    const targets = (await grown()).targets;
+    expect(targets.map((t: any) => t.measure.id).sort()).toEqual([...measures].sort());
+    expect(targets.filter((t: any) => t.methods.includes("LEDGER_CHECK"))).toHaveLength(1);
+    expect(targets.every((t: any) => t.team.name === "第一督查组")).toBe(true);
+
+    // 3. Removing 第一督查组 (it has every target) is refused by the server, in Chinese; 第2督查组 is removed.
+    await p.getByRole("button", { name: "删除督查组：第一督查组" }).click();
+    await expect
+      .poll(() => p.getByText(`不能删除第一督查组：该组还有 ${measures.length} 项核查对象`, { exact: false }).count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    expect((await grown()).teams).toHaveLength(2);
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "7-remove-refused");
+    await p.getByRole("button", { name: "删除督查组：第2督查组" }).click();
+    await expect.poll(() => p.getByText("第2督查组：王主任").count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => p.getByRole("status").textContent()).toContain("已删除督查组：第2督查组");
+    expect((await grown()).teams).toEqual([{ name: "第一督查组", members: [{ displayName: "李督查" }] }]);
+    await sup2.close();
+    sup2 = undefined;
   }, 420_000);
 });

@@ -1,6 +1,7 @@
 // GraphQL documents of special inspections (专项督查) for supervisors: the list, one campaign with its teams and
 // targets (coverage is computed from these), planning one, the users to pick inspectors from, and the report's
-// addresses; correcting a campaign (its facts, targets, teams) and cancelling it. Result types are what the screens read.
+// addresses; correcting a campaign (its facts, targets, teams), growing it (teams, targets), removing a team, and
+// cancelling it. Result types are what the screens read.
 import type { RecordKind } from "@rectify/server/sync";
 import { graphql, type ResultOf, type VariablesOf } from "../graphql/tada.ts";
 import { ERROR_FRAGMENT } from "../supervision/typed-result.ts";
@@ -37,6 +38,9 @@ export const CAMPAIGN_QUERY = graphql(`
         cancelledAt
         cancelReason
         actionDueDays
+        inspection {
+          id
+        }
         teams {
           id
           name
@@ -198,6 +202,37 @@ export const UPDATE_TEAM = graphql(
         ... on CampaignTeam {
           id
           name
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+
+export const ADD_TEAM = graphql(
+  `
+    mutation AddCampaignTeam($campaignId: ID!, $team: CampaignTeamInput!) {
+      addCampaignTeam(campaignId: $campaignId, team: $team) {
+        __typename
+        ...ErrorFields
+        ... on CampaignTeam {
+          id
+          name
+        }
+      }
+    }
+  `,
+  [ERROR_FRAGMENT],
+);
+
+export const REMOVE_TEAM = graphql(
+  `
+    mutation RemoveCampaignTeam($id: ID!) {
+      removeCampaignTeam(id: $id) {
+        __typename
+        ...ErrorFields
+        ... on Campaign {
+          id
         }
       }
     }

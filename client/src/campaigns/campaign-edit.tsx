@@ -1,7 +1,8 @@
 // Correcting a campaign on its screen (supervisors, while it is not cancelled): 编辑 opens a form prefilled with its
 // name, offices, period and due days, saved as a patch of what changed; 修改督查组 renames and re-staffs its teams
-// (teams-edit.tsx); 取消专项督查 asks for a reason and a confirmation. Own checks and the server's typed refusals
-// mark the fields in Chinese; a refusal changes nothing.
+// (teams-edit.tsx); 添加督查组 and 添加核查对象 grow it (team-add.tsx, targets-add.tsx); 取消专项督查 asks for a
+// reason and a confirmation. Own checks and the server's typed refusals mark the fields in Chinese; a refusal
+// changes nothing.
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
@@ -21,9 +22,11 @@ import {
   type EditField,
 } from "./edit-model.ts";
 import type { PlanFacts } from "./plan-model.ts";
+import { AddTargetsForm } from "./targets-add.tsx";
+import { AddTeamForm } from "./team-add.tsx";
 import { TeamsForm } from "./teams-edit.tsx";
 
-type Mode = "view" | "edit" | "teams" | "cancel";
+type Mode = "view" | "edit" | "teams" | "addTeam" | "addTargets" | "cancel";
 
 const messageKey = (check: EditCheck) => (check === "badOffices" ? "cp.edit.badOffices" : keyOf("cp.plan", check));
 
@@ -225,6 +228,8 @@ export function CampaignEdit({ c, onChanged }: { c: CampaignDetail; onChanged: (
   };
   if (mode === "edit") return <EditForm c={c} onDone={done} />;
   if (mode === "teams") return <TeamsForm c={c} onDone={done} />;
+  if (mode === "addTeam") return <AddTeamForm c={c} onDone={done} />;
+  if (mode === "addTargets") return <AddTargetsForm c={c} onDone={done} />;
   if (mode === "cancel") return <CancelForm c={c} onDone={done} />;
   return (
     <div className="actions" ref={buttons}>
@@ -233,6 +238,12 @@ export function CampaignEdit({ c, onChanged }: { c: CampaignDetail; onChanged: (
       </button>
       <button type="button" className="secondary" data-mode="teams" onClick={() => open("teams")}>
         {t("cp.team.edit")}
+      </button>
+      <button type="button" className="secondary" data-mode="addTeam" onClick={() => open("addTeam")}>
+        {t("cp.team.add")}
+      </button>
+      <button type="button" className="secondary" data-mode="addTargets" onClick={() => open("addTargets")}>
+        {t("cp.targets.add")}
       </button>
       <button type="button" className="secondary" data-mode="cancel" onClick={() => open("cancel")}>
         {t("cp.cancel.open")}

@@ -1,7 +1,7 @@
 // One campaign for supervisors: its facts, coverage (done / not yet / overdue) overall, per team and per unit,
-// every target with its state, and the campaign report (printable and .docx); supervisors correct or cancel it here
-// (a cancelled one shows its reason and is read-only). Live: re-read on ledger changes
-// (a synced record or an answered action), like the dashboard.
+// every target with its state, and the campaign report (printable and .docx); supervisors correct, grow (teams,
+// targets) or cancel it here, and remove its teams (a cancelled one shows its reason and is read-only). Live:
+// re-read on ledger changes (a synced record or an answered action), like the dashboard.
 import { useCallback, useMemo } from "react";
 import { useUser } from "../auth/session.tsx";
 import { rawId } from "../cache/working-set.ts";
@@ -19,6 +19,7 @@ import { CoverageTable } from "./coverage-table.tsx";
 import { CampaignActions } from "./campaign-actions.tsx";
 import { CampaignEdit } from "./campaign-edit.tsx";
 import { TargetRow } from "./target-row.tsx";
+import { TeamItem } from "./team-item.tsx";
 
 export function toCoverage(t: CampaignTargetRow): CoverageTarget {
   return {
@@ -65,9 +66,13 @@ export function CampaignScreen({ id }: { id: string }) {
             {c.offices.length ? <li>{t("cp.view.offices", { offices: c.offices.join("、") })}</li> : null}
             <li>{t("cp.view.dueDays", { days: c.actionDueDays })}</li>
             {c.teams.map((team) => (
-              <li key={team.id}>
-                {team.name}：{team.members.map((m) => m.displayName).join("、")}
-              </li>
+              <TeamItem
+                key={team.id}
+                team={team}
+                targets={c.targets.filter((x) => x.team.id === team.id).length}
+                editable={editable}
+                onChanged={changed}
+              />
             ))}
           </ul>
 

@@ -18,6 +18,7 @@ export function TeamFields({
   error,
   onChange,
   fixed = false,
+  firstNumber = 1,
 }: {
   plan: PlanState;
   staff: Staff[];
@@ -25,6 +26,8 @@ export function TeamFields({
   onChange: (patch: (p: PlanState) => PlanState) => void;
   /** The teams of a campaign being corrected: renamed and re-staffed only (no adding or removing here). */
   fixed?: boolean;
+  /** The number of the first team shown (a team added to a campaign that has two is 第 3 组). */
+  firstNumber?: number;
 }) {
   const t = useT();
   const setTeam = (key: string, patch: Partial<PlanState["teams"][number]>) =>
@@ -36,10 +39,11 @@ export function TeamFields({
       {staff.length === 0 ? <p className="muted">{t("cp.plan.noInspectors")}</p> : null}
       {plan.teams.map((team, i) => {
         const nameId = fieldId(`team-${team.key}`);
-        const teamLabel = team.name.trim() || t("cp.plan.defaultTeam", { n: i + 1 });
+        const n = i + firstNumber;
+        const teamLabel = team.name.trim() || t("cp.plan.defaultTeam", { n });
         return (
           <div key={team.key} className="panel">
-            <label htmlFor={nameId}>{t("cp.plan.teamNameOf", { n: i + 1 })}</label>
+            <label htmlFor={nameId}>{t("cp.plan.teamNameOf", { n })}</label>
             <input
               id={nameId}
               value={team.name}

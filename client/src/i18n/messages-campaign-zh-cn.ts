@@ -152,6 +152,21 @@ export const zhCNCampaign = {
   "cp.team.saved": "已保存督查组：{team}",
   "cp.team.duplicate": "本专项督查已有同名督查组",
   "cp.team.needTeam": "请填写组名并至少选择一名督查人员",
+  "cp.team.add": "添加督查组",
+  "cp.team.addSave": "保存新督查组",
+  "cp.team.added": "已添加督查组：{team}",
+  "cp.team.remove": "删除",
+  "cp.team.removeOf": "删除督查组：{team}",
+  "cp.team.confirmRemove": "确定删除督查组“{team}”吗？",
+  "cp.team.removed": "已删除督查组：{team}",
+  "cp.team.hasTargets": "不能删除{team}：该组还有 {count} 项核查对象，请先移除这些核查对象",
+  "cp.team.gone": "该督查组已被删除",
+  "cp.targets.add": "添加核查对象",
+  "cp.targets.save": "保存所选核查对象",
+  "cp.targets.added": "已添加 {added} 项核查对象，跳过 {skipped} 项（已是核查对象）",
+  "cp.targets.sofar": "此前已添加 {added} 项",
+  "cp.targets.noTeam": "本专项督查还没有督查组，请先添加督查组。",
+  "cp.targets.allTargeted": "台账中本次巡视巡察的措施都已是核查对象。",
 } as const;
 
 export type CampaignMessages = Record<keyof typeof zhCNCampaign, string>;
