@@ -94,8 +94,8 @@ export const CampaignNode = builder.prismaNode("Campaign", {
       },
     }),
     teams: t.relation("teams", {
-      description: "The teams; an inspector sees only their own.",
-      query: (_a, ctx) => ({ where: teamFilter(ctx), orderBy: { name: "asc" } }),
+      description: "The teams, in the order they were made (then by name); an inspector sees only their own.",
+      query: (_a, ctx) => ({ where: teamFilter(ctx), orderBy: [{ createdAt: "asc" }, { name: "asc" }] }),
     }),
     targets: t.relation("targets", {
       description: "The targets; an inspector sees only their teams'.",
