@@ -171,6 +171,7 @@ export async function removeTeam(ctx: Context, id: string) {
       include: { _count: { select: { targets: true } } },
     });
     if (!team) throw new NotFoundError("CampaignTeam", id);
+    await liveCampaign(tx, team.campaignId);
     if (team._count.targets > 0) {
       throw new ValidationError("The team still has targets; move or remove them first", [
         { path: "id", message: `${team._count.targets} targets` },
