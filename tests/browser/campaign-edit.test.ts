@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { axeViolations, launchPhone, type Phone } from "./helpers/browser.ts";
 import { gqlAt } from "./helpers/app-process.ts";
+import { asSupervisorOf, planCampaign } from "./helpers/campaign.ts";
 import { logIn, startScenario, type Scenario } from "./helpers/scenario.ts";
 
 const NAME = "2024年第一季度巡视整改专项督查";
@@ -24,11 +25,7 @@ let sup: Phone;
 let campaignId: string;
 let sup2: Phone | undefined;
 
-async function asSupervisor(query: string, variables: object = {}) {
-  const r = await gqlAt(s.app.url, query, variables, s.supervisorToken);
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data;
-}
+const asSupervisor = (query: string, variables: object = {}) => asSupervisorOf(s, query, variables);
 
 /** The whole page (CAMPAIGN_SHOTS=dir), to review the 360 px layout. */
 async function shot(page: Page, name: string) {
@@ -44,37 +41,6 @@ const held = async () =>
     )
   ).node;
 
-/** A campaign planned through the API: one team (第一督查组: 李督查), the measures targeted by 走访. */
-async function planCampaign(name: string, offices: string[], inspectionId: string, measureIds: string[]) {
-  const staff = await asSupervisor(`{ fieldStaff { id displayName } }`);
-  const inspector = staff.fieldStaff.find((u: any) => u.displayName === "李督查").id;
-  const created = await asSupervisor(
-    `mutation($input: CampaignInput!) { createCampaign(input: $input) { __typename ... on Campaign { id teams { id } } } }`,
-    {
-      input: {
-        name,
-        offices,
-        inspectionId,
-        startsOn: "2026-12-01",
-        endsOn: "2026-12-31",
-        actionDueDays: 10,
-        teams: [{ name: "第一督查组", memberIds: [inspector] }],
-      },
-    },
-  );
-  expect(created.createCampaign.__typename).toBe("Campaign");
-  const added = await asSupervisor(
-    `mutation($c: ID!, $input: CampaignTargetsInput!) { addCampaignTargets(campaignId: $c, input: $input) {
-      __typename ... on AddCampaignTargetsPayload { added { id } } } }`,
-    {
-      c: created.createCampaign.id,
-      input: { teamId: created.createCampaign.teams[0].id, methods: ["SITE_VISIT"], measureIds },
-    },
-  );
-  expect(added.addCampaignTargets.added).toHaveLength(measureIds.length);
-  return created.createCampaign.id as string;
-}
-
 beforeAll(async () => {
   s = await startScenario(4697);
   const list = await asSupervisor(
@@ -83,7 +49,7 @@ beforeAll(async () => {
   );
   const node = list.problems.edges.find((e: any) => e.node.measures.edges.length >= 2).node;
   const measureIds = node.measures.edges.slice(0, 2).map((e: any) => e.node.id);
-  campaignId = await planCampaign(NAME, ["纪委监委", "市委办"], node.inspection.id, measureIds);
+  campaignId = await planCampaign(s, NAME, ["纪委监委", "市委办"], node.inspection.id, measureIds);
   sup = await launchPhone(s.app.url);
 }, 420_000);
 afterAll(async () => {
@@ -152,14 +118,14 @@ describe("a supervisor corrects and cancels a special inspection", () => {
       .click();
     await expect.poll(() => p.getByText("已完成 0 / 1 项").count(), { timeout: 20_000 }).toBe(1);
     expect((await held()).targets).toHaveLength(1);
-    await p.getByRole("button", { name: /^修改核查方式：/ }).click();
+    await p.getByRole("button", { name: /^修改核查安排：/ }).click();
     await p.getByRole("checkbox", { name: "台账" }).check();
     expect(await axeViolations(p)).toEqual([]);
     await shot(p, "2-methods");
-    await p.getByRole("button", { name: "保存核查方式" }).click();
+    await p.getByRole("button", { name: "保存核查安排" }).click();
     await expect.poll(() => p.getByText("走访、台账").count(), { timeout: 20_000 }).toBe(1);
     expect((await held()).targets.map((t: any) => t.methods)).toEqual([["SITE_VISIT", "LEDGER_CHECK"]]);
-    expect(await p.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^修改核查方式：/);
+    expect(await p.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^修改核查安排：/);
 
     // 3. 修改督查组: a team without inspectors is refused by the form; renamed and with 王主任 added it is saved.
     await p.getByRole("button", { name: "修改督查组" }).click();
@@ -195,7 +161,7 @@ describe("a supervisor corrects and cancels a special inspection", () => {
     expect(await p.getByRole("button", { name: "编辑", exact: true }).count()).toBe(0);
     expect(
       await p
-        .getByRole("button", { name: /^移除：|^修改核查方式：|取消专项督查|^删除督查组：|添加督查组|添加核查对象/ })
+        .getByRole("button", { name: /^移除：|^修改核查安排：|取消专项督查|^删除督查组：|添加督查组|添加核查对象/ })
         .count(),
     ).toBe(0);
     expect(await held()).toMatchObject({ state: "CANCELLED", cancelReason: REASON });
@@ -228,7 +194,7 @@ describe("a supervisor grows a special inspection", () => {
         { id: m, u: unit.data.createUnit.id },
       );
     }
-    const grownId = await planCampaign(GROWN, ["纪委监委"], node.inspection.id, [measures[0]!]);
+    const grownId = await planCampaign(s, GROWN, ["纪委监委"], node.inspection.id, [measures[0]!]);
     const grown = async () =>
       (
         await asSupervisor(
