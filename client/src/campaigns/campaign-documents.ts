@@ -53,6 +53,7 @@ export const CAMPAIGN_QUERY = graphql(`
           id
           methods
           due
+          dueOn
           status
           team {
             id
@@ -164,13 +165,18 @@ export const CANCEL_CAMPAIGN = graphql(
 
 export const UPDATE_TARGET = graphql(
   `
-    mutation UpdateCampaignTarget($id: ID!, $methods: [RecordKind!]) {
-      updateCampaignTarget(id: $id, methods: $methods) {
+    mutation UpdateCampaignTarget($id: ID!, $methods: [RecordKind!], $teamId: ID, $dueOn: Date) {
+      updateCampaignTarget(id: $id, methods: $methods, teamId: $teamId, dueOn: $dueOn) {
         __typename
         ...ErrorFields
         ... on CampaignTarget {
           id
           methods
+          dueOn
+          team {
+            id
+            name
+          }
         }
       }
     }

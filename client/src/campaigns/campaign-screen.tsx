@@ -109,7 +109,7 @@ export function CampaignScreen({ id }: { id: string }) {
           <h2 id="cov-targets">{t("cp.cov.targets")}</h2>
           <ul className="item-list" aria-labelledby="cov-targets">
             {c.targets.map((target) => (
-              <TargetRow key={target.id} target={target} editable={editable} onChanged={changed} />
+              <TargetRow key={target.id} target={target} teams={c.teams} editable={editable} onChanged={changed} />
             ))}
           </ul>
 

@@ -1,7 +1,6 @@
 // One target on the campaign screen: its measure, light, state, team, unit, methods and due day. A supervisor of a
-// campaign not cancelled may change its methods (走访 / 台账 / 问询, at least one) or remove it (after a confirm);
-// records made for a removed target keep their content on the server.
-import type { RecordKind } from "@rectify/server/sync";
+// campaign not cancelled may change its methods, team and own due day (target-edit.tsx) or remove it (after a
+// confirm); records made for a removed target keep their content on the server.
 import { useEffect, useRef, useState } from "react";
 import { problemLabel } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
@@ -12,65 +11,18 @@ import type { FormFailure } from "../supervision/typed-result.ts";
 import { FormAlert } from "../supervision/ui.tsx";
 import { useMutationRunner } from "../supervision/use-query.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
-import { REMOVE_TARGET, UPDATE_TARGET, type CampaignTargetRow } from "./campaign-documents.ts";
-import { MethodsField } from "./methods-field.tsx";
-
-function MethodsEditor({
-  target,
-  label,
-  onDone,
-}: {
-  target: CampaignTargetRow;
-  label: string;
-  onDone: (changed: boolean) => void;
-}) {
-  const t = useT();
-  const run = useMutationRunner();
-  const announce = useAnnounce();
-  const [methods, setMethods] = useState<RecordKind[]>([...target.methods]);
-  const [error, setError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function save() {
-    if (methods.length === 0) return setError(t("cp.plan.needMethod"));
-    setError(null);
-    setBusy(true);
-    const r = await run(UPDATE_TARGET, { id: target.id, methods }, "updateCampaignTarget", ["CampaignTarget"]);
-    setBusy(false);
-    if (!r.ok)
-      return setFailure({ ...r.failure, message: r.failure.kind === "ValidationError" ? "" : r.failure.message });
-    announce(t("cp.target.saved", { label }));
-    onDone(true);
-  }
-
-  return (
-    <div className="target-options" aria-busy={busy}>
-      <MethodsField legend={t("cp.plan.methodsOf", { label })} methods={methods} onChange={setMethods} />
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <FormAlert failure={failure} />
-      <div className="card-actions">
-        <button type="button" className="primary small" disabled={busy} onClick={() => void save()}>
-          {t("cp.target.save")}
-        </button>
-        <button type="button" className="secondary small" onClick={() => onDone(false)}>
-          {t("cp.edit.discard")}
-        </button>
-      </div>
-    </div>
-  );
-}
+import { REMOVE_TARGET, type CampaignTargetRow } from "./campaign-documents.ts";
+import { TargetEditor } from "./target-edit.tsx";
 
 export function TargetRow({
   target,
+  teams,
   editable,
   onChanged,
 }: {
   target: CampaignTargetRow;
+  /** The campaign's teams (the editor offers a move when there are several). */
+  teams: readonly { id: string; name: string }[];
   editable: boolean;
   onChanged: () => void;
 }) {
@@ -78,7 +30,7 @@ export function TargetRow({
   const run = useMutationRunner();
   const announce = useAnnounce();
   const [editing, setEditing] = useState(false);
-  // Closing the methods editor hands the focus back to its button (keyboard users stay on this target).
+  // Closing the editor hands the focus back to its button (keyboard users stay on this target).
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   useEffect(() => {
@@ -112,8 +64,9 @@ export function TargetRow({
         <span>{t("cp.my.due", { date: target.due.slice(0, 10) })}</span>
       </p>
       {editable && editing ? (
-        <MethodsEditor
+        <TargetEditor
           target={target}
+          teams={teams}
           label={label}
           onDone={(changed) => {
             setEditing(false);
