@@ -109,7 +109,7 @@ describe("updateCampaign", () => {
 });
 
 describe("teams", () => {
-  it("a team added later is listed after the planned ones, even when its name sorts first", async () => {
+  it("teams are listed as planned (not by name), and a team added later after them", async () => {
     const r = await sup()(ADD_TEAM, { c: campaign, team: { name: "第0督查组", memberIds: [gid("User", insp)] } });
     expect(r.data.addCampaignTeam).toMatchObject({ __typename: "CampaignTeam", name: "第0督查组" });
     const row = await app.db.prisma.campaignTeam.findUniqueOrThrow({
@@ -119,9 +119,10 @@ describe("teams", () => {
     expect(row.members.map((m) => m.userId)).toEqual([insp]);
     expect(await audits("addCampaignTeam", row.id)).toHaveLength(1);
     const q = `query($id: ID!) { node(id: $id) { ... on Campaign { teams { name } } } }`;
+    // planned 第二 then 第一 (by name 第一 would come first), then the one added (by name it would be first of all)
     expect((await sup()(q, { id: campaign })).data.node.teams).toEqual([
-      { name: "第一督查组" },
       { name: "第二督查组" },
+      { name: "第一督查组" },
       { name: "第0督查组" },
     ]);
   });
@@ -170,7 +171,7 @@ describe("teams", () => {
     expect(await campaignRows(app, campaign)).toEqual(before);
     const empty = (await app.db.prisma.campaignTeam.findFirstOrThrow({ where: { name: "第三组" } })).id;
     const r = await sup()(REMOVE_TEAM, { id: gid("CampaignTeam", empty) });
-    expect(r.data.removeCampaignTeam.teams).toEqual([{ name: "第一督查组" }, { name: "第二督查组" }]);
+    expect(r.data.removeCampaignTeam.teams).toEqual([{ name: "第二督查组" }, { name: "第一督查组" }]);
     before = await campaignRows(app, campaign);
     expect(before.teams.map((t) => t.name).sort()).toEqual(["第一督查组", "第二督查组"].sort());
     expect(await app.db.prisma.campaignTeamMember.count({ where: { teamId: empty } })).toBe(0);

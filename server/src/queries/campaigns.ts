@@ -65,6 +65,7 @@ export async function createCampaign(
     for (const [i, t] of input.teams.entries()) {
       teams.push({ name: t.name, members: await checkMembers(tx, t.memberIds, `input.teams.${i}.memberIds`) });
     }
+    const made = Date.now();
     const campaign = await tx.campaign.create({
       data: {
         name: input.name,
@@ -75,7 +76,13 @@ export async function createCampaign(
         inspectionId: input.inspectionId,
         createdById: viewer.id,
         teams: {
-          create: teams.map((t) => ({ name: t.name, members: { create: t.members.map((userId) => ({ userId })) } })),
+          // A millisecond apart, in the plan's order: teams are listed by when they were made (then by name, which
+          // would put 第三 before 第二), so a campaign shows its teams as they were planned.
+          create: teams.map((t, i) => ({
+            name: t.name,
+            createdAt: new Date(made + i),
+            members: { create: t.members.map((userId) => ({ userId })) },
+          })),
         },
       },
     });
