@@ -92,6 +92,12 @@ describe("a supervisor re-plans one target of a special inspection", () => {
     expect(await axeViolations(p)).toEqual([]);
     await shot(p, "1-refused");
 
+    // The screen's live re-read after the removal may land late on a busy machine: wait for it (the select no longer
+    // offers 第三督查组) before filling the form again, so that what is saved is what this test typed.
+    await expect
+      .poll(async () => (await team.locator("option").allTextContents()).sort(), { timeout: 20_000 })
+      .toEqual(["第一督查组", "第二督查组"]);
+
     // Moved to 第二督查组 with its own due day: the row shows both, the server holds them, the keyboard is back.
     await team.selectOption({ label: "第二督查组" });
     expect(await p.getByText("请选择本专项督查的督查组（该组可能已被删除）").count()).toBe(0);
@@ -100,7 +106,7 @@ describe("a supervisor re-plans one target of a special inspection", () => {
     await shot(p, "2-form");
     await p.getByRole("button", { name: "保存核查安排" }).click();
     await expect.poll(() => row.getByText("截止 2026-12-20").count(), { timeout: 20_000 }).toBe(1);
-    expect(await row.getByText("第二督查组", { exact: true }).count()).toBe(1);
+    await expect.poll(() => row.getByText("第二督查组", { exact: true }).count(), { timeout: 20_000 }).toBe(1);
     expect((await held()).targets).toEqual([
       { methods: ["SITE_VISIT"], dueOn: "2026-12-20", due: "2026-12-20", team: { name: "第二督查组" } },
     ]);
