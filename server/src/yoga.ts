@@ -10,6 +10,7 @@ import { COOKIE_NAME, findSessionUser } from "./auth/sessions.ts";
 import { maskError } from "./security/error-mask.ts";
 import { useInputGuard } from "./security/input-guard.ts";
 import { useObserver } from "./ops/graphql-observer.ts";
+import { useBodyLimit } from "./security/body-limit.ts";
 
 const cookiesByRequest = new WeakMap<Request, string[]>();
 
@@ -35,6 +36,8 @@ export function createGraphQL(deps: ServerDeps) {
       return found && found.user.role !== "UNIT_LIAISON" ? { title: "Rectify GraphQL" } : false;
     },
     landingPage: false,
+    // Enforced by useBodyLimit below, which does not stream every body through a counter.
+    maxRequestBodySize: false,
     // No credentialed CORS for other origins: only ALLOWED_ORIGINS get CORS headers at all.
     cors: (request) => {
       const origin = request.headers.get("origin");
@@ -54,6 +57,8 @@ export function createGraphQL(deps: ServerDeps) {
       useInputGuard(),
       useDepthLimit(),
       useArmor(deps.prisma, graphiql),
+      // Last: it wraps whichever request parser the plugins above chose.
+      useBodyLimit(),
     ],
   });
 }

@@ -1,4 +1,5 @@
 // GraphQL over HTTP: graphql-http's audits, the session cookie's attributes, and GraphiQL.
+import { connect } from "node:net";
 import { serverAudits } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LOGIN_POLICY } from "@rectify/server/security/settings";
@@ -29,6 +30,37 @@ describe("GraphQL over HTTP", () => {
     }
     expect(failures).toEqual([]);
     expect(audits.length).toBeGreaterThan(20);
+  });
+
+  it("refuses a body announced over 25 MB with 413 before reading it, and answers a chunked body", async () => {
+    const { hostname, port } = new URL(app.url);
+    // Headers only: the answer must come without the 25 MB, which the test never sends.
+    const head = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () =>
+        socket.write(
+          `POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\n` +
+            `Accept: application/json\r\nContent-Length: 25000001\r\n\r\n{"query":`,
+        ),
+      );
+      let text = "";
+      socket.on("data", (c) => {
+        text += String(c);
+        if (text.includes("REQUEST_ENTITY_TOO_LARGE")) {
+          socket.destroy();
+          resolve(text);
+        }
+      });
+      socket.on("error", reject);
+      socket.on("close", () => resolve(text));
+    });
+    expect(head).toMatch(/^HTTP\/1\.1 413 /);
+    const chunked = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: new Blob([JSON.stringify({ query: "{ __typename }" })]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(await chunked.json()).toEqual({ data: { __typename: "Query" } });
   });
 
   it("serves GraphiQL to logged-in staff only (GRAPHIQL=staff, the default)", async () => {
