@@ -28,6 +28,12 @@ const routes: Record<string, (res: ServerResponse) => void> = {
     res.write(json.slice(0, 500));
     res.end(json.slice(500));
   },
+  // as yoga answers through whatwg-node: writeHead with a headers object, write(body), then end()
+  "/write-then-end": (res) => {
+    res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
+    res.write(json);
+    res.end();
+  },
   "/write-head-pieces": (res) => {
     res.writeHead(202, { "Content-Type": "application/json" });
     res.write(json.slice(0, 100));
@@ -141,6 +147,10 @@ describe("withCompression", () => {
     const made = await get("/write-head-reason", "gzip");
     expect([made.status, made.message, made.headers["content-encoding"]]).toEqual([201, "Made", "gzip"]);
     expect(decode(made)).toBe(json);
+    const written = await get("/write-then-end", "br");
+    expect(written.headers["content-encoding"]).toBe("br");
+    expect(Number(written.headers["content-length"])).toBe(written.body.length);
+    expect(decode(written)).toBe(json);
     const page = await get("/set-header", "br");
     expect(page.headers["content-encoding"]).toBe("br");
     expect(decode(page)).toBe(`<p>${json}</p>`);
@@ -149,9 +159,11 @@ describe("withCompression", () => {
   it("still compresses answers written in pieces and answers too large to compress at once", async () => {
     const pieces = await get("/pieces", "gzip");
     expect(pieces.headers["content-encoding"]).toBe("gzip");
+    expect(Number(pieces.headers["content-length"])).toBe(pieces.body.length);
     expect(decode(pieces)).toBe(json);
     const headed = await get("/write-head-pieces", "gzip");
     expect([headed.status, headed.headers["content-encoding"]]).toEqual([202, "gzip"]);
+    expect(headed.headers["transfer-encoding"]).toBe("chunked");
     expect(decode(headed)).toBe(json);
     const large = await get("/big", "br");
     expect(large.headers["content-encoding"]).toBe("br");

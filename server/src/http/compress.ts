@@ -70,10 +70,18 @@ function applyHeaders(res: ServerResponse, headers: OutgoingHttpHeaders | unknow
 
 const LIVE = /^(text\/event-stream|multipart\/)/;
 
+const toBuffer = (chunk: unknown, encoding: unknown): Buffer | null =>
+  typeof chunk === "string"
+    ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+    : chunk instanceof Uint8Array
+      ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+      : null;
+
 /**
- * Holds writeHead back until the body is known. An answer that arrives whole in one end() is compressed at once
- * here; one written in pieces or too large for that is handed to `compression` (installed only then: its wrappers
- * cost ~0.5 ms of CPU per request even when they compress nothing), which streams it. Live answers (event streams,
+ * Holds writeHead back until the body is known. An answer that arrives whole before the event loop turns (one
+ * end(), or write() then end() as yoga's whatwg-node answers) is compressed at once here; one written over time,
+ * with callbacks, or too large for that is handed to `compression` (installed only then: its wrappers cost ~0.5 ms
+ * of CPU per request even when they compress nothing), which streams it. Live answers (event streams,
  * multipart) are never held: their headers go out at once.
  */
 function compressWholeAnswers(req: IncomingMessage, res: ServerResponse) {
@@ -82,7 +90,12 @@ function compressWholeAnswers(req: IncomingMessage, res: ServerResponse) {
   const end = res.end;
   const flushHeaders = res.flushHeaders;
   let held: number | null = null;
+  // Whole chunks written so far and not yet sent: an end() in this turn of the event loop joins them.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let settled = false;
   const restore = () => {
+    settled = true;
     res.writeHead = writeHead;
     res.write = write;
     res.end = end;
@@ -93,11 +106,14 @@ function compressWholeAnswers(req: IncomingMessage, res: ServerResponse) {
     restore();
     if (held !== null) res.writeHead(held);
   };
-  /** From here on `compression` decides (and streams), as it would have from the start. */
+  /** From here on `compression` decides (and streams), as it would have from the start; held chunks go first. */
   const toStream = () => {
     restore();
     middleware(req as never, res as never, () => undefined);
     if (held !== null) res.writeHead(held);
+    const chunks = pending;
+    pending = [];
+    for (const c of chunks) res.write(c);
   };
   res.writeHead = function (this: ServerResponse, ...args: WriteHeadArgs) {
     const [status, reason, headers] = args;
@@ -114,20 +130,28 @@ function compressWholeAnswers(req: IncomingMessage, res: ServerResponse) {
     this.flushHeaders();
   };
   res.write = function (this: ServerResponse, ...args: Parameters<ServerResponse["write"]>) {
-    toStream();
-    return (this.write as (...a: unknown[]) => boolean).apply(this, args);
+    const [chunk, encoding, cb] = args as unknown[];
+    const buf = toBuffer(chunk, encoding);
+    if (!buf || typeof encoding === "function" || cb || pendingBytes + buf.length > AT_ONCE_MAX) {
+      toStream();
+      return (this.write as (...a: unknown[]) => boolean).apply(this, args);
+    }
+    // A caller's bytes are copied: it may reuse its buffer once write() has returned.
+    pending.push(typeof chunk === "string" ? buf : Buffer.from(buf));
+    // No end() in this turn: the answer comes over time, so it streams.
+    if (pendingBytes === 0) setImmediate(() => settled || res.destroyed || toStream());
+    pendingBytes += buf.length;
+    return true;
   } as ServerResponse["write"];
   res.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown, cb?: unknown) {
-    const body =
-      typeof chunk === "string"
-        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
-        : chunk instanceof Uint8Array
-          ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-          : null;
+    const last = toBuffer(chunk, encoding);
+    const body = pending.length ? Buffer.concat(last ? [...pending, last] : pending) : last;
     if (body && body.length > AT_ONCE_MAX) {
       toStream();
       return (this.end as (...a: unknown[]) => ServerResponse).call(this, chunk, encoding, cb);
     }
+    const callback = [chunk, encoding, cb].find((a) => typeof a === "function") as (() => void) | undefined;
+    pending = [];
     // What `compression` decides, in its order: filter, no-transform, Vary, threshold, encoded, HEAD, negotiation.
     const eligible =
       !this.headersSent && filter(req, this) && !CACHE_NO_TRANSFORM.test(String(this.getHeader("Cache-Control") ?? ""));
@@ -138,13 +162,13 @@ function compressWholeAnswers(req: IncomingMessage, res: ServerResponse) {
         : null;
     if (!body || !method) {
       release();
+      if (body && body !== last) return (end as (...a: unknown[]) => ServerResponse).call(this, body, callback);
       return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, encoding, cb);
     }
     const packed = compressAtOnce(body, method);
     this.setHeader("Content-Encoding", method);
     this.setHeader("Content-Length", packed.length);
     release();
-    const callback = [encoding, cb].find((a) => typeof a === "function") as (() => void) | undefined;
     return (end as (...a: unknown[]) => ServerResponse).call(this, packed, callback);
   } as ServerResponse["end"];
 }
