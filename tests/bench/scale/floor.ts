@@ -50,19 +50,22 @@ async function body(req: import("node:http").IncomingMessage) {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The user behind a bearer token, as the floor (and the bench's authenticated PostGraphile) checks it. */
+export async function sessionUser(pool: pg.Pool, auth: string | undefined) {
+  const token = auth?.replace(/^Bearer /, "") ?? "";
+  const hash = createHash("sha256").update(token).digest("hex");
+  const r = await pool.query(
+    `SELECT u.id, u.role FROM "Session" s JOIN "User" u ON u.id = s."userId"
+     WHERE s."tokenHash" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u.active`,
+    [hash],
+  );
+  return r.rows[0] as { id: string; role: string } | undefined;
+}
+
 /** Starts the floor server on a random port over its own pool. */
 export async function startFloor(databaseUrl: string): Promise<{ url: string; close(): Promise<void> }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const who = async (auth: string | undefined) => {
-    const token = auth?.replace(/^Bearer /, "") ?? "";
-    const hash = createHash("sha256").update(token).digest("hex");
-    const r = await pool.query(
-      `SELECT u.id, u.role FROM "Session" s JOIN "User" u ON u.id = s."userId"
-       WHERE s."tokenHash" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u.active`,
-      [hash],
-    );
-    return r.rows[0] as { id: string; role: string } | undefined;
-  };
+  const who = (auth: string | undefined) => sessionUser(pool, auth);
   const server: Server = createServer((req, res) => {
     const send = (status: number, data: unknown) => {
       res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(data));

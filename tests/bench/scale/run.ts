@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { createServer, request } from "node:http";
+import { createServer, request, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import pg from "pg";
@@ -12,7 +12,7 @@ import { openDatabase } from "@rectify/server/db";
 import { spawn } from "node:child_process";
 import { createUser } from "@rectify/server/queries/users";
 import { generateLedger, SHAPE } from "./generate.ts";
-import { startFloor } from "./floor.ts";
+import { sessionUser, startFloor } from "./floor.ts";
 import { print } from "graphql";
 import { WORKING_SET_QUERY } from "../../../client/src/graphql/documents.ts";
 import { CLIENT_DIST, loginScreenJs } from "../../helpers/login-js.ts";
@@ -175,29 +175,48 @@ async function main() {
       if (!res.ok) throw new Error(`floor ${p}: ${res.status}`);
       return res.json();
     };
-    // PostGraphile 4 on the same database, where it can answer the same question.
+    // PostGraphile 4 on the same database, where it can answer the same question: as it comes (anonymous, one
+    // statement per page), and checking the caller's bearer session as the floor and Rectify do (pgSettings runs
+    // the floor's session query and hands the user to PostgreSQL, so each page is BEGIN, set_config, the page,
+    // COMMIT: how PostGraphile serves a logged-in user).
     let pgl: ((q: string) => Promise<unknown>) | null = null;
+    let pga: ((q: string) => Promise<unknown>) | null = null;
     try {
       const { postgraphile } = await import("postgraphile");
-      const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
-      const h = createServer(postgraphile(pool, "public", { disableQueryLog: true, dynamicJson: true }));
-      await new Promise<void>((r) => h.listen(0, "127.0.0.1", r));
-      const port = (h.address() as { port: number }).port;
-      cleanups.unshift(async () => {
-        await new Promise((r) => h.close(r));
-        h.closeAllConnections();
-        await pool.end();
-      });
-      pgl = async (query) => {
-        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ query }),
+      const mount = async (authenticated: boolean) => {
+        const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
+        const pgSettings = async (req: IncomingMessage) => {
+          const user = await sessionUser(pool, req.headers.authorization);
+          if (!user) throw new Error("unauthenticated");
+          return { "rectify.user_id": user.id };
+        };
+        const h = createServer(
+          postgraphile(pool, "public", {
+            disableQueryLog: true,
+            dynamicJson: true,
+            ...(authenticated ? { pgSettings } : {}),
+          }),
+        );
+        await new Promise<void>((r) => h.listen(0, "127.0.0.1", r));
+        const port = (h.address() as { port: number }).port;
+        cleanups.unshift(async () => {
+          await new Promise((r) => h.close(r));
+          h.closeAllConnections();
+          await pool.end();
         });
-        const json = (await res.json()) as { errors?: unknown[] };
-        if (json.errors) throw new Error(JSON.stringify(json.errors).slice(0, 300));
-        return json;
+        return async (query: string) => {
+          const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", Authorization: `Bearer ${supToken}` },
+            body: JSON.stringify({ query }),
+          });
+          const json = (await res.json()) as { errors?: unknown[] };
+          if (json.errors) throw new Error(JSON.stringify(json.errors).slice(0, 300));
+          return json;
+        };
       };
+      pgl = await mount(false);
+      pga = await mount(true);
     } catch (err) {
       console.error(`PostGraphile not available: ${String(err).slice(0, 200)}`);
     }
@@ -344,18 +363,14 @@ async function main() {
     const lreps = smoke ? 3 : 51;
     const lwarm = smoke ? 0 : 20;
     for (const [what, q, fp, pq] of lists) {
-      const [r, f, p = null] = (await timedInTurns(
+      const graphiles = pq ? [pgl, pga].flatMap((f) => (f ? [() => f(pq)] : [])) : [];
+      const [r, f, p = null, pa = null] = (await timedInTurns(
         lreps,
-        [() => gql(supToken, q), () => floorGet(fp), ...(pgl && pq ? [() => pgl!(pq)] : [])],
+        [() => gql(supToken, q), () => floorGet(fp), ...graphiles],
         lwarm,
-      )) as [number, number, number?];
-      row(
-        `${what} p50 (ms)`,
-        fmt(r),
-        fmt(f),
-        `${(r / f).toFixed(1)}×`,
-        p === null ? "—" : `${fmt(p)} (${(r / p).toFixed(1)}×)`,
-      );
+      )) as [number, number, number?, number?];
+      const vs = (x: number | null) => (x === null ? "—" : `${fmt(x)} (${(r / x).toFixed(1)}×)`);
+      row(`${what} p50 (ms)`, fmt(r), fmt(f), `${(r / f).toFixed(1)}×`, `${vs(p)}; with session ${vs(pa)}`);
     }
 
     // 4. Login → working set ready: an inspector logs in (password) and downloads every page of the PWA's own
@@ -443,7 +458,9 @@ async function main() {
       `\nScale ${scaleName}: ${SHAPE.inspections} inspections, ${SHAPE.problems} problems, ${SHAPE.measures} measures, ` +
         `${SHAPE.units} units, ${SHAPE.inspectors} inspectors, ${records.toLocaleString("en")} records (PostgreSQL)\n`,
     );
-    console.log("| what | Rectify | floor | ratio | PostGraphile 4 (Rectify ÷ it) |\n|---|---|---|---|---|");
+    console.log(
+      "| what | Rectify | floor | ratio | PostGraphile 4: anonymous; checking the session (Rectify ÷ it) |\n|---|---|---|---|---|",
+    );
     for (const r of rows) console.log(`| ${r.join(" | ")} |`);
   } finally {
     for (const c of cleanups) await c().catch(() => {});
