@@ -11,10 +11,19 @@ const SHANGHAI = new Intl.DateTimeFormat("en-CA", {
 // formatting was a tenth of a working-set download's CPU.
 let last = { ms: NaN, day: "" };
 
+// China has kept UTC+8 all year since its last daylight saving time ended on 1991-09-15 (at 02:00 CDT, 1991-09-14
+// 17:00 UTC): from then on the local day is UTC+8 arithmetic, which costs nothing next to Intl (asked once or more
+// per request, with a new `now` each time). Earlier instants keep the time-zone database's answer.
+const FIXED_OFFSET_SINCE = Date.UTC(1991, 8, 14, 17);
+const UTC_PLUS_8 = 8 * 3_600_000;
+
 /** YYYY-MM-DD of `now` in Asia/Shanghai. */
 export function shanghaiDay(now: Date): string {
   const ms = now.getTime();
-  if (ms !== last.ms) last = { ms, day: SHANGHAI.format(now) };
+  if (ms !== last.ms) {
+    const day = ms >= FIXED_OFFSET_SINCE ? new Date(ms + UTC_PLUS_8).toISOString().slice(0, 10) : SHANGHAI.format(now);
+    last = { ms, day };
+  }
   return last.day;
 }
 
