@@ -110,7 +110,10 @@ describe("updateCampaign", () => {
 
 describe("teams", () => {
   it("teams are listed as planned (not by name), and a team added later after them", async () => {
-    const r = await sup()(ADD_TEAM, { c: campaign, team: { name: "第0督查组", memberIds: [gid("User", insp)] } });
+    const r = await sup()(ADD_TEAM, {
+      campaignId: campaign,
+      team: { name: "第0督查组", memberIds: [gid("User", insp)] },
+    });
     expect(r.data.addCampaignTeam).toMatchObject({ __typename: "CampaignTeam", name: "第0督查组" });
     const row = await app.db.prisma.campaignTeam.findUniqueOrThrow({
       where: { id: rawOf(r.data.addCampaignTeam.id) },
@@ -130,7 +133,7 @@ describe("teams", () => {
   it("adding refuses a duplicate or blank name, a non-inspector member and an unknown campaign", async () => {
     const before = await campaignRows(app, campaign);
     const add = (c: string, name: string, ids: string[]) =>
-      sup()(ADD_TEAM, { c, team: { name, memberIds: ids.map((id) => gid("User", id)) } });
+      sup()(ADD_TEAM, { campaignId: c, team: { name, memberIds: ids.map((id) => gid("User", id)) } });
     refused((await add(campaign, "第一督查组", [insp])).data, "addCampaignTeam");
     refused((await add(campaign, "  ", [insp])).data, "addCampaignTeam");
     refused((await add(campaign, "第四督查组", [insp, liaison])).data, "addCampaignTeam");

@@ -5,43 +5,37 @@ import type { TestApp } from "./test-app.ts";
 import { CREATE_CAMPAIGN, gid } from "./campaigns.ts";
 
 const ERROR_FIELDS = `fragment ErrorFields on Error { code message ... on ValidationError { issues { path message } } }`;
-const typed = (field: string, args: string, call: string, payload: string) =>
-  `mutation(${args}) { ${field}(${call}) { __typename ... on ${payload} ...ErrorFields } } ${ERROR_FIELDS}`;
+/** A mutation `field` taking `args` ("name: Type, …"; each variable is named as its argument) that answers `payload`
+ * or a typed error with its issues. */
+function typed(field: string, args: string, payload: string) {
+  const names = args.split(",").map((a) => a.split(":")[0]!.trim());
+  const vars = names.map((n, i) => `$${n}: ${args.split(",")[i]!.split(":")[1]!.trim()}`).join(", ");
+  const call = names.map((n) => `${n}: $${n}`).join(", ");
+  return `mutation(${vars}) { ${field}(${call}) { __typename ... on ${payload} ...ErrorFields } } ${ERROR_FIELDS}`;
+}
 
+const TEAM = "CampaignTeam { id name members { id } }";
 export const UPDATE_CAMPAIGN = typed(
   "updateCampaign",
-  "$id: ID!, $input: CampaignPatch!",
-  "id: $id, input: $input",
+  "id: ID!, input: CampaignPatch!",
   "Campaign { id name offices startsOn endsOn actionDueDays }",
 );
-export const CANCEL = typed("cancelCampaign", "$id: ID!, $r: String!", "id: $id, reason: $r", "Campaign { state }");
-export const ADD_TEAM = typed(
-  "addCampaignTeam",
-  "$c: ID!, $team: CampaignTeamInput!",
-  "campaignId: $c, team: $team",
-  "CampaignTeam { id name members { id } }",
-);
-export const UPDATE_TEAM = typed(
-  "updateCampaignTeam",
-  "$id: ID!, $name: String, $memberIds: [ID!]",
-  "id: $id, name: $name, memberIds: $memberIds",
-  "CampaignTeam { id name members { id } }",
-);
-export const REMOVE_TEAM = typed("removeCampaignTeam", "$id: ID!", "id: $id", "Campaign { teams { name } }");
+export const CANCEL = typed("cancelCampaign", "id: ID!, reason: String!", "Campaign { state }");
+export const ADD_TEAM = typed("addCampaignTeam", "campaignId: ID!, team: CampaignTeamInput!", TEAM);
+export const UPDATE_TEAM = typed("updateCampaignTeam", "id: ID!, name: String, memberIds: [ID!]", TEAM);
+export const REMOVE_TEAM = typed("removeCampaignTeam", "id: ID!", "Campaign { teams { name } }");
 /** addCampaignTargets with the refusal's issues (helpers/campaigns.ts ADD_TARGETS reads only code and message). */
 export const ADD_TARGETS_ISSUES = typed(
   "addCampaignTargets",
-  "$c: ID!, $input: CampaignTargetsInput!",
-  "campaignId: $c, input: $input",
+  "campaignId: ID!, input: CampaignTargetsInput!",
   "AddCampaignTargetsPayload { skipped added { id } }",
 );
 export const UPDATE_TARGET = typed(
   "updateCampaignTarget",
-  "$id: ID!, $teamId: ID, $methods: [RecordKind!], $dueOn: Date",
-  "id: $id, teamId: $teamId, methods: $methods, dueOn: $dueOn",
+  "id: ID!, teamId: ID, methods: [RecordKind!], dueOn: Date",
   "CampaignTarget { id methods dueOn team { name } }",
 );
-export const REMOVE_TARGET = typed("removeCampaignTarget", "$id: ID!", "id: $id", "Campaign { targets { id } }");
+export const REMOVE_TARGET = typed("removeCampaignTarget", "id: ID!", "Campaign { targets { id } }");
 
 /** The database id inside a global id. */
 export const rawOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1]!;
@@ -49,14 +43,19 @@ export const rawOf = (globalId: string) => Buffer.from(globalId, "base64").toStr
 export const unknownId = (type: string) => gid(type, randomUUID());
 
 /** Creates a running campaign of `inspectionId` with the teams named (members: user ids); answers the ids. */
-export async function planCampaign(app: TestApp, inspectionId: string, name: string, teams: Record<string, string[]>) {
+export async function planCampaign(
+  app: TestApp,
+  inspectionId: string,
+  name: string,
+  teams: Record<string, string[]>,
+  period = { startsOn: "2020-01-01", endsOn: "2099-12-31" },
+) {
   const r = await app.as("supervisor")(CREATE_CAMPAIGN, {
     input: {
       inspectionId: gid("Inspection", inspectionId),
       name,
       offices: ["纪委监委"],
-      startsOn: "2020-01-01",
-      endsOn: "2099-12-31",
+      ...period,
       teams: Object.entries(teams).map(([n, ids]) => ({ name: n, memberIds: ids.map((id) => gid("User", id)) })),
     },
   });

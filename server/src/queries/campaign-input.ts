@@ -25,7 +25,8 @@ export const campaignCreateSchema = z
     ...fields,
     actionDueDays: fields.actionDueDays.default(10),
     offices: fields.offices.default([]),
-    teams: z.array(teamSchema).max(MAX_TEAMS, `at most ${MAX_TEAMS} teams`).default([]),
+    // At least one: a campaign without a team cannot be worked on (removing its last team is refused likewise).
+    teams: z.array(teamSchema).min(1, "at least one team").max(MAX_TEAMS, `at most ${MAX_TEAMS} teams`),
   })
   .refine((c) => c.startsOn <= c.endsOn, { message: "the period ends before it starts", path: ["endsOn"] });
 

@@ -1,6 +1,7 @@
 // Special inspections (专项督查): create, edit and cancel campaigns, their teams and targets. Supervisors and admins
 // only (the schema guards it). Invariants: every change is one transaction with its audit event; a campaign is
-// never deleted (cancelled, with a reason); a measure is targeted at most once per campaign; bad input changes nothing.
+// never deleted (cancelled, with a reason); a measure is targeted at most once per campaign; it keeps at least one
+// team; a target's own due day lies within the campaign's period; bad input changes nothing.
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Context, Viewer } from "../context.ts";
 import type { RecordKind } from "../generated/prisma/enums.ts";
@@ -31,6 +32,36 @@ function checkPeriod(startsOn: Date, endsOn: Date) {
       { path: "input.endsOn", message: "before startsOn" },
     ]);
   }
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A target's own due day must lie within its campaign's period: before the start nobody could have checked it yet,
+ * after the end the campaign's report (and its coverage) would be final while the target is still open. */
+function checkDueOn(dueOn: Date | null | undefined, c: { startsOn: Date; endsOn: Date }, path: string) {
+  if (!dueOn || (dueOn >= c.startsOn && dueOn <= c.endsOn)) return;
+  throw new ValidationError(
+    `The due day ${day(dueOn)} is outside the campaign's period ${day(c.startsOn)} to ${day(c.endsOn)}`,
+    [{ path, message: "outside the period" }],
+  );
+}
+
+/**
+ * A new period must still hold every target's own due day. The nearest sensible rule: refuse the period change
+ * (naming how many targets fall outside, on the end that leaves them out) rather than move or clear their days
+ * silently: the supervisor re-plans those targets first (or clears their day: the campaign's end then applies).
+ */
+async function checkPeriodHoldsTargets(tx: Tx, campaignId: string, startsOn: Date, endsOn: Date) {
+  const early = await tx.campaignTarget.count({ where: { campaignId, dueOn: { lt: startsOn } } });
+  const late = await tx.campaignTarget.count({ where: { campaignId, dueOn: { gt: endsOn } } });
+  if (early + late === 0) return;
+  const issues = [];
+  if (early) issues.push({ path: "input.startsOn", message: `${early} targets outside` });
+  if (late) issues.push({ path: "input.endsOn", message: `${late} targets outside` });
+  throw new ValidationError(
+    `${early + late} targets have their own due day outside the new period; re-plan them first`,
+    issues,
+  );
 }
 
 /** Team members must be active inspectors (or supervisors who inspect themselves). */
@@ -98,7 +129,10 @@ export async function updateCampaign(ctx: Context, id: string, patch: CampaignFi
     if (!before) throw new NotFoundError("Campaign", id);
     if (before.cancelledAt)
       throw new ValidationError("The campaign is cancelled", [{ path: "id", message: "cancelled" }]);
-    checkPeriod(patch.startsOn ?? before.startsOn, patch.endsOn ?? before.endsOn);
+    const startsOn = patch.startsOn ?? before.startsOn;
+    const endsOn = patch.endsOn ?? before.endsOn;
+    checkPeriod(startsOn, endsOn);
+    await checkPeriodHoldsTargets(tx, id, startsOn, endsOn);
     const after = await tx.campaign.update({ where: { id }, data: patch });
     const changed = Object.keys(patch).filter((k) => patch[k as keyof CampaignFields] !== undefined);
     await audit(tx, viewer, "updateCampaign", "Campaign", id, {
@@ -179,6 +213,13 @@ export async function removeTeam(ctx: Context, id: string) {
     });
     if (!team) throw new NotFoundError("CampaignTeam", id);
     await liveCampaign(tx, team.campaignId);
+    // A campaign without a team cannot be worked on (nobody could check its targets), so it keeps its last one, as
+    // planning refuses a campaign without teams (campaign-input.ts). Said first: its targets would not help.
+    if ((await tx.campaignTeam.count({ where: { campaignId: team.campaignId } })) <= 1) {
+      throw new ValidationError("A campaign keeps at least one team; add another team first", [
+        { path: "id", message: "last team" },
+      ]);
+    }
     if (team._count.targets > 0) {
       throw new ValidationError("The team still has targets; move or remove them first", [
         { path: "id", message: `${team._count.targets} targets` },
@@ -251,6 +292,7 @@ export async function addTargets(ctx: Context, campaignId: string, t: TargetsInp
         { path: "input.teamId", message: "unknown team" },
       ]);
     }
+    checkDueOn(t.dueOn, campaign, "input.dueOn");
     const measures = await pickMeasures(tx, th, campaign.inspectionId, t);
     const taken = new Set(
       (
@@ -288,7 +330,8 @@ export async function updateTarget(
   return ctx.prisma.$transaction(async (tx) => {
     const before = await tx.campaignTarget.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("CampaignTarget", id);
-    await liveCampaign(tx, before.campaignId);
+    const campaign = await liveCampaign(tx, before.campaignId);
+    checkDueOn(patch.dueOn, campaign, "dueOn");
     if (patch.teamId) {
       const team = await tx.campaignTeam.findUnique({ where: { id: patch.teamId } });
       if (!team || team.campaignId !== before.campaignId) {

@@ -255,7 +255,11 @@ const CampaignInput = builder.inputType("CampaignInput", {
     startsOn: t.field({ type: "Date" }),
     endsOn: t.field({ type: "Date" }),
     actionDueDays: t.int({ required: false, description: "Days a unit has to answer a finding (default 10)" }),
-    teams: t.field({ type: [TeamInput], required: false }),
+    teams: t.field({
+      type: [TeamInput],
+      required: false,
+      description: "At least one: a campaign without a team cannot be worked on",
+    }),
   }),
 });
 
