@@ -142,6 +142,9 @@ describe("a target's own due day and the campaign's period", () => {
     expect(before.campaign).toEqual(mid.campaign);
     const ok = await move({ startsOn: "2030-02-01", endsOn: "2030-06-30" });
     expect(ok.data.updateCampaign).toMatchObject({ startsOn: "2030-02-01", endsOn: "2030-06-30" });
+    // Only a moved period is checked: a day left outside before this rule (written directly) does not hold up a rename.
+    await app.db.prisma.campaignTarget.update({ where: { id: rawOf(t1) }, data: { dueOn: new Date("2031-01-01") } });
+    expect((await move({ name: "期间督查（改）" })).data.updateCampaign).toMatchObject({ name: "期间督查（改）" });
   });
 
   it("a campaign's last team cannot be removed (its targets or not), as a campaign cannot be planned without one", async () => {

@@ -132,7 +132,8 @@ export async function updateCampaign(ctx: Context, id: string, patch: CampaignFi
     const startsOn = patch.startsOn ?? before.startsOn;
     const endsOn = patch.endsOn ?? before.endsOn;
     checkPeriod(startsOn, endsOn);
-    await checkPeriodHoldsTargets(tx, id, startsOn, endsOn);
+    // Only a moved period is checked: a rename is not held up by days set before this rule.
+    if (patch.startsOn || patch.endsOn) await checkPeriodHoldsTargets(tx, id, startsOn, endsOn);
     const after = await tx.campaign.update({ where: { id }, data: patch });
     const changed = Object.keys(patch).filter((k) => patch[k as keyof CampaignFields] !== undefined);
     await audit(tx, viewer, "updateCampaign", "Campaign", id, {
