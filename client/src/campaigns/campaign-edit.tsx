@@ -16,26 +16,26 @@ import {
   checkEdit,
   checkReason,
   editStateOf,
+  outsideOf,
   refusalOf,
   toPatch,
   type EditCheck,
   type EditField,
 } from "./edit-model.ts";
+import { FormButtons } from "./form-buttons.tsx";
 import type { PlanFacts } from "./plan-model.ts";
 import { AddTargetsForm } from "./targets-add.tsx";
 import { AddTeamForm } from "./team-add.tsx";
 import { TeamsForm } from "./teams-edit.tsx";
+import { shown, useEditForm } from "./use-edit-form.ts";
 
 type Mode = "view" | "edit" | "teams" | "addTeam" | "addTargets" | "cancel";
 
-const messageKey = (check: EditCheck) => (check === "badOffices" ? "cp.edit.badOffices" : keyOf("cp.plan", check));
+const messageKey = (check: EditCheck) =>
+  check === "badOffices" || check === "targetsOutside" ? keyOf("cp.edit", check) : keyOf("cp.plan", check);
 
 /** A typed refusal as the form shows it: fields marked in Chinese, the alert without the server's English. */
-function localized(f: FormFailure, cancelledText: string): FormFailure {
-  const typed = f.kind === "ValidationError" || f.kind === "NotFoundError";
-  if (!typed) return f;
-  return { ...f, message: refusalOf(f).cancelled ? cancelledText : "" };
-}
+const localized = (f: FormFailure, cancelledText: string) => shown(f, refusalOf(f).cancelled ? cancelledText : "");
 
 /** Keyboard and screen-reader users land in the form that just opened (its first field). */
 function useFocusFirstField() {
@@ -46,51 +46,37 @@ function useFocusFirstField() {
 
 function EditForm({ c, onDone }: { c: CampaignDetail; onDone: (saved: boolean) => void }) {
   const t = useT();
-  const ref = useFocusFirstField();
-  const run = useMutationRunner();
-  const announce = useAnnounce();
+  const edit = useEditForm({ onDone, focus: "input, textarea" });
   const [before] = useState<PlanFacts>(() => editStateOf(c));
   const [form, setForm] = useState<PlanFacts>(before);
   const [checks, setChecks] = useState<Partial<Record<EditField, EditCheck>>>({});
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Targets whose own due day the period typed would leave outside (the form's check or the server's count).
+  const [outside, setOutside] = useState(0);
   const set = (patch: Partial<PlanFacts>) => setForm((f) => ({ ...f, ...patch }));
-  const err = (f: EditField) => (checks[f] ? t(messageKey(checks[f])) : null);
+  const err = (f: EditField) => (checks[f] ? t(messageKey(checks[f]), { count: outside }) : null);
 
   async function save() {
-    const own = checkEdit(form);
+    // A moved period must hold the targets' own due days, as read now (a live re-read may have re-planned some since
+    // the form opened); an unmoved one is not checked (as the server does).
+    const moved = form.startsOn !== before.startsOn || form.endsOn !== before.endsOn;
+    const dueOns = moved ? c.targets.map((x) => x.dueOn ?? null) : [];
+    const own = checkEdit(form, dueOns);
     setChecks(own);
-    if (Object.keys(own).length) {
-      return setFailure({ kind: "ValidationError", message: "", fields: { ...own } });
-    }
-    const input = toPatch(before, form);
-    if (Object.keys(input).length === 0) {
-      announce(t("cp.edit.nothing"));
-      return onDone(false);
-    }
-    setBusy(true);
-    const r = await run(UPDATE_CAMPAIGN, { id: c.id, input }, "updateCampaign", ["Campaign"]);
-    setBusy(false);
-    if (!r.ok) {
-      setChecks(refusalOf(r.failure).fields);
-      return setFailure(localized(r.failure, t("cp.edit.cancelledMeanwhile")));
-    }
-    announce(t("cp.edit.saved", { name: r.value.name }));
-    onDone(true);
+    setOutside(outsideOf(form, dueOns));
+    await edit.save(own, async () => {
+      const input = toPatch(before, form);
+      if (Object.keys(input).length === 0) return "nothing";
+      const r = await edit.run(UPDATE_CAMPAIGN, { id: c.id, input }, "updateCampaign", ["Campaign"]);
+      if (r.ok) return { saved: t("cp.edit.saved", { name: r.value.name }) };
+      const refusal = refusalOf(r.failure);
+      setChecks(refusal.fields);
+      setOutside(refusal.outside);
+      return localized(r.failure, t("cp.edit.cancelledMeanwhile"));
+    });
   }
 
   return (
-    <form
-      ref={ref}
-      className="panel"
-      aria-labelledby="cpe-title"
-      noValidate
-      aria-busy={busy}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <form {...edit.formProps(save)} className="panel" aria-labelledby="cpe-title">
       <h2 id="cpe-title">{t("cp.edit.title")}</h2>
       <TextField
         name="cpe-name"
@@ -135,13 +121,7 @@ function EditForm({ c, onDone }: { c: CampaignDetail; onDone: (saved: boolean) =
         error={err("dueDays")}
         onChange={(dueDays) => set({ dueDays })}
       />
-      <FormAlert failure={failure} />
-      <button type="submit" className="primary block" disabled={busy}>
-        {t("cp.edit.save")}
-      </button>
-      <button type="button" className="secondary block" onClick={() => onDone(false)}>
-        {t("cp.edit.discard")}
-      </button>
+      <FormButtons failure={edit.failure} save={t("cp.edit.save")} busy={edit.busy} onDiscard={() => onDone(false)} />
     </form>
   );
 }

@@ -1,8 +1,9 @@
 // One campaign for supervisors: its facts, coverage (done / not yet / overdue) overall, per team and per unit,
 // every target with its state, and the campaign report (printable and .docx); supervisors correct, grow (teams,
 // targets) or cancel it here, and remove its teams (a cancelled one shows its reason and is read-only). Live:
-// re-read on ledger changes (a synced record or an answered action), like the dashboard.
-import { useCallback, useMemo } from "react";
+// re-read on ledger changes (a synced record or an answered action), like the dashboard; a re-read keeps the
+// forms open on it as they are (a target removed meanwhile keeps its row while its editor is open, marked gone).
+import { useCallback, useMemo, useState } from "react";
 import { useUser } from "../auth/session.tsx";
 import { rawId } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
@@ -32,6 +33,26 @@ export function toCoverage(t: CampaignTargetRow): CoverageTarget {
   };
 }
 
+/** The targets as read, then those whose editor is open but that the re-read no longer has (removed meanwhile):
+ * kept as they were when the editor opened, so that it says so instead of vanishing with what was typed. */
+function useTargetRows(targets: readonly CampaignTargetRow[]) {
+  const [open, setOpen] = useState<ReadonlyMap<string, CampaignTargetRow>>(new Map());
+  const read = new Set(targets.map((x) => x.id));
+  const rows = [
+    ...targets.map((target) => ({ target, gone: false })),
+    ...[...open.values()].filter((x) => !read.has(x.id)).map((target) => ({ target, gone: true })),
+  ];
+  const editing = useCallback((target: CampaignTargetRow, isOpen: boolean) => {
+    setOpen((m) => {
+      const next = new Map(m);
+      if (isOpen) next.set(target.id, target);
+      else next.delete(target.id);
+      return next;
+    });
+  }, []);
+  return { rows, editing };
+}
+
 export function CampaignScreen({ id }: { id: string }) {
   const t = useT();
   const q = useOnlineQuery(CAMPAIGN_QUERY, { id });
@@ -44,6 +65,7 @@ export function CampaignScreen({ id }: { id: string }) {
   // Supervisors correct a campaign until it is cancelled; inspectors (and everyone once cancelled) only read it.
   const editable = isSupervisor(useUser().role) && !!c && !c.cancelledAt;
   const changed = useCallback(() => void reload(), [reload]);
+  const targetRows = useTargetRows(c?.targets ?? []);
 
   return (
     <section className="screen" aria-labelledby="cp-title">
@@ -70,6 +92,7 @@ export function CampaignScreen({ id }: { id: string }) {
                 key={team.id}
                 team={team}
                 targets={c.targets.filter((x) => x.team.id === team.id).length}
+                last={c.teams.length === 1}
                 editable={editable}
                 onChanged={changed}
               />
@@ -108,8 +131,16 @@ export function CampaignScreen({ id }: { id: string }) {
 
           <h2 id="cov-targets">{t("cp.cov.targets")}</h2>
           <ul className="item-list" aria-labelledby="cov-targets">
-            {c.targets.map((target) => (
-              <TargetRow key={target.id} target={target} teams={c.teams} editable={editable} onChanged={changed} />
+            {targetRows.rows.map(({ target, gone }) => (
+              <TargetRow
+                key={target.id}
+                target={target}
+                gone={gone}
+                campaign={c}
+                editable={editable}
+                onEditing={targetRows.editing}
+                onChanged={changed}
+              />
             ))}
           </ul>
 

@@ -1,6 +1,15 @@
 // Editing a campaign: the form starts from the campaign, the patch carries only changes, refusals name fields.
 import { describe, expect, it } from "vitest";
-import { checkEdit, checkReason, editStateOf, refusalOf, teamChanges, teamsOf, toPatch } from "./edit-model.ts";
+import {
+  checkEdit,
+  checkReason,
+  editStateOf,
+  outsideOf,
+  refusalOf,
+  teamChanges,
+  teamsOf,
+  toPatch,
+} from "./edit-model.ts";
 import { checkTeams } from "./plan-model.ts";
 
 const campaign = {
@@ -44,6 +53,17 @@ describe("edit model", () => {
     });
   });
 
+  it("keeps the targets' own due days inside the period (both ends count; no own day is fine)", () => {
+    const s = editStateOf(campaign);
+    const dues = ["2024-03-01", null, "2024-03-31T00:00:00.000Z"];
+    expect(outsideOf(s, dues)).toBe(0);
+    expect(checkEdit(s, dues)).toEqual({});
+    expect(outsideOf({ ...s, endsOn: "2024-03-30" }, dues)).toBe(1);
+    expect(checkEdit({ ...s, startsOn: "2024-03-02", endsOn: "2024-03-30" }, dues)).toEqual({
+      period: "targetsOutside",
+    });
+  });
+
   it("asks for a reason of two characters or more", () => {
     expect(checkReason(" 是 ")).toBe("needReason");
     expect(checkReason("计划调整")).toBeNull();
@@ -54,12 +74,19 @@ describe("edit model", () => {
     expect(refusalOf(failure({ endsOn: "before startsOn" }))).toEqual({
       fields: { period: "needPeriod" },
       cancelled: false,
+      outside: 0,
     });
     expect(refusalOf(failure({ "0": "must not be empty", actionDueDays: "at most 365 days" }))).toEqual({
       fields: { offices: "badOffices", dueDays: "needDueDays" },
       cancelled: false,
+      outside: 0,
     });
-    expect(refusalOf(failure({ id: "cancelled" }))).toEqual({ fields: {}, cancelled: true });
+    expect(refusalOf(failure({ id: "cancelled" }))).toEqual({ fields: {}, cancelled: true, outside: 0 });
+    expect(refusalOf(failure({ startsOn: "1 targets outside", endsOn: "2 targets outside" }))).toEqual({
+      fields: { period: "targetsOutside" },
+      cancelled: false,
+      outside: 3,
+    });
   });
 
   it("saves only the teams whose name or members changed", () => {

@@ -1,7 +1,8 @@
 // Correcting a planned campaign (pure): the edit form's state from the campaign as read, the patch of only what
 // changed (omitted fields stay on the server), the cancel reason's check (the server's rule: at least 2 characters
-// once trimmed), the server's typed refusals turned into the form's own field checks so they show in Chinese, and
-// the teams' changes (one call per changed team).
+// once trimmed), a new period that would leave targets' own due days outside it (the server refuses it: they are
+// re-planned first), the server's typed refusals turned into the form's own field checks so they show in Chinese,
+// and the teams' changes (one call per changed team).
 import type { FormFailure } from "../supervision/typed-result.ts";
 import type { CampaignPatch } from "./campaign-documents.ts";
 import {
@@ -10,11 +11,12 @@ import {
   type PlanCheck,
   type PlanFacts,
   type PlanField,
+  type PlanState,
   type PlanTeam,
 } from "./plan-model.ts";
 
 export type EditField = Extract<PlanField, "name" | "period" | "dueDays"> | "offices";
-export type EditCheck = PlanCheck | "badOffices";
+export type EditCheck = PlanCheck | "badOffices" | "targetsOutside";
 
 export interface CampaignFacts {
   name: string;
@@ -34,8 +36,19 @@ export function editStateOf(c: CampaignFacts): PlanFacts {
   };
 }
 
-export function checkEdit(s: PlanFacts): Partial<Record<EditField, EditCheck>> {
-  return checkFacts(s) as Partial<Record<EditField, EditCheck>>;
+/** The form's checks; `dueOns`: the campaign's targets' own due days (null: none), which the period must hold. */
+export function checkEdit(
+  s: PlanFacts,
+  dueOns: readonly (string | null)[] = [],
+): Partial<Record<EditField, EditCheck>> {
+  const out = checkFacts(s) as Partial<Record<EditField, EditCheck>>;
+  if (!out.period && outsideOf(s, dueOns) > 0) out.period = "targetsOutside";
+  return out;
+}
+
+/** How many own due days fall outside the form's period (as the server counts them on updateCampaign). */
+export function outsideOf(s: Pick<PlanFacts, "startsOn" | "endsOn">, dueOns: readonly (string | null)[]): number {
+  return dueOns.filter((d) => d && (d.slice(0, 10) < s.startsOn || d.slice(0, 10) > s.endsOn)).length;
 }
 
 /** Only the fields that differ from `before` (a checked form); {} when nothing changed. */
@@ -75,19 +88,26 @@ export interface ServerRefusal {
   fields: Partial<Record<EditField, EditCheck>>;
   /** The campaign was cancelled meanwhile (the server refuses every change then). */
   cancelled: boolean;
+  /** Targets whose own due day the new period would leave outside ("N targets outside" on an end), or 0. */
+  outside: number;
 }
 
 /** Which fields a typed refusal names (issues on other paths, e.g. offices' items "offices.0", count too). */
 export function refusalOf(f: FormFailure): ServerRefusal {
   const fields: Partial<Record<EditField, EditCheck>> = {};
   let cancelled = false;
+  let outside = 0;
   for (const [path, message] of Object.entries(f.fields)) {
     const field = FIELD_OF[path];
-    if (field) fields[field] = CHECK_OF[field];
+    const targets = /^(\d+) targets? outside$/.exec(message);
+    if (field === "period" && targets) {
+      outside += Number(targets[1]);
+      fields.period = "targetsOutside";
+    } else if (field) fields[field] = CHECK_OF[field];
     else if (/^\d+$/.test(path)) fields.offices = "badOffices";
     else if ((path === "id" || path === "campaignId") && message.includes("cancelled")) cancelled = true;
   }
-  return { fields, cancelled };
+  return { fields, cancelled, outside };
 }
 
 export interface TeamChange {
@@ -95,6 +115,12 @@ export interface TeamChange {
   id: string;
   name?: string;
   memberIds?: string[];
+}
+
+/** A plan holding only `teams` (the team fields and the target picker edit a plan; its other facts are unused when
+ * correcting a campaign). */
+export function planOfTeams(teams: PlanTeam[]): PlanState {
+  return { name: "", offices: "", startsOn: "", endsOn: "", dueDays: "", teams, targets: [] };
 }
 
 /** The teams as the form edits them: keyed by their ids. */

@@ -90,6 +90,7 @@ describe("grow model", () => {
     const v = (fields: Record<string, string>) => ({ kind: "ValidationError", message: "x", fields });
     expect(teamRefusalOf(v({ id: "3 targets" }))).toEqual({ kind: "hasTargets", count: 3 });
     expect(teamRefusalOf(v({ id: "1 targets" }))).toEqual({ kind: "hasTargets", count: 1 });
+    expect(teamRefusalOf(v({ id: "last team" }))).toEqual({ kind: "lastTeam" });
     expect(teamRefusalOf(v({ campaignId: "cancelled" }))).toEqual({ kind: "cancelled" });
     expect(teamRefusalOf({ kind: "NotFoundError", message: "x", fields: {} })).toEqual({ kind: "gone" });
     expect(teamRefusalOf(v({ name: "duplicate" }))).toEqual({ kind: "other" });

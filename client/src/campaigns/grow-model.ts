@@ -51,15 +51,21 @@ export function targetCalls(plan: Pick<PlanState, "teams" | "targets">): Targets
 }
 
 export type TeamRefusal =
-  { kind: "hasTargets"; count: number | null } | { kind: "gone" } | { kind: "cancelled" } | { kind: "other" };
+  | { kind: "hasTargets"; count: number | null }
+  | { kind: "lastTeam" }
+  | { kind: "gone" }
+  | { kind: "cancelled" }
+  | { kind: "other" };
 
-/** The server refuses removing a team that still has targets ("N targets" on the id), or one already gone. */
+/** The server refuses removing a team that still has targets ("N targets" on the id), the campaign's last team
+ * ("last team": a campaign without a team cannot be worked on), or one already gone. */
 export function teamRefusalOf(f: FormFailure): TeamRefusal {
   if (f.kind === "NotFoundError") return { kind: "gone" };
   if (f.kind !== "ValidationError") return { kind: "other" };
   const why = f.fields.id ?? f.fields.campaignId ?? "";
   const targets = /^(\d+) targets?$/.exec(why);
   if (targets) return { kind: "hasTargets", count: Number(targets[1]) };
+  if (why === "last team") return { kind: "lastTeam" };
   if (why.includes("cancelled")) return { kind: "cancelled" };
   return { kind: "other" };
 }

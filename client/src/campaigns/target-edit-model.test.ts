@@ -26,6 +26,16 @@ describe("target edit model", () => {
     });
   });
 
+  it("checks against the campaign as read now: one of its teams, a due day within its period (both ends count)", () => {
+    const c = { teamIds: ["T1", "T2"], startsOn: "2026-12-01T00:00:00.000Z", endsOn: "2026-12-31" };
+    expect(checkTarget({ ...before, dueOn: "2026-12-01" }, c)).toEqual({});
+    expect(checkTarget({ ...before, dueOn: "2026-12-31" }, c)).toEqual({});
+    expect(checkTarget({ ...before, dueOn: "2026-11-30" }, c)).toEqual({ dueOn: "dueOutside" });
+    expect(checkTarget({ ...before, dueOn: "2027-01-01" }, c)).toEqual({ dueOn: "dueOutside" });
+    // A team removed meanwhile (a live re-read no longer has it) is not saved.
+    expect(checkTarget({ ...before, teamId: "T3" }, c)).toEqual({ teamId: "badTeam" });
+  });
+
   it("patches only what changed", () => {
     expect(targetPatch(before, { ...before })).toEqual({});
     expect(targetPatch(before, { ...before, teamId: "T2", dueOn: "2026-12-20" })).toEqual({
@@ -47,6 +57,9 @@ describe("target edit model", () => {
     expect(
       targetRefusalOf({ kind: "ValidationError", message: "x", fields: { teamId: "unknown team", dueOn: "bad" } }),
     ).toEqual({ fields: { teamId: "badTeam", dueOn: "badDue" }, cancelled: false });
+    expect(
+      targetRefusalOf({ kind: "ValidationError", message: "x", fields: { dueOn: "outside the period" } }).fields,
+    ).toEqual({ dueOn: "dueOutside" });
     expect(targetRefusalOf({ kind: "ValidationError", message: "x", fields: { id: "cancelled" } })).toEqual({
       fields: {},
       cancelled: true,

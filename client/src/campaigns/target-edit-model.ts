@@ -1,5 +1,6 @@
 // Correcting one target of a running campaign (pure): the form's state from the target as read (methods, team, own
-// due day; "" = none, the campaign's end applies), its own checks, the patch of only what changed (one
+// due day; "" = none, the campaign's end applies), its own checks (a team of the campaign as read now, a due day
+// within its period: the server's rules, said before it is asked), the patch of only what changed (one
 // updateCampaignTarget; dueOn null clears the own day), and the server's typed refusals as the form's field checks
 // so they show in Chinese.
 import { RECORD_KINDS, type RecordKind } from "@rectify/server/sync";
@@ -13,7 +14,15 @@ export interface TargetEditState {
 }
 
 export type TargetField = "methods" | "teamId" | "dueOn";
-export type TargetCheck = "needMethod" | "badTeam" | "badDue";
+export type TargetCheck = "needMethod" | "badTeam" | "badDue" | "dueOutside";
+
+/** What the checks read of the campaign as it is now (a live re-read may have changed it under an open form). */
+export interface TargetContext {
+  teamIds: readonly string[];
+  /** The campaign's period, "YYYY-MM-DD" (a Date's ISO form is cut to its day). */
+  startsOn: string;
+  endsOn: string;
+}
 
 export interface TargetPatch {
   methods?: RecordKind[];
@@ -36,11 +45,14 @@ export function isDay(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-export function checkTarget(s: TargetEditState): Partial<Record<TargetField, TargetCheck>> {
+export function checkTarget(s: TargetEditState, c?: TargetContext): Partial<Record<TargetField, TargetCheck>> {
   const checks: Partial<Record<TargetField, TargetCheck>> = {};
   if (s.methods.length === 0) checks.methods = "needMethod";
-  if (!s.teamId) checks.teamId = "badTeam";
-  if (s.dueOn.trim() !== "" && !isDay(s.dueOn.trim())) checks.dueOn = "badDue";
+  if (!s.teamId || (c && !c.teamIds.includes(s.teamId))) checks.teamId = "badTeam";
+  const due = s.dueOn.trim();
+  if (due !== "" && !isDay(due)) checks.dueOn = "badDue";
+  else if (due !== "" && c && (due < c.startsOn.slice(0, 10) || due > c.endsOn.slice(0, 10)))
+    checks.dueOn = "dueOutside";
   return checks;
 }
 
@@ -70,7 +82,7 @@ export function targetRefusalOf(f: FormFailure): {
   let cancelled = false;
   for (const [path, message] of Object.entries(f.fields)) {
     const field = FIELD_OF[path];
-    if (field) fields[field] = CHECK_OF[field];
+    if (field) fields[field] = field === "dueOn" && message.includes("outside") ? "dueOutside" : CHECK_OF[field];
     else if (/^\d+$/.test(path)) fields.methods = "needMethod";
     else if ((path === "id" || path === "campaignId") && message.includes("cancelled")) cancelled = true;
   }

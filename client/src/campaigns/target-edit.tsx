@@ -1,16 +1,15 @@
 // Correcting one target of a running campaign, inside its row: its methods (at least one), its team (a select of the
-// campaign's teams, only when it has more than one) and its own due day (empty: the campaign's end). Saved as one
-// updateCampaignTarget with only what changed; own checks and the server's typed refusals mark the fields in
-// Chinese, and a refusal changes nothing.
+// campaign's teams, only when it has more than one) and its own due day (empty: the campaign's end; else within its
+// period). Saved as one updateCampaignTarget with only what changed; own checks and the server's typed refusals mark
+// the fields in Chinese, and a refusal changes nothing. The form is read once from the target when it opens: a live
+// re-read underneath keeps what is typed, and is checked against (a team removed meanwhile, a changed period); a
+// target removed meanwhile is said so, and nothing is saved.
 import { useState } from "react";
 import { useT } from "../i18n/i18n-context.tsx";
 import { keyOf } from "../i18n/i18n.ts";
-import type { FormFailure } from "../supervision/typed-result.ts";
-import { FormAlert } from "../supervision/ui.tsx";
-import { useMutationRunner } from "../supervision/use-query.ts";
-import { useAnnounce } from "../ui/announcer.tsx";
 import { describedBy, FieldMessages, fieldId, TextField } from "../ui/field.tsx";
 import { UPDATE_TARGET, type CampaignTargetRow } from "./campaign-documents.ts";
+import { FormButtons } from "./form-buttons.tsx";
 import { MethodsField } from "./methods-field.tsx";
 import {
   checkTarget,
@@ -21,73 +20,74 @@ import {
   type TargetEditState,
   type TargetField,
 } from "./target-edit-model.ts";
+import { shown, useEditForm } from "./use-edit-form.ts";
 
 const messageKey = (check: TargetCheck) => (check === "needMethod" ? "cp.plan.needMethod" : keyOf("cp.target", check));
 
 export function TargetEditor({
   target,
   teams,
+  period,
+  gone = false,
   label,
   onDone,
 }: {
   target: CampaignTargetRow;
   teams: readonly { id: string; name: string }[];
+  /** The campaign's period as read now ("YYYY-MM-DD…"): an own due day lies within it. */
+  period: { startsOn: string; endsOn: string };
+  /** The campaign as re-read no longer has this target (removed meanwhile). */
+  gone?: boolean;
   label: string;
   onDone: (changed: boolean) => void;
 }) {
   const t = useT();
-  const run = useMutationRunner();
-  const announce = useAnnounce();
+  const form = useEditForm({ onDone, focus: null });
   const [before] = useState<TargetEditState>(() => targetEditStateOf(target));
-  const [form, setForm] = useState<TargetEditState>(before);
+  const [state, setState] = useState<TargetEditState>(before);
   const [checks, setChecks] = useState<Partial<Record<TargetField, TargetCheck>>>({});
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const context = { teamIds: teams.map((x) => x.id), ...period };
   // A changed field is no longer what was refused: its mark goes (the alert stays until the next save).
   const set = (patch: Partial<TargetEditState>) => {
-    setForm((f) => ({ ...f, ...patch }));
+    setState((f) => ({ ...f, ...patch }));
     setChecks((c) => Object.fromEntries(Object.entries(c).filter(([k]) => !(k in patch))));
   };
-  const err = (f: TargetField) => (checks[f] ? t(messageKey(checks[f])) : null);
+  const from = period.startsOn.slice(0, 10);
+  const to = period.endsOn.slice(0, 10);
+  // The team chosen is gone from the campaign as re-read: said at once, not only when saving.
+  const teamGone = !teams.some((x) => x.id === state.teamId);
+  const check = (f: TargetField) => checks[f] ?? (f === "teamId" && teamGone ? "badTeam" : undefined);
+  const err = (f: TargetField) => {
+    const c = check(f);
+    return c ? t(messageKey(c), { from, to }) : null;
+  };
   const teamId = fieldId(`tgt-team-${target.id}`);
 
   async function save() {
-    const own = checkTarget(form);
+    if (gone) return;
+    const own = checkTarget(state, context);
     setChecks(own);
-    if (Object.keys(own).length) return setFailure({ kind: "ValidationError", message: "", fields: { ...own } });
-    const patch = targetPatch(before, form);
-    if (Object.keys(patch).length === 0) {
-      announce(t("cp.edit.nothing"));
-      return onDone(false);
-    }
-    setBusy(true);
-    const r = await run(UPDATE_TARGET, { id: target.id, ...patch }, "updateCampaignTarget", ["CampaignTarget"]);
-    setBusy(false);
-    if (!r.ok) {
+    await form.save(own, async () => {
+      const patch = targetPatch(before, state);
+      if (Object.keys(patch).length === 0) return "nothing";
+      const r = await form.run(UPDATE_TARGET, { id: target.id, ...patch }, "updateCampaignTarget", ["CampaignTarget"]);
+      if (r.ok) return { saved: t("cp.target.saved", { label }) };
       const refusal = targetRefusalOf(r.failure);
       setChecks(refusal.fields);
-      const typed = r.failure.kind === "ValidationError" || r.failure.kind === "NotFoundError";
-      const message = refusal.cancelled ? t("cp.edit.cancelledMeanwhile") : "";
-      return setFailure(typed ? { ...r.failure, message } : r.failure);
-    }
-    announce(t("cp.target.saved", { label }));
-    onDone(true);
+      return shown(r.failure, refusal.cancelled ? t("cp.edit.cancelledMeanwhile") : "");
+    });
   }
 
   return (
-    <form
-      className="target-options"
-      aria-label={t("cp.target.editOf", { label })}
-      aria-busy={busy}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <form {...form.formProps(save)} className="target-options" aria-label={t("cp.target.editOf", { label })}>
+      {gone ? (
+        <p className="notice attention" role="alert">
+          {t("cp.target.gone")}
+        </p>
+      ) : null}
       <MethodsField
         legend={t("cp.plan.methodsOf", { label })}
-        methods={form.methods}
+        methods={state.methods}
         onChange={(methods) => set({ methods })}
       />
       {err("methods") ? (
@@ -95,14 +95,14 @@ export function TargetEditor({
           {err("methods")}
         </p>
       ) : null}
-      {teams.length > 1 ? (
-        <div className={checks.teamId ? "field has-error" : "field"}>
+      {teams.length > 1 || teamGone ? (
+        <div className={check("teamId") ? "field has-error" : "field"}>
           <label htmlFor={teamId}>{t("cp.plan.teamOf", { label })}</label>
           <select
             id={teamId}
-            value={form.teamId}
-            aria-invalid={checks.teamId ? true : undefined}
-            aria-describedby={describedBy(teamId, false, checks.teamId)}
+            value={state.teamId}
+            aria-invalid={check("teamId") ? true : undefined}
+            aria-describedby={describedBy(teamId, false, check("teamId"))}
             onChange={(e) => set({ teamId: e.target.value })}
           >
             {teams.map((team) => (
@@ -119,19 +119,18 @@ export function TargetEditor({
         type="date"
         label={t("cp.target.dueOf", { label })}
         hint={t("cp.target.dueHint")}
-        value={form.dueOn}
+        value={state.dueOn}
         error={err("dueOn")}
         onChange={(dueOn) => set({ dueOn })}
       />
-      <FormAlert failure={failure} />
-      <div className="card-actions">
-        <button type="submit" className="primary small" disabled={busy}>
-          {t("cp.target.save")}
-        </button>
-        <button type="button" className="secondary small" onClick={() => onDone(false)}>
-          {t("cp.edit.discard")}
-        </button>
-      </div>
+      <FormButtons
+        failure={form.failure}
+        save={t("cp.target.save")}
+        busy={form.busy}
+        disabled={gone}
+        onDiscard={() => onDone(false)}
+        small
+      />
     </form>
   );
 }

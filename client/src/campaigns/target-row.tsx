@@ -1,6 +1,7 @@
 // One target on the campaign screen: its measure, light, state, team, unit, methods and due day. A supervisor of a
 // campaign not cancelled may change its methods, team and own due day (target-edit.tsx) or remove it (after a
-// confirm); records made for a removed target keep their content on the server.
+// confirm); records made for a removed target keep their content on the server. A row whose target a re-read no
+// longer has (removed meanwhile) is shown only while its editor is open, which says so.
 import { useEffect, useRef, useState } from "react";
 import { problemLabel } from "../cache/working-set.ts";
 import { useT } from "../i18n/i18n-context.tsx";
@@ -16,14 +17,20 @@ import { TargetEditor } from "./target-edit.tsx";
 
 export function TargetRow({
   target,
-  teams,
+  gone = false,
+  campaign,
   editable,
+  onEditing,
   onChanged,
 }: {
   target: CampaignTargetRow;
-  /** The campaign's teams (the editor offers a move when there are several). */
-  teams: readonly { id: string; name: string }[];
+  /** The campaign as re-read no longer has this target. */
+  gone?: boolean;
+  /** The campaign as read now: its teams (the editor offers a move when there are several) and its period. */
+  campaign: { teams: readonly { id: string; name: string }[]; startsOn: string; endsOn: string };
   editable: boolean;
+  /** The editor opened or closed (the screen keeps the row while it is open). */
+  onEditing: (target: CampaignTargetRow, open: boolean) => void;
   onChanged: () => void;
 }) {
   const t = useT();
@@ -66,10 +73,13 @@ export function TargetRow({
       {editable && editing ? (
         <TargetEditor
           target={target}
-          teams={teams}
+          teams={campaign.teams}
+          period={campaign}
+          gone={gone}
           label={label}
           onDone={(changed) => {
             setEditing(false);
+            onEditing(target, false);
             if (changed) onChanged();
           }}
         />
@@ -81,7 +91,10 @@ export function TargetRow({
             type="button"
             className="secondary small"
             aria-label={t("cp.target.editOf", { label })}
-            onClick={() => setEditing(true)}
+            onClick={() => {
+              setEditing(true);
+              onEditing(target, true);
+            }}
           >
             {t("cp.target.edit")}
           </button>

@@ -1,15 +1,25 @@
 // The plan's teams (督查组): a name each and its inspectors ticked from the staff list (inspectors and
 // supervisors, active only); add and remove teams. A removed team's targets go to the first team left. Fixed (a
-// campaign's teams being corrected): rename and re-staff only.
+// campaign's teams being corrected): rename and re-staff only. useStaff reads who may be ticked.
 import { useT } from "../i18n/i18n-context.tsx";
 import { newUuid } from "../lib/ids.ts";
+import { useOnlineQuery } from "../supervision/use-query.ts";
 import { FieldMessages, fieldId } from "../ui/field.tsx";
+import { STAFF_QUERY } from "./campaign-documents.ts";
 import type { PlanState } from "./plan-model.ts";
 import { removeTeam } from "./plan-model.ts";
 
 export interface Staff {
   id: string;
   displayName: string;
+}
+
+const STAFF_ROLES = ["INSPECTOR", "SUPERVISOR"];
+
+/** The staff a team may take: inspectors and supervisors (the query answers active field staff). */
+export function useStaff(): Staff[] {
+  const staffQ = useOnlineQuery(STAFF_QUERY);
+  return (staffQ.data?.fieldStaff ?? []).filter((u) => STAFF_ROLES.includes(u.role));
 }
 
 export function TeamFields({

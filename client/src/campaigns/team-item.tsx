@@ -1,6 +1,7 @@
 // One team (督查组) in a campaign's facts: its name and inspectors; a supervisor of a campaign not cancelled may
 // remove it after a confirm. The server refuses a team that still has targets (they go first: removed, or the
-// campaign's other teams take them); its refusal shows in Chinese, with the count, under the team.
+// campaign's other teams take them) and the campaign's last team (said here before asking it, when the campaign as
+// read has one team); its refusal shows in Chinese, with the count, under the team.
 import { useState } from "react";
 import { useT } from "../i18n/i18n-context.tsx";
 import type { FormFailure } from "../supervision/typed-result.ts";
@@ -15,10 +16,13 @@ type Team = CampaignDetail["teams"][number];
 export function TeamItem({
   team,
   targets,
+  last,
   editable,
   onChanged,
 }: {
   team: Team;
+  /** The campaign's only team (as read): it cannot be removed. */
+  last: boolean;
   /** How many of the campaign's targets this team checks (as read; the server's count wins in a refusal). */
   targets: number;
   editable: boolean;
@@ -33,6 +37,7 @@ export function TeamItem({
   const [busy, setBusy] = useState(false);
 
   async function remove() {
+    if (last) return setRefusal(t("cp.team.lastTeam", { team: team.name }));
     if (!window.confirm(t("cp.team.confirmRemove", { team: team.name }))) return;
     setBusy(true);
     setFailure(null);
@@ -45,9 +50,11 @@ export function TeamItem({
       setRefusal(
         why.kind === "hasTargets"
           ? t("cp.team.hasTargets", { team: team.name, count: why.count ?? targets })
-          : why.kind === "gone"
-            ? t("cp.team.gone")
-            : t("cp.edit.cancelledMeanwhile"),
+          : why.kind === "lastTeam"
+            ? t("cp.team.lastTeam", { team: team.name })
+            : why.kind === "gone"
+              ? t("cp.team.gone")
+              : t("cp.edit.cancelledMeanwhile"),
       );
       // Gone meanwhile: the re-read drops it.
       if (why.kind === "gone") onChanged();
