@@ -4,8 +4,8 @@
 // renames its team and adds an inspector, then cancels it with a reason; the screen then shows 已取消 with the
 // reason and no editing controls. Then, on another campaign, a supervisor adds a team (第2督查组), adds targets
 // (the unit's measures not yet targeted, picked with the plan's picker), is refused removing a team that still has
-// targets (in Chinese, with the count) and removes the empty one. Each step is checked as the server holds it
-// (queried as the supervisor).
+// targets (in Chinese, with the count) and removes the empty one; the last team left cannot be removed (said by the
+// form before asking the server). Each step is checked as the server holds it (queried as the supervisor).
 // Accessibility checked with axe on each form; CAMPAIGN_SHOTS=<dir> saves screenshots for review.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -174,7 +174,7 @@ const GROWN = "2024年第二季度巡视整改专项督查";
 const UNIT = "市财政局";
 
 describe("a supervisor grows a special inspection", () => {
-  it("adds a team, adds targets not yet targeted, is refused removing a team with targets, removes the empty one", async () => {
+  it("adds a team, adds targets not yet targeted, is refused removing a team with targets, removes the empty one, keeps the last", async () => {
     // A unit answers for three measures of one problem: the campaign targets the first, the picker offers the rest.
     const unit = await gqlAt(
       s.app.url,
@@ -273,6 +273,13 @@ describe("a supervisor grows a special inspection", () => {
     await expect.poll(() => p.getByText("第2督查组：王主任").count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => p.getByRole("status").textContent()).toContain("已删除督查组：第2督查组");
     expect((await grown()).teams).toEqual([{ name: "第一督查组", members: [{ displayName: "李督查" }] }]);
+
+    // 4. 第一督查组 is now the campaign's last team: a campaign without a team cannot be worked on.
+    await p.getByRole("button", { name: "删除督查组：第一督查组" }).click();
+    await expect.poll(() => p.getByText("不能删除第一督查组：专项督查至少要有一个督查组").count()).toBe(1);
+    expect((await grown()).teams).toHaveLength(1);
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "8-last-team");
     await sup2.close();
     sup2 = undefined;
   }, 420_000);

@@ -2,7 +2,10 @@
 // supervisor opens the target's editor (methods, team, own due day), is refused a team removed meanwhile (the
 // server's typed error, in Chinese, nothing changed), then moves the target to 第二督查组 and gives it its own due
 // day; the screen shows the new team and day and the server holds them; clearing the day falls back to the
-// campaign's end. Accessibility checked with axe on the form; CAMPAIGN_SHOTS=<dir> saves screenshots for review.
+// campaign's end. Then the form survives the screen's live re-reads: what is typed stays while another session adds a
+// team (and is what is saved), a due day outside the period is refused by the form itself, and a target removed
+// meanwhile is said so in its form, with nothing saved. Accessibility checked with axe on the form;
+// CAMPAIGN_SHOTS=<dir> saves screenshots for review.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { axeViolations, launchPhone, type Phone } from "./helpers/browser.ts";
@@ -122,5 +125,71 @@ describe("a supervisor re-plans one target of a special inspection", () => {
     expect((await held()).targets).toEqual([
       { methods: ["SITE_VISIT"], dueOn: null, due: "2026-12-31", team: { name: "第二督查组" } },
     ]);
+  }, 420_000);
+
+  it("keeps what is typed while the screen re-reads underneath, and saves it", async () => {
+    const p = sup.page;
+    const row = p.getByRole("listitem").filter({ has: p.getByRole("button", { name: /^修改核查安排：/ }) });
+    await p.getByRole("button", { name: /^修改核查安排：/ }).click();
+    const team = p.getByRole("combobox", { name: /由哪个督查组核查$/ });
+    const due = p.getByLabel(/的截止日期$/);
+    const teamIds = new Map<string, string>((await held()).teams.map((t: any) => [t.name, t.id]));
+    expect(await team.inputValue()).toBe(teamIds.get("第二督查组"));
+    await team.selectOption({ label: "第一督查组" });
+    await due.fill("2026-12-24");
+
+    // Another session (the supervisor's token, through the API) adds a team: the screen re-reads the campaign,
+    // the form offers the new team and still holds what was typed.
+    const added = await asSupervisorOf(
+      s,
+      `mutation($c: ID!, $team: CampaignTeamInput!) { addCampaignTeam(campaignId: $c, team: $team) { __typename } }`,
+      { c: campaignId, team: { name: "第四督查组", memberIds: [] } },
+    );
+    expect(added.addCampaignTeam.__typename).toBe("CampaignTeam");
+    await expect
+      .poll(async () => (await team.locator("option").allTextContents()).sort(), { timeout: 20_000 })
+      .toEqual(["第一督查组", "第二督查组", "第四督查组"]);
+    expect(await team.inputValue()).toBe(teamIds.get("第一督查组"));
+    expect(await due.inputValue()).toBe("2026-12-24");
+
+    // A day after the campaign's end is refused by the form itself (the server would refuse it too).
+    await due.fill("2027-01-05");
+    await p.getByRole("button", { name: "保存核查安排" }).click();
+    await expect
+      .poll(() => p.getByText("截止日期须在专项督查期间内（2026-12-01 至 2026-12-31）").count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "4-outside");
+    await due.fill("2026-12-24");
+    await p.getByRole("button", { name: "保存核查安排" }).click();
+    await expect.poll(() => row.getByText("截止 2026-12-24").count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => row.getByText("第一督查组", { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    expect((await held()).targets).toEqual([
+      { methods: ["SITE_VISIT"], dueOn: "2026-12-24", due: "2026-12-24", team: { name: "第一督查组" } },
+    ]);
+  }, 420_000);
+
+  it("says so when the target it edits is removed meanwhile, and saves nothing", async () => {
+    const p = sup.page;
+    await p.getByRole("button", { name: /^修改核查安排：/ }).click();
+    const due = p.getByLabel(/的截止日期$/);
+    await due.fill("2026-12-10");
+    const ids = await asSupervisorOf(s, `query($id: ID!) { node(id: $id) { ... on Campaign { targets { id } } } }`, {
+      id: campaignId,
+    });
+    const removed = await asSupervisorOf(s, `mutation($id: ID!) { removeCampaignTarget(id: $id) { __typename } }`, {
+      id: ids.node.targets[0].id,
+    });
+    expect(removed.removeCampaignTarget.__typename).toBe("Campaign");
+    await expect
+      .poll(() => p.getByText("该核查对象已被移除（可能是他人刚刚移除的），修改无法保存").count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(await due.inputValue()).toBe("2026-12-10");
+    expect(await p.getByRole("button", { name: "保存核查安排" }).isDisabled()).toBe(true);
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "5-gone");
+    await p.getByRole("button", { name: "放弃修改" }).click();
+    expect(await p.getByRole("button", { name: /^修改核查安排：/ }).count()).toBe(0);
+    expect((await held()).targets).toEqual([]);
   }, 420_000);
 });
