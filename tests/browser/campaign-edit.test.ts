@@ -1,8 +1,9 @@
 // Correcting a special inspection (专项督查) in phone-sized Chromium against the real server: a supervisor opens a
-// planned campaign, is refused a bad period (own check) and a too-long office (the server's typed error) in
-// Chinese with nothing changed, renames it and moves its period, removes one target, changes another's methods,
-// renames its team and adds an inspector, then cancels it with a reason; the screen then shows 已取消 with the
-// reason and no editing controls. Then, on another campaign, a supervisor adds a team (第2督查组), adds targets
+// planned campaign, is refused a bad period (own check), a too-long office (the server's typed error) and a start
+// after a target's own due day (own check, with the count) in Chinese with nothing changed, renames it and moves
+// its period once another session has cleared that day (the form keeps what was typed through the re-read),
+// removes one target, changes another's methods, renames its team and adds an inspector, then cancels it with a
+// reason; the screen then shows 已取消 with the reason and no editing controls. Then, on another campaign, a supervisor adds a team (第2督查组), adds targets
 // (the unit's measures not yet targeted, picked with the plan's picker), is refused removing a team that still has
 // targets (in Chinese, with the count) and removes the empty one; the last team left cannot be removed (said by the
 // form before asking the server). Each step is checked as the server holds it (queried as the supervisor).
@@ -36,7 +37,7 @@ const held = async () =>
   (
     await asSupervisor(
       `query($id: ID!) { node(id: $id) { ... on Campaign { name offices startsOn endsOn actionDueDays state
-        cancelReason targets { id methods } teams { name members { displayName } } } } }`,
+        cancelReason targets { id methods dueOn } teams { name members { displayName } } } } }`,
       { id: campaignId },
     )
   ).node;
@@ -50,6 +51,11 @@ beforeAll(async () => {
   const node = list.problems.edges.find((e: any) => e.node.measures.edges.length >= 2).node;
   const measureIds = node.measures.edges.slice(0, 2).map((e: any) => e.node.id);
   campaignId = await planCampaign(s, NAME, ["纪委监委", "市委办"], node.inspection.id, measureIds);
+  // The first target has its own due day, early in the period (a later start must not leave it outside).
+  const first = (await held()).targets[0].id;
+  await asSupervisor(`mutation($id: ID!) { updateCampaignTarget(id: $id, dueOn: "2026-12-03") { __typename } }`, {
+    id: first,
+  });
   sup = await launchPhone(s.app.url);
 }, 420_000);
 afterAll(async () => {
@@ -97,6 +103,22 @@ describe("a supervisor corrects and cancels a special inspection", () => {
     await p.getByLabel("名称").fill(RENAMED);
     await p.getByLabel("开始日期").fill("2026-12-05");
     await p.getByLabel("整改期限（天）").fill("15");
+    // A start after the first target's own due day is refused by the form itself, with the count, in Chinese.
+    await p.getByRole("button", { name: "保存修改" }).click();
+    const outside = "有 1 项核查对象的截止日期不在新的督查期间内，请先修改这些核查对象的截止日期";
+    await expect.poll(() => p.getByText(outside).count()).toBe(1);
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "1b-targets-outside");
+    expect(await held()).toMatchObject({ name: NAME, startsOn: "2026-12-01" });
+    // Another session clears that day: the screen re-reads under the open form, which keeps what was typed.
+    const dated = (await held()).targets.find((t: any) => t.dueOn);
+    expect(await p.getByText("截止 2026-12-03").count()).toBe(1);
+    await asSupervisor(`mutation($id: ID!) { updateCampaignTarget(id: $id, dueOn: null) { __typename } }`, {
+      id: dated.id,
+    });
+    await expect.poll(() => p.getByText("截止 2026-12-03").count(), { timeout: 20_000 }).toBe(0);
+    expect(await p.getByLabel("名称").inputValue()).toBe(RENAMED);
+    expect(await p.getByLabel("开始日期").inputValue()).toBe("2026-12-05");
     await p.getByRole("button", { name: "保存修改" }).click();
     await expect.poll(() => p.getByRole("heading", { name: RENAMED }).count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => p.getByText("督查时间：2026-12-05 至 2027-01-31").count()).toBe(1);
