@@ -2,17 +2,15 @@
 // (floor.ts: raw node:http + pg, hand-written SQL) and PostGraphile 4 on the same database, printing ratios.
 // Usage: tsx bench/scale/run.ts [--scale 1k|10k|100k|1m] [--smoke]; 1m needs --allow-1m. No timing assertions.
 import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { createServer, request, type IncomingMessage } from "node:http";
+import { request } from "node:http";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import pg from "pg";
 import { openDatabase } from "@rectify/server/db";
-import { spawn } from "node:child_process";
 import { createUser } from "@rectify/server/queries/users";
 import { generateLedger, SHAPE } from "./generate.ts";
-import { sessionUser, startFloor } from "./floor.ts";
+import { spawnServer } from "./child-server.ts";
 import { print } from "graphql";
 import { WORKING_SET_QUERY } from "../../../client/src/graphql/documents.ts";
 import { CLIENT_DIST, loginScreenJs } from "../../helpers/login-js.ts";
@@ -80,46 +78,6 @@ function rawPost(url: string, body: string, token: string | null) {
   });
 }
 
-/** Rectify in a child process (rectify-server.ts): its memory is its own; `rssMb()` reads it from /proc. */
-async function spawnRectify(databaseUrl: string) {
-  const tsx = path.resolve(import.meta.dirname, "../../../node_modules/.bin/tsx");
-  // As `pnpm start` runs it (NODE_ENV=production: graphql-js skips its development-only checks).
-  const child = spawn(tsx, [path.join(import.meta.dirname, "rectify-server.ts"), databaseUrl], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.on("exit", (code) => reject(new Error(`the Rectify server exited (${code})`)));
-  });
-  // tsx runs the server in a child of its own: the largest resident set among the descendants is the server's.
-  const rssMb = async () => {
-    let max = 0;
-    const walk = async (pid: number) => {
-      const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
-      max = Math.max(max, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-      const kids = await readFile(`/proc/${pid}/task/${pid}/children`, "utf8").catch(() => "");
-      for (const k of kids.split(" ").filter(Boolean)) await walk(Number(k));
-    };
-    await walk(child.pid!);
-    return max;
-  };
-  return {
-    url,
-    rssMb,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
 const gid = (t: string, id: string) => Buffer.from(`${t}:${id}`).toString("base64");
 const rows: string[][] = [];
 const row = (what: string, rectify: string, floor: string, ratio: string, pgl = "—") =>
@@ -152,9 +110,10 @@ async function main() {
     const tokens = await Promise.all(
       inspectors.slice(0, 64).map(async (u) => (await issueSession(db.prisma, u.id, "bearer", LIFETIMES)).token),
     );
-    const server = await spawnRectify(dbUrl);
+    // Every server in a child process of its own: the bench process is only their client.
+    const server = await spawnServer("rectify-server.ts", [dbUrl]);
     cleanups.unshift(() => server.close());
-    const floor = await startFloor(dbUrl);
+    const floor = await spawnServer("floor-server.ts", [dbUrl]);
     cleanups.unshift(() => floor.close());
     const gql = async (token: string, query: string, variables?: object) => {
       const body = JSON.stringify({ query, variables });
@@ -175,37 +134,16 @@ async function main() {
       if (!res.ok) throw new Error(`floor ${p}: ${res.status}`);
       return res.json();
     };
-    // PostGraphile 4 on the same database, where it can answer the same question: as it comes (anonymous, one
-    // statement per page), and checking the caller's bearer session as the floor and Rectify do (pgSettings runs
-    // the floor's session query and hands the user to PostgreSQL, so each page is BEGIN, set_config, the page,
-    // COMMIT: how PostGraphile serves a logged-in user).
+    // PostGraphile 4 on the same database, where it can answer the same question: anonymous (as it comes), and
+    // checking the caller's session as the floor and Rectify do (postgraphile-server.ts).
     let pgl: ((q: string) => Promise<unknown>) | null = null;
     let pga: ((q: string) => Promise<unknown>) | null = null;
     try {
-      const { postgraphile } = await import("postgraphile");
-      const mount = async (authenticated: boolean) => {
-        const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
-        const pgSettings = async (req: IncomingMessage) => {
-          const user = await sessionUser(pool, req.headers.authorization);
-          if (!user) throw new Error("unauthenticated");
-          return { "rectify.user_id": user.id };
-        };
-        const h = createServer(
-          postgraphile(pool, "public", {
-            disableQueryLog: true,
-            dynamicJson: true,
-            ...(authenticated ? { pgSettings } : {}),
-          }),
-        );
-        await new Promise<void>((r) => h.listen(0, "127.0.0.1", r));
-        const port = (h.address() as { port: number }).port;
-        cleanups.unshift(async () => {
-          await new Promise((r) => h.close(r));
-          h.closeAllConnections();
-          await pool.end();
-        });
+      const mount = async (mode: "anonymous" | "session") => {
+        const child = await spawnServer("postgraphile-server.ts", [dbUrl, mode]);
+        cleanups.unshift(() => child.close());
         return async (query: string) => {
-          const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          const res = await fetch(`${child.url}/graphql`, {
             method: "POST",
             headers: { "Content-Type": "application/json", Authorization: `Bearer ${supToken}` },
             body: JSON.stringify({ query }),
@@ -215,8 +153,8 @@ async function main() {
           return json;
         };
       };
-      pgl = await mount(false);
-      pga = await mount(true);
+      pgl = await mount("anonymous");
+      pga = await mount("session");
     } catch (err) {
       console.error(`PostGraphile not available: ${String(err).slice(0, 200)}`);
     }
