@@ -115,11 +115,11 @@ async function main() {
     cleanups.unshift(() => server.close());
     const floor = await spawnServer("floor-server.ts", [dbUrl]);
     cleanups.unshift(() => floor.close());
-    const gql = async (token: string, query: string, variables?: object) => {
+    const gql = async (token: string, query: string, variables?: object, encoding = "gzip") => {
       const body = JSON.stringify({ query, variables });
       const res = await fetch(`${server.url}/graphql`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, "Accept-Encoding": "gzip" },
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, "Accept-Encoding": encoding },
         body,
       });
       const json = (await res.json()) as { data?: any; errors?: unknown[] };
@@ -236,16 +236,15 @@ async function main() {
     const reps = smoke ? 2 : 11;
     const warm = smoke ? 0 : 3;
     const crowd = smoke ? 4 : 16; // the smoke run only shows that concurrent dashboards answer
-    const [dr, df] = (await timedInTurns(reps, [() => gql(supToken, DASH), () => floorGet("/dashboard")], warm)) as [
-      number,
-      number,
-    ];
+    // Uncompressed, as the floor answers (compression's own cost: the row after the lists).
+    const dash = () => gql(supToken, DASH, undefined, "identity");
+    const [dr, df] = (await timedInTurns(reps, [dash, () => floorGet("/dashboard")], warm)) as [number, number];
     row(`dashboard p50 (ms)`, fmt(dr), fmt(df), `${(dr / df).toFixed(1)}×`);
     const idleRss = await server.rssMb();
     let rss = idleRss;
     const sample = setInterval(() => void server.rssMb().then((r) => (rss = Math.max(rss, r))), 100);
     t0 = process.hrtime.bigint();
-    await Promise.all(Array.from({ length: crowd }, () => gql(supToken, DASH)));
+    await Promise.all(Array.from({ length: crowd }, dash));
     const d16 = ms(t0);
     clearInterval(sample);
     t0 = process.hrtime.bigint();
@@ -304,11 +303,29 @@ async function main() {
       const graphiles = pq ? [pgl, pga].flatMap((f) => (f ? [() => f(pq)] : [])) : [];
       const [r, f, p = null, pa = null] = (await timedInTurns(
         lreps,
-        [() => gql(supToken, q), () => floorGet(fp), ...graphiles],
+        // Uncompressed, as the floor and PostGraphile answer: the same answer from each (compression's own cost on
+        // a page is the row after these).
+        [() => gql(supToken, q, undefined, "identity"), () => floorGet(fp), ...graphiles],
         lwarm,
       )) as [number, number, number?, number?];
       const vs = (x: number | null) => (x === null ? "—" : `${fmt(x)} (${(r / x).toFixed(1)}×)`);
       row(`${what} p50 (ms)`, fmt(r), fmt(f), `${(r / f).toFixed(1)}×`, `${vs(p)}; with session ${vs(pa)}`);
+    }
+    for (const [label, q, n, w] of [
+      [lists[0]![0], lists[0]![1], lreps, lwarm],
+      ["dashboard", DASH, reps, warm],
+    ] as const) {
+      const [gz, id] = await timedInTurns(
+        n,
+        [() => gql(supToken, q, undefined, "gzip"), () => gql(supToken, q, undefined, "identity")],
+        w,
+      );
+      row(
+        `${label}, Rectify gzip / uncompressed p50 (ms)`,
+        `${fmt(gz!)} / ${fmt(id!)}`,
+        "—",
+        `${(gz! / id!).toFixed(1)}×`,
+      );
     }
 
     // 4. Login → working set ready: an inspector logs in (password) and downloads every page of the PWA's own
