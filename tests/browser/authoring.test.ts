@@ -1,6 +1,7 @@
 // A ledger started by hand, in phone-sized Chromium against the real server: a supervisor creates an inspection with
 // two problems and three measures (people and units typed inline, one 长期坚持), assigns two measures at once,
-// switches the dashboard between this inspection and a second one, and an inspector then records a site visit
+// corrects a measure while another supervisor moves its deadline (both changes kept), switches the dashboard
+// between this inspection and a second one, and an inspector then records a site visit
 // against a hand-made measure while offline; the record reaches the server once, naming that measure.
 // A second inspection comes from a 整改台账 spreadsheet imported in the PWA (督办 → 导入); the sample report imported on
 // first start is a third.
@@ -180,6 +181,50 @@ describe("a ledger started by hand", () => {
       ["开展在建工程质量安全专项检查", "赵副局长", false, "2030-09-30"],
     ]);
     expect(measures[0].participatingUnits.map((u: any) => u.name).sort()).toEqual(["市住建局人事处", "市住建局财务处"]);
+  });
+
+  it("a correction saves only what was changed: another supervisor's change meanwhile is kept", async () => {
+    const { page } = supervisor;
+    const card = page.getByRole("article", { name: /落实全面从严治党主体责任不到位/ });
+    await card.getByRole("button", { name: "修改 · (1)" }).click();
+    const form = card.getByRole("form", { name: "修改措施" });
+    await expect
+      .poll(() => form.getByLabel("整改措施").inputValue(), { timeout: 20_000 })
+      .toBe("制定主体责任清单并逐项销号");
+    // Another supervisor moves the deadline while this form is open (it still shows 2030-06-30).
+    const list = await gqlAt(
+      s.app.url,
+      `{ measures(first: 500) { edges { node { id text } } } }`,
+      {},
+      s.supervisorToken,
+    );
+    const id = list.data.measures.edges
+      .map((e: any) => e.node)
+      .find((m: any) => m.text === "制定主体责任清单并逐项销号").id;
+    const moved = await gqlAt(
+      s.app.url,
+      `mutation($id: ID!) { updateMeasure(id: $id, input: { deadline: "2031-01-31" }) { __typename } }`,
+      { id },
+      s.supervisorToken,
+    );
+    expect(moved.data.updateMeasure.__typename).toBe("Measure");
+    await form.getByLabel("整改措施").fill("制定主体责任清单并逐项销号（修订）");
+    await form.getByRole("button", { name: "保存" }).click();
+    const read = async () =>
+      (
+        await gqlAt(
+          s.app.url,
+          `query($id: ID!) { node(id: $id) { ... on Measure { text deadline leadLeader { name } } } }`,
+          { id },
+          s.supervisorToken,
+        )
+      ).data.node;
+    await expect.poll(async () => (await read()).text, { timeout: 20_000 }).toBe("制定主体责任清单并逐项销号（修订）");
+    expect(await read()).toEqual({
+      text: "制定主体责任清单并逐项销号（修订）",
+      deadline: "2031-01-31",
+      leadLeader: { name: "赵副局长" },
+    });
   });
 
   it("imports a second inspection's ledger from its spreadsheet in the PWA", async () => {

@@ -1,6 +1,7 @@
 // 巡察信息: create or correct an inspection (kind, round, team, inspected body, period, feedback date, end of
 // 集中整改期, published). The server checks the rules; its issues show on the fields.
 import { useState } from "react";
+import { changedOnly, isEmpty } from "../lib/changed-only.ts";
 import { Labelled, PanelForm } from "../closeout/form-bits.tsx";
 import { useT } from "../i18n/i18n-context.tsx";
 import { FormAlert } from "../supervision/ui.tsx";
@@ -13,11 +14,21 @@ type Draft = Omit<EditInspection, "__typename" | "id" | "published" | "round"> &
 
 const DATES = ["startDate", "endDate", "feedbackDate", "rectificationEnd"] as const;
 
+const inspectionInput = (d: Draft) => ({
+  kind: d.kind,
+  round: d.round.trim() || null,
+  team: d.team.trim(),
+  inspectedBody: d.inspectedBody.trim(),
+  published: d.published,
+  ...Object.fromEntries(DATES.map((k) => [k, d[k] || null])),
+});
+
 export function InspectionForm(props: { inspection: EditInspection | null; onSaved: (id: string) => void }) {
   const t = useT();
   const run = useMutationRunner();
   const i = props.inspection;
-  const [d, setD] = useState<Draft>({
+  // What the form opened with: a correction sends only what differs from it (lib/changed-only.ts).
+  const [opened] = useState<Draft>(() => ({
     kind: i?.kind ?? "巡察",
     round: i?.round ?? "",
     team: i?.team ?? "",
@@ -27,7 +38,8 @@ export function InspectionForm(props: { inspection: EditInspection | null; onSav
     feedbackDate: i?.feedbackDate ?? "",
     rectificationEnd: i?.rectificationEnd ?? "",
     published: i?.published ?? false,
-  });
+  }));
+  const [d, setD] = useState<Draft>(opened);
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const set =
@@ -42,18 +54,13 @@ export function InspectionForm(props: { inspection: EditInspection | null; onSav
     if (!d.inspectedBody.trim()) own.inspectedBody = t("closeout.check.required");
     const check = checkFailure(own);
     if (check) return setFailure(check);
-    const input = {
-      kind: d.kind,
-      round: d.round.trim() || null,
-      team: d.team.trim(),
-      inspectedBody: d.inspectedBody.trim(),
-      published: d.published,
-      ...Object.fromEntries(DATES.map((k) => [k, d[k] || null])),
-    };
+    const patch = i ? changedOnly(inspectionInput(opened), inspectionInput(d)) : null;
+    if (i && patch && isEmpty(patch)) return props.onSaved(i.id);
     setBusy(true);
-    const r = i
-      ? await run(UPDATE_INSPECTION, { id: i.id, input }, "updateInspection", ["Inspection"])
-      : await run(CREATE_INSPECTION, { input }, "createInspection", ["Inspection"]);
+    const r =
+      i && patch
+        ? await run(UPDATE_INSPECTION, { id: i.id, input: patch }, "updateInspection", ["Inspection"])
+        : await run(CREATE_INSPECTION, { input: inspectionInput(d) }, "createInspection", ["Inspection"]);
     setBusy(false);
     if (!r.ok) return setFailure(r.failure);
     setFailure(null);

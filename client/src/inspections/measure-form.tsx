@@ -1,5 +1,6 @@
 // 整改措施: add a measure to a problem or correct one — text, sub-points (one per line) and its assignment.
 import { useState } from "react";
+import { changedOnly, isEmpty } from "../lib/changed-only.ts";
 import { PanelForm } from "../closeout/form-bits.tsx";
 import { useT } from "../i18n/i18n-context.tsx";
 import { FormAlert } from "../supervision/ui.tsx";
@@ -25,7 +26,9 @@ export function MeasureForm(props: {
   const t = useT();
   const run = useMutationRunner();
   const prefix = `m-${props.measure?.id ?? `new-${props.problemId}`}`;
-  const [d, setD] = useState<MeasureDraft>(draftOf(props.measure));
+  // What the form opened with: a correction sends only what differs from it (lib/changed-only.ts).
+  const [opened] = useState<MeasureDraft>(() => draftOf(props.measure));
+  const [d, setD] = useState<MeasureDraft>(opened);
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const set =
@@ -37,8 +40,9 @@ export function MeasureForm(props: {
   async function submit() {
     const own = checkFailure(d.text.trim() ? {} : { text: t("closeout.check.required") });
     if (own) return setFailure(own);
+    const input = props.measure ? changedOnly(measureInput(opened), measureInput(d)) : measureInput(d);
+    if (props.measure && isEmpty(input)) return props.onDone();
     setBusy(true);
-    const input = measureInput(d);
     const r = props.measure
       ? await run(UPDATE_MEASURE, { id: props.measure.id, input }, "updateMeasure", ["Measure"])
       : await run(CREATE_MEASURE, { problemId: props.problemId, input }, "createMeasure", ["Measure"]);

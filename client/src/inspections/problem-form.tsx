@@ -1,5 +1,6 @@
 // 反馈问题: add a problem to an inspection or correct one — category (方面), title, body and report section.
 import { useState } from "react";
+import { changedOnly, isEmpty } from "../lib/changed-only.ts";
 import { ChoiceField, PanelForm } from "../closeout/form-bits.tsx";
 import { useT } from "../i18n/i18n-context.tsx";
 import { FormAlert } from "../supervision/ui.tsx";
@@ -9,6 +10,13 @@ import { TextField } from "../ui/field.tsx";
 import { CREATE_PROBLEM, UPDATE_PROBLEM, type EditProblem } from "./inspections-model.ts";
 
 type Section = EditProblem["section"];
+
+const problemInputOf = (p: EditProblem) => ({
+  title: p.title.trim(),
+  category: p.category?.trim() || null,
+  body: (p.body ?? "").trim(),
+  section: p.section,
+});
 
 export function ProblemForm(props: {
   inspectionId: string;
@@ -20,6 +28,8 @@ export function ProblemForm(props: {
   const run = useMutationRunner();
   const p = props.problem;
   const prefix = `p-${p?.id ?? "new"}`;
+  // What the form opened with (not the props of a later re-read): a correction sends only what differs from it.
+  const [opened] = useState(() => (p ? problemInputOf(p) : null));
   const [title, setTitle] = useState(p?.title ?? "");
   const [category, setCategory] = useState(p?.category ?? "");
   const [body, setBody] = useState(p?.body ?? "");
@@ -31,7 +41,9 @@ export function ProblemForm(props: {
   async function submit() {
     const own = checkFailure(title.trim() ? {} : { title: t("closeout.check.required") });
     if (own) return setFailure(own);
-    const input = { title: title.trim(), category: category.trim() || null, body: body.trim(), section };
+    const now = { title: title.trim(), category: category.trim() || null, body: body.trim(), section };
+    const input = opened ? changedOnly(opened, now) : now;
+    if (opened && isEmpty(input)) return props.onDone();
     setBusy(true);
     const r = p
       ? await run(UPDATE_PROBLEM, { id: p.id, input }, "updateProblem", ["Problem"])
