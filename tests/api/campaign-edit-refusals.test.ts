@@ -1,7 +1,7 @@
 // Who may not edit a campaign, and what may not be, over real HTTP (TEST_DB=pglite|postgres): inspectors (even the
 // team's own), liaisons and the public are refused every edit mutation, and after cancelCampaign every edit is a
 // typed error; a target's own due day outside the period, a period leaving such days outside, a campaign's last team
-// removed (or planned without any) are typed errors naming the field; in each case the campaign's rows (campaign,
+// removed (or planned without any, or by two removals at once) are typed errors naming the field; in each case the campaign's rows (campaign,
 // teams, members, targets) and the audit trail stay as they were.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
@@ -145,6 +145,18 @@ describe("a target's own due day and the campaign's period", () => {
     // Only a moved period is checked: a day left outside before this rule (written directly) does not hold up a rename.
     await app.db.prisma.campaignTarget.update({ where: { id: rawOf(t1) }, data: { dueOn: new Date("2031-01-01") } });
     expect((await move({ name: "期间督查（改）" })).data.updateCampaign).toMatchObject({ name: "期间督查（改）" });
+  });
+
+  it("two removals racing for a campaign's last two teams: one is refused, the campaign keeps a team", async () => {
+    // Edits of one campaign hold its row: without that, both would count two teams before either committed (on
+    // PostgreSQL; PGlite runs one transaction at a time anyway).
+    for (let round = 0; round < 5; round++) {
+      const two = await planCampaign(app, inspectionId, `竞态${round}`, { 甲组: [insp], 乙组: [insp] });
+      const results = await Promise.all([two.team("甲组"), two.team("乙组")].map((id) => sup()(REMOVE_TEAM, { id })));
+      const kinds = results.map((r) => r.data.removeCampaignTeam.__typename).sort();
+      expect([round, kinds]).toEqual([round, ["Campaign", "ValidationError"]]);
+      expect((await campaignRows(app, two.id)).teams).toHaveLength(1);
+    }
   });
 
   it("a campaign's last team cannot be removed (its targets or not), as a campaign cannot be planned without one", async () => {

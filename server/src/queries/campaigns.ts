@@ -125,8 +125,7 @@ export async function createCampaign(
 export async function updateCampaign(ctx: Context, id: string, patch: CampaignFields) {
   const viewer = ctx.viewer!;
   return ctx.prisma.$transaction(async (tx) => {
-    const before = await tx.campaign.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError("Campaign", id);
+    const before = await lockedCampaign(tx, id);
     if (before.cancelledAt)
       throw new ValidationError("The campaign is cancelled", [{ path: "id", message: "cancelled" }]);
     const startsOn = patch.startsOn ?? before.startsOn;
@@ -147,8 +146,7 @@ export async function updateCampaign(ctx: Context, id: string, patch: CampaignFi
 export async function cancelCampaign(ctx: Context, id: string, reason: string) {
   const viewer = ctx.viewer!;
   return ctx.prisma.$transaction(async (tx) => {
-    const before = await tx.campaign.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError("Campaign", id);
+    const before = await lockedCampaign(tx, id);
     if (before.cancelledAt) throw new ValidationError("Already cancelled", [{ path: "id", message: "cancelled" }]);
     const after = await tx.campaign.update({ where: { id }, data: { cancelledAt: new Date(), cancelReason: reason } });
     await audit(tx, viewer, "cancelCampaign", "Campaign", id, { reason });
@@ -156,9 +154,21 @@ export async function cancelCampaign(ctx: Context, id: string, reason: string) {
   });
 }
 
+/**
+ * The campaign, its row locked until the transaction ends: edits of one campaign run one after another, so a check
+ * that spans rows (its last team; targets' own due days within its period) cannot be passed by two edits at once
+ * (under READ COMMITTED both would count the rows as they were before either committed).
+ */
+async function lockedCampaign(tx: Tx, id: string) {
+  // Read first through Prisma: a malformed id is its typed INVALID_ID, an unknown one NotFound, before any raw SQL.
+  if (!(await tx.campaign.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Campaign", id);
+  await tx.$queryRaw`SELECT id FROM "Campaign" WHERE id = ${id}::uuid FOR UPDATE`;
+  // Read again under the lock: what a concurrent edit committed meanwhile counts.
+  return tx.campaign.findUniqueOrThrow({ where: { id } });
+}
+
 async function liveCampaign(tx: Tx, id: string) {
-  const c = await tx.campaign.findUnique({ where: { id } });
-  if (!c) throw new NotFoundError("Campaign", id);
+  const c = await lockedCampaign(tx, id);
   if (c.cancelledAt)
     throw new ValidationError("The campaign is cancelled", [{ path: "campaignId", message: "cancelled" }]);
   return c;
@@ -208,10 +218,7 @@ export async function updateTeam(ctx: Context, id: string, patch: { name?: strin
 export async function removeTeam(ctx: Context, id: string) {
   const viewer = ctx.viewer!;
   return ctx.prisma.$transaction(async (tx) => {
-    const team = await tx.campaignTeam.findUnique({
-      where: { id },
-      include: { _count: { select: { targets: true } } },
-    });
+    const team = await tx.campaignTeam.findUnique({ where: { id } });
     if (!team) throw new NotFoundError("CampaignTeam", id);
     await liveCampaign(tx, team.campaignId);
     // A campaign without a team cannot be worked on (nobody could check its targets), so it keeps its last one, as
@@ -221,9 +228,11 @@ export async function removeTeam(ctx: Context, id: string) {
         { path: "id", message: "last team" },
       ]);
     }
-    if (team._count.targets > 0) {
+    // Counted under the campaign's lock: targets added to this team meanwhile count.
+    const targets = await tx.campaignTarget.count({ where: { teamId: id } });
+    if (targets > 0) {
       throw new ValidationError("The team still has targets; move or remove them first", [
-        { path: "id", message: `${team._count.targets} targets` },
+        { path: "id", message: `${targets} targets` },
       ]);
     }
     await tx.campaignTeam.delete({ where: { id } });
