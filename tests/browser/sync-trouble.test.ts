@@ -53,6 +53,9 @@ describe("sync trouble on the phone", () => {
   it("keeps the typed username and password when login fails because the server is down", async () => {
     const { page } = phone;
     await page.goto("/");
+    // The pill comes with the sync engine's chunk: wait for it before the server goes, or a slow first load (CI
+    // under load) leaves that chunk to arrive only once the server is back, which is lazy-chunks.test.ts's case.
+    await expect.poll(() => pill(page), { timeout: 30_000 }).toBe("在线");
     await page.getByLabel("用户名").fill("inspector1");
     await s.app.kill();
     await page.getByLabel("密码").fill(PASSWORD);
