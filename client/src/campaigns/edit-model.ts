@@ -3,6 +3,7 @@
 // once trimmed), a new period that would leave targets' own due days outside it (the server refuses it: they are
 // re-planned first), the server's typed refusals turned into the form's own field checks so they show in Chinese,
 // and the teams' changes (one call per changed team).
+import { changedOnly } from "../lib/changed-only.ts";
 import type { FormFailure } from "../supervision/typed-result.ts";
 import type { CampaignPatch } from "./campaign-documents.ts";
 import {
@@ -52,15 +53,17 @@ export function outsideOf(s: Pick<PlanFacts, "startsOn" | "endsOn">, dueOns: rea
 }
 
 /** Only the fields that differ from `before` (a checked form); {} when nothing changed. */
+/** The campaign's editable facts as the server takes them. */
+const inputOf = (f: PlanFacts) => ({
+  name: f.name.trim(),
+  offices: splitOffices(f.offices),
+  startsOn: f.startsOn,
+  endsOn: f.endsOn,
+  actionDueDays: Number(f.dueDays),
+});
+
 export function toPatch(before: PlanFacts, after: PlanFacts): CampaignPatch {
-  const patch: CampaignPatch = {};
-  if (after.name.trim() !== before.name.trim()) patch.name = after.name.trim();
-  const offices = splitOffices(after.offices);
-  if (offices.join("\u0000") !== splitOffices(before.offices).join("\u0000")) patch.offices = offices;
-  if (after.startsOn !== before.startsOn) patch.startsOn = after.startsOn;
-  if (after.endsOn !== before.endsOn) patch.endsOn = after.endsOn;
-  if (Number(after.dueDays) !== Number(before.dueDays)) patch.actionDueDays = Number(after.dueDays);
-  return patch;
+  return changedOnly(inputOf(before), inputOf(after));
 }
 
 export const MIN_REASON = 2;
